@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { acquireFolderLock } from './lock';
+
+export type Schema = typeof schema;
+/** One Drizzle type over both drivers: postgres.js and PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** The non-owner role every app query runs as; row-level security applies to it. */
+export const APP_ROLE = 'valuestream_app';
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** True when this open created a new embedded database (so it may want demo data). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; without it, PGlite is used. */
+  url?: string;
+  /** PGlite folder; omit (with no url) for an in-memory database. */
+  dataDir?: string;
+  /** Apply the committed migrations before returning (as the connecting, owning user). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens a database and returns a Drizzle handle whose every query runs as APP_ROLE.
+ * Migrations, when asked for, run first as the connecting user, who owns the tables.
+ */
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  return opts.url ? openPostgres(opts.url, opts.migrate ?? false) : openPglite(opts.dataDir, opts.migrate ?? false);
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  if (migrate) {
+    const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
+    const owner = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await run(drizzle(owner), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await owner.end();
+    }
+  }
+  // The role is a start-up parameter, so every pooled connection is APP_ROLE from its first query.
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connection: { role: APP_ROLE },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', created: false, close: () => client.end() };
+}
+
+async function openPglite(dataDir: string | undefined, migrate: boolean): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let release = () => {};
+  let created = true;
+  if (dataDir) {
+    const dir = path.resolve(dataDir);
+    created = !fs.existsSync(path.join(dir, 'PG_VERSION'));
+    fs.mkdirSync(dir, { recursive: true });
+    release = acquireFolderLock(dir);
+  }
+  try {
+    const client = new PGlite(dataDir ? path.resolve(dataDir) : undefined);
+    await client.waitReady;
+    if (migrate) {
+      const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+      await run(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    }
+    // PGlite is a single session: switch it to the app role once, for good.
+    await client.exec(`SET ROLE ${APP_ROLE}`);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'pglite',
+      created,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { memberships, organizations, type Role, users } from '../schema';
+
+export async function findOrgBySlug(db: Db, slug: string) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return org;
+}
+
+export async function slugExists(db: Db, slug: string) {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return Boolean(row);
+}
+
+export async function insertOrg(db: Db, values: { name: string; slug: string }) {
+  const [org] = await db.insert(organizations).values(values).returning();
+  if (!org) throw new Error('insert into organizations returned nothing');
+  return org;
+}
+
+export async function renameOrg(db: Db, params: { orgId: string; name: string }) {
+  await db.update(organizations).set({ name: params.name }).where(eq(organizations.id, params.orgId));
+}
+
+/** The caller's organizations. Needs a withUser/withTenant transaction (RLS: own memberships). */
+export async function listOrgsOfUser(db: Db, userId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+export async function findMembership(db: Db, params: { orgId: string; userId: string }) {
+  const [m] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)))
+    .limit(1);
+  return m;
+}
+
+export async function insertMembership(db: Db, values: { orgId: string; userId: string; role: Role }) {
+  await db.insert(memberships).values(values);
+}
+
+export async function listMembers(db: Db, orgId: string) {
+  return db
+    .select({
+      userId: memberships.userId,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+      name: users.name,
+      email: users.email,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(users.name));
+}
+
+/** Locks the organization's owner rows for the rest of the transaction and counts them. */
+export async function lockOwners(db: Db, orgId: string) {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner')))
+    .for('update');
+  return rows.length;
+}
+
+export async function updateMemberRole(db: Db, params: { orgId: string; userId: string; role: Role }) {
+  await db
+    .update(memberships)
+    .set({ role: params.role })
+    .where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)));
+}
+
+export async function deleteMembership(db: Db, params: { orgId: string; userId: string }) {
+  await db.delete(memberships).where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)));
+}
+
+export async function setTenant(db: Db, orgId: string) {
+  await db.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+}

@@ -1,0 +1,40 @@
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { signInFailures, users } from '../schema';
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return user;
+}
+
+export async function findUserById(db: Db, id: string) {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user;
+}
+
+export async function insertUser(db: Db, values: { name: string; email: string; passwordHash: string }) {
+  const [user] = await db.insert(users).values(values).returning({ id: users.id, name: users.name, email: users.email });
+  if (!user) throw new Error('insert into users returned nothing');
+  return user;
+}
+
+export async function countFailuresSince(db: Db, key: string, since: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${signInFailures.at})` })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gte(signInFailures.at, since)));
+  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
+export async function recordFailures(db: Db, keys: string[], pruneBefore: Date) {
+  await db.insert(signInFailures).values(keys.map((key) => ({ key })));
+  await db.delete(signInFailures).where(lt(signInFailures.at, pruneBefore));
+}
+
+export async function clearFailures(db: Db, key: string) {
+  await db.delete(signInFailures).where(eq(signInFailures.key, key));
+}

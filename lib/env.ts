@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/valuestream' })
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`.' }).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+
+let cached: Env | undefined;
+
+/**
+ * Reads and validates the environment once. Fails with a message that says what to set.
+ * In development a missing AUTH_SECRET is generated once and kept in .data/auth-secret.
+ */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  let secret = parsed.data.AUTH_SECRET;
+  if (!secret) {
+    if (parsed.data.NODE_ENV === 'production') {
+      throw new Error('AUTH_SECRET is not set. In production it is required: generate one with `openssl rand -base64 33`.');
+    }
+    secret = developmentSecret();
+  }
+  process.env.AUTH_SECRET = secret; // next-auth reads it from here too
+  cached = { ...parsed.data, AUTH_SECRET: secret };
+  return cached;
+}
+
+function developmentSecret(): string {
+  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = crypto.randomBytes(33).toString('base64');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

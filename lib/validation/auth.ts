@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isCommonPassword } from '@/lib/auth/common-passwords';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }).max(254));
+
+export const passwordSchema = z
+  .string()
+  .min(8, { error: 'Use at least 8 characters.' })
+  .max(128, { error: 'Use at most 128 characters.' })
+  .refine((p) => !isCommonPassword(p), { error: 'This password is too common. Choose one that is harder to guess.' });
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter your name.' })
+  .max(100, { error: 'Use at most 100 characters.' });
+
+export const orgNameSchema = z
+  .string()
+  .trim()
+  .min(2, { error: 'Use at least 2 characters.' })
+  .max(80, { error: 'Use at most 80 characters.' });
+
+export const signUpInput = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  orgName: orgNameSchema,
+});
+export type SignUpInput = z.input<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: 'Enter your password.' }).max(128),
+});
+export type SignInInput = z.input<typeof signInInput>;
+
+export const createOrgInput = z.object({ name: orgNameSchema });

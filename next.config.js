@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time;
+  // bundling it breaks every database route. argon2 is a native addon.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  typedRoutes: false,
+  poweredByHeader: false,
+};
+
+export default nextConfig;

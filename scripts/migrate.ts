@@ -1,0 +1,8 @@
+// Applies the committed migrations to DATABASE_URL, or to the embedded database.
+import { openDatabase } from '@/db/client';
+import { env } from '@/lib/env';
+
+const e = env();
+const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
+await handle.close();
+console.log(`Migrations applied (${handle.driver}).`);

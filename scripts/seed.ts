@@ -1,0 +1,12 @@
+// Adds the demo organizations to DATABASE_URL, or to the embedded database.
+import { openDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+import { env } from '@/lib/env';
+
+const e = env();
+const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
+try {
+  await seed(handle.db);
+} finally {
+  await handle.close();
+}

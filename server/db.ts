@@ -1,0 +1,33 @@
+import type { Db } from '@/db/client';
+import { openDatabase } from '@/db/client';
+import { env } from '@/lib/env';
+
+const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> };
+
+/**
+ * The app's database, opened on first use (never at import, so builds stay away from it) and
+ * cached on globalThis so hot reloads and route bundles share one PGlite instance.
+ * The embedded database migrates on open and gets demo data the first time it is created;
+ * a Postgres server migrates on open in development, by `npm run db:migrate` in production.
+ */
+export function getDb(): Promise<Db> {
+  cache.__valuestreamDb ??= open().catch((error: unknown) => {
+    cache.__valuestreamDb = undefined;
+    throw error;
+  });
+  return cache.__valuestreamDb;
+}
+
+async function open(): Promise<Db> {
+  const e = env();
+  const handle = await openDatabase({
+    url: e.DATABASE_URL,
+    dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
+    migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
+  });
+  if (handle.created) {
+    const { seed } = await import('@/db/seed');
+    await seed(handle.db);
+  }
+  return handle.db;
+}

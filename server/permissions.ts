@@ -1,0 +1,26 @@
+import type { Role } from '@/db/schema';
+
+/**
+ * The one place that says which role may do what. Procedures name the permission they need;
+ * pages ask `can()` to hide what a role may not do. Later domains add their rows here.
+ */
+export const permissions = {
+  'org:read': ['owner', 'admin', 'lead', 'viewer'],
+  'org:update': ['owner', 'admin'],
+  'members:read': ['owner', 'admin', 'lead', 'viewer'],
+  'members:manage': ['owner', 'admin'],
+  'invitations:manage': ['owner', 'admin'],
+  /** Granting, changing or removing the owner role. */
+  'owners:manage': ['owner'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** Every permission a role holds, for the client to hide actions it may not take. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(permissions) as Permission[]).filter((p) => can(role, p));
+}

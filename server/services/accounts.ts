@@ -1,0 +1,59 @@
+import type { Db } from '@/db/client';
+import { clearFailures, countFailuresSince, findUserByEmail, insertUser, recordFailures } from '@/db/queries/users';
+import { signUpInput, type SignUpInput } from '@/lib/validation/auth';
+import { AppError } from '../errors';
+import { createOrganization } from './orgs';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
+/** Creates the user and their first organization, with them as owner. */
+export async function signUp(db: Db, raw: SignUpInput) {
+  const input = signUpInput.parse(raw);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await findUserByEmail(tx as unknown as Db, input.email)) {
+      throw new AppError('CONFLICT', 'An account with this email already exists. Sign in instead.', 'email');
+    }
+    const user = await insertUser(tx as unknown as Db, { name: input.name, email: input.email, passwordHash });
+    const org = await createOrganization(tx as unknown as Db, { name: input.orgName, ownerId: user.id });
+    return { user, org };
+  });
+}
+
+export class SignInRateLimited extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('Too many failed sign-ins');
+  }
+}
+
+/**
+ * Checks an email and password. Returns the user, or null for a wrong pair; throws
+ * SignInRateLimited when the account or the address has failed too often recently.
+ */
+export async function verifyCredentials(db: Db, params: { email: string; password: string; address: string; now?: Date }) {
+  const now = params.now ?? new Date();
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const accountKey = `email:${params.email.trim().toLowerCase()}`;
+  const addressKey = `ip:${params.address}`;
+  for (const [key, max] of [
+    [accountKey, MAX_FAILURES_PER_ACCOUNT],
+    [addressKey, MAX_FAILURES_PER_ADDRESS],
+  ] as const) {
+    const { count, oldest } = await countFailuresSince(db, key, since);
+    if (count >= max) {
+      const retryAfterMs = (oldest ? oldest.getTime() + SIGN_IN_WINDOW_MS : now.getTime()) - now.getTime();
+      throw new SignInRateLimited(Math.max(retryAfterMs, 1000));
+    }
+  }
+  const user = await findUserByEmail(db, params.email.trim().toLowerCase());
+  const ok = user ? await verifyPassword(user.passwordHash, params.password) : (await burnPasswordCheck(params.password), false);
+  if (!user || !ok) {
+    await recordFailures(db, [accountKey, addressKey], new Date(now.getTime() - 24 * 3600_000));
+    return null;
+  }
+  await clearFailures(db, accountKey);
+  return { id: user.id, name: user.name, email: user.email };
+}

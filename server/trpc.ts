@@ -1,0 +1,95 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Db } from '@/db/client';
+import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
+import { withTenant } from '@/db/tenant';
+import { orgSlugSchema } from '@/lib/validation/members';
+import { AppError } from './errors';
+import { can, type Permission } from './permissions';
+
+export interface Context {
+  db: Db;
+  /** The signed-in user's id, from the session cookie; null when signed out. */
+  userId: string | null;
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+function fieldErrorsOf(cause: unknown): FieldErrors | null {
+  if (cause instanceof ZodError) {
+    const out: FieldErrors = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.join('.') || '_form';
+      (out[key] ??= []).push(issue.message);
+    }
+    return out;
+  }
+  if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
+  },
+});
+
+/** Maps domain errors to tRPC codes in one place. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    // A service re-validated its input (zod .parse) and refused it: that is bad input, not a crash.
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Some fields need attention.', cause: result.error.cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, userId: ctx.userId } });
+});
+
+class Rollback {
+  constructor(readonly result: unknown) {}
+}
+
+/**
+ * A procedure scoped to the organization named by the `orgSlug` input. The organization and the
+ * caller's membership are resolved here, on the server; the handler runs inside the tenant
+ * transaction with `ctx.db` scoped to it. Not a member (or no such slug): NOT_FOUND, so another
+ * organization's existence is not confirmed. A role without `permission`: FORBIDDEN.
+ */
+export function orgProcedure(permission: Permission) {
+  return authedProcedure.input(z.object({ orgSlug: orgSlugSchema })).use(async ({ ctx, input, next }) => {
+    const org = await findOrgBySlug(ctx.db, input.orgSlug);
+    if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
+    try {
+      return await withTenant(ctx.db, { orgId: org.id, userId: ctx.userId }, async (tx) => {
+        const membership = await findMembership(tx, { orgId: org.id, userId: ctx.userId });
+        if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
+        if (!can(membership.role, permission)) {
+          throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this organization does not allow this.' });
+        }
+        const result = await next({
+          ctx: { db: tx, org, actor: { orgId: org.id, userId: ctx.userId, role: membership.role } },
+        });
+        // A failed handler must not commit what it wrote before failing.
+        if (!result.ok) throw new Rollback(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.result as never; // the failed result, unchanged
+      throw error;
+    }
+  });
+}
