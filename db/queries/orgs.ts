@@ -12,9 +12,12 @@ export async function slugExists(db: Db, slug: string) {
   return Boolean(row);
 }
 
-export async function insertOrg(db: Db, values: { name: string; slug: string }) {
-  const [org] = await db.insert(organizations).values(values).returning();
-  if (!org) throw new Error('insert into organizations returned nothing');
+/**
+ * Inserts the organization unless its slug is taken, also by a concurrent insert that has not
+ * committed yet (ON CONFLICT waits for it). Returns the new row, or undefined if the slug is taken.
+ */
+export async function insertOrgUnlessSlugTaken(db: Db, values: { name: string; slug: string }) {
+  const [org] = await db.insert(organizations).values(values).onConflictDoNothing({ target: organizations.slug }).returning();
   return org;
 }
 

@@ -22,6 +22,19 @@ export async function insertUser(db: Db, values: { name: string; email: string; 
   return user;
 }
 
+/**
+ * Inserts the user unless the email is taken, also by a concurrent sign-up that has not committed
+ * yet (ON CONFLICT waits for it). Returns the new user, or undefined if the email is taken.
+ */
+export async function insertUserUnlessEmailTaken(db: Db, values: { name: string; email: string; passwordHash: string }) {
+  const [user] = await db
+    .insert(users)
+    .values(values)
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, name: users.name, email: users.email });
+  return user;
+}
+
 export async function countFailuresSince(db: Db, key: string, since: Date) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${signInFailures.at})` })

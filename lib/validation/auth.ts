@@ -25,13 +25,17 @@ export const orgNameSchema = z
   .min(2, { error: 'Use at least 2 characters.' })
   .max(80, { error: 'Use at most 80 characters.' });
 
+/** Without an organization name (signing up through an invitation) no organization is created. */
 export const signUpInput = z.object({
   name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,
-  orgName: orgNameSchema,
+  orgName: orgNameSchema.optional(),
 });
 export type SignUpInput = z.input<typeof signUpInput>;
+
+/** The sign-up form without an invitation: the first organization is required. */
+export const signUpFormInput = signUpInput.extend({ orgName: orgNameSchema });
 
 export const signInInput = z.object({
   email: emailSchema,

@@ -6,6 +6,6 @@ export const authRouter = router({
   /** Creates the account and its first organization; the client then signs in. */
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const { org } = await signUp(ctx.db, input);
-    return { orgSlug: org.slug };
+    return { orgSlug: org?.slug ?? null };
   }),
 });

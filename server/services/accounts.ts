@@ -1,5 +1,11 @@
 import type { Db } from '@/db/client';
-import { clearFailures, countFailuresSince, findUserByEmail, insertUser, recordFailures } from '@/db/queries/users';
+import {
+  clearFailures,
+  countFailuresSince,
+  findUserByEmail,
+  insertUserUnlessEmailTaken,
+  recordFailures,
+} from '@/db/queries/users';
 import { signUpInput, type SignUpInput } from '@/lib/validation/auth';
 import { AppError } from '../errors';
 import { createOrganization } from './orgs';
@@ -9,16 +15,18 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
-/** Creates the user and their first organization, with them as owner. */
+/** Creates the user and, when named, their first organization with them as owner. */
 export async function signUp(db: Db, raw: SignUpInput) {
   const input = signUpInput.parse(raw);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx as unknown as Db, input.email)) {
+    // A conditional insert rather than look-then-insert: two sign-ups racing with one email
+    // would otherwise fail on the unique index (a 500) instead of getting this CONFLICT.
+    const user = await insertUserUnlessEmailTaken(tx as unknown as Db, { name: input.name, email: input.email, passwordHash });
+    if (!user) {
       throw new AppError('CONFLICT', 'An account with this email already exists. Sign in instead.', 'email');
     }
-    const user = await insertUser(tx as unknown as Db, { name: input.name, email: input.email, passwordHash });
-    const org = await createOrganization(tx as unknown as Db, { name: input.orgName, ownerId: user.id });
+    const org = input.orgName ? await createOrganization(tx as unknown as Db, { name: input.orgName, ownerId: user.id }) : null;
     return { user, org };
   });
 }

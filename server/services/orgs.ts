@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { insertMembership, insertOrg, setTenant, slugExists } from '@/db/queries/orgs';
+import { insertMembership, insertOrgUnlessSlugTaken, setTenant, slugExists } from '@/db/queries/orgs';
 
 /** Top-level routes an organization's slug must not shadow. */
 const RESERVED = new Set(['api', 'sign-in', 'sign-up', 'sign-out', 'join', 'orgs', 'account', 'settings', 'new', 'admin', 'docs', 'static', 'public']);
@@ -16,22 +16,36 @@ export function slugify(name: string): string {
   return base.length >= 2 ? base : `org-${base || 'new'}`;
 }
 
-async function freeSlug(db: Db, name: string): Promise<string> {
+/** Slugs to try for a name, in order: `acme`, `acme-2`, ..., skipping reserved words. */
+function* slugCandidates(name: string): Generator<string> {
   const base = slugify(name);
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!RESERVED.has(candidate) && !(await slugExists(db, candidate))) return candidate;
+    if (!RESERVED.has(candidate)) yield candidate;
   }
-  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+  yield `${base}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 /** Creates an organization with `ownerId` as its owner. */
 export async function createOrganization(db: Db, params: { name: string; ownerId: string }) {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const org = await insertOrg(tx, { name: params.name.trim(), slug: await freeSlug(tx, params.name) });
+    const org = await insertWithFreeSlug(tx, params.name);
     await setTenant(tx, org.id);
     await insertMembership(tx, { orgId: org.id, userId: params.ownerId, role: 'owner' });
     return org;
   });
+}
+
+/**
+ * The existence check skips taken slugs cheaply; the conditional insert settles a race with a
+ * concurrent creation of the same name (which would otherwise fail on the unique slug).
+ */
+async function insertWithFreeSlug(db: Db, name: string) {
+  for (const slug of slugCandidates(name)) {
+    if (await slugExists(db, slug)) continue;
+    const org = await insertOrgUnlessSlugTaken(db, { name: name.trim(), slug });
+    if (org) return org;
+  }
+  throw new Error(`No free address for the organization ${name}`);
 }

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { Card } from '@/components/ui/card';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <Card>
+      <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
+      <SignInForm callbackUrl={safeCallback(callbackUrl)} />
+    </Card>
+  );
+}
+
+/** Only same-site paths, so the sign-in page cannot be used to bounce users elsewhere. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { TRPCReactProvider } from '@/lib/trpc/client';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Valuestream', template: '%s · Valuestream' },
+  description: 'Map, measure and improve your value streams.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}
