@@ -1,7 +1,7 @@
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { AppShell } from '@/components/shell/app-shell';
-import { isTrpcCode, serverCaller } from '@/lib/trpc/server';
+import { loadOrg, serverCaller } from '@/lib/trpc/server';
 import { auth } from '@/server/auth';
 
 /** Every tenant page: signed in, and a member of the organization in the URL, or a 404. */
@@ -10,12 +10,8 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org: slug } = await params;
   const session = await auth();
   if (!session?.user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
-  const caller = await serverCaller();
-  const org = await caller.orgs.current({ orgSlug: slug }).catch((error: unknown) => {
-    if (isTrpcCode(error, 'NOT_FOUND') || isTrpcCode(error, 'BAD_REQUEST')) notFound();
-    throw error;
-  });
-  const orgs = await caller.orgs.mine();
+  const org = await loadOrg(slug);
+  const orgs = await (await serverCaller()).orgs.mine();
   return (
     <AppShell org={org} orgs={orgs} user={{ name: session.user.name ?? '', email: session.user.email ?? '' }}>
       {children}

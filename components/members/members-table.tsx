@@ -71,7 +71,7 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
                     {editable ? (
                       <select
                         aria-label={`Role of ${m.name}`}
-                        className={`${inputClass} w-auto`}
+                        className={`${inputClass} w-auto min-w-28`}
                         value={m.role}
                         disabled={changeRole.isPending}
                         onChange={(e) => {

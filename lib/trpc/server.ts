@@ -1,14 +1,28 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { createCaller } from '@/server/routers';
 
-/** A tRPC caller for server components, with the session of the current request. */
-export async function serverCaller() {
-  return createCaller({ db: await getDb(), userId: await currentUserId() });
-}
+/** A tRPC caller for server components, with the session of the current request (one per request). */
+export const serverCaller = cache(async () => createCaller({ db: await getDb(), userId: await currentUserId() }));
 
 export function isTrpcCode(error: unknown, code: TRPCError['code']): boolean {
   return error instanceof TRPCError && error.code === code;
 }
+
+/**
+ * The organization of an [org] URL with the caller's role, once per request. Layout and page
+ * render concurrently, so both call this: an unknown slug, or one the caller is not a member of,
+ * is a 404 wherever it is noticed first; signed out, the sign-in page.
+ */
+export const loadOrg = cache(async (orgSlug: string) => {
+  const caller = await serverCaller();
+  return caller.orgs.current({ orgSlug }).catch((error: unknown) => {
+    if (isTrpcCode(error, 'UNAUTHORIZED')) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
+    if (isTrpcCode(error, 'NOT_FOUND') || isTrpcCode(error, 'BAD_REQUEST')) notFound();
+    throw error;
+  });
+});

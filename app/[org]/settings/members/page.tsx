@@ -3,14 +3,14 @@ import { InvitationsList } from '@/components/members/invitations-list';
 import { InviteForm } from '@/components/members/invite-form';
 import { MembersTable } from '@/components/members/members-table';
 import { Card, PageHeader } from '@/components/ui/card';
-import { serverCaller } from '@/lib/trpc/server';
+import { loadOrg } from '@/lib/trpc/server';
 import { currentUserId } from '@/server/auth';
 
 export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: orgSlug } = await params;
-  const [org, userId] = await Promise.all([(await serverCaller()).orgs.current({ orgSlug }), currentUserId()]);
+  const [org, userId] = await Promise.all([loadOrg(orgSlug), currentUserId()]);
   const canInvite = org.permissions.includes('invitations:manage');
   return (
     <div className="space-y-8">

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * End-to-end tests run a production build on its own embedded database (.data/pglite-e2e,
+ * recreated each run, seeded with the demo organizations) in Debian's Chromium.
+ */
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+  },
+  projects: [
+    { name: 'laptop', use: { viewport: { width: 1366, height: 800 } } },
+  ],
+  webServer: {
+    command: `rm -rf .data/pglite-e2e .data/pglite-e2e.lock && npm run build && npx next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PGLITE_DIR: '.data/pglite-e2e',
+      DATABASE_URL: '',
+      AUTH_SECRET: 'e2e-only-secret-that-is-long-enough-0123456789',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
