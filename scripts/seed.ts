@@ -3,10 +3,17 @@ import { openDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 
-const e = env();
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
-try {
-  await seed(handle.db);
-} finally {
-  await handle.close();
+async function main() {
+  const e = env();
+  const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
+  try {
+    await seed(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

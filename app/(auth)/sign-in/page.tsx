@@ -10,6 +10,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <Card>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <SignInForm callbackUrl={safeCallback(callbackUrl)} />
+      {process.env.NODE_ENV === 'development' ? (
+        <p className="mt-4 rounded-md bg-slate-100 p-3 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          Development: demo users such as <code>owner@northwind.example</code> or <code>viewer@acme.example</code>, password{' '}
+          <code>valuestream-demo</code>.
+        </p>
+      ) : null}
     </Card>
   );
 }
