@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    /** Several fields at once, e.g. `steps.2.processTime` of a map. */
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
     this.name = 'AppError';

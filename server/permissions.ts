@@ -12,6 +12,11 @@ export const permissions = {
   'invitations:manage': ['owner', 'admin'],
   /** Granting, changing or removing the owner role. */
   'owners:manage': ['owner'],
+  'streams:read': ['owner', 'admin', 'lead', 'viewer'],
+  /** Register streams; a lead may then edit the streams they own. */
+  'streams:create': ['owner', 'admin', 'lead'],
+  'streams:edit-own': ['owner', 'admin', 'lead'],
+  'streams:edit-any': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -25,6 +25,7 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
     }
     return out;
   }
+  if (cause instanceof AppError && cause.fieldErrors) return cause.fieldErrors;
   if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
   return null;
 }

@@ -1,14 +1,18 @@
 import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { invitationsRouter } from './invitations';
+import { mapsRouter } from './maps';
 import { membersRouter } from './members';
 import { orgsRouter } from './orgs';
+import { streamsRouter } from './streams';
 
 export const appRouter = router({
   auth: authRouter,
   orgs: orgsRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  streams: streamsRouter,
+  maps: mapsRouter,
 });
 
 export type AppRouter = typeof appRouter;

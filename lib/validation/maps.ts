@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { mapStates } from '@/db/schema/streams';
+import { durationUnits, wastes } from '@/lib/vsm/types';
+
+/** A duration in seconds, to the millisecond, with the unit it was entered in. */
+const seconds = (label: string) =>
+  z
+    .number({ error: `Enter the ${label}.` })
+    .finite({ error: `Enter the ${label} as a number.` })
+    .min(0, { error: `The ${label} cannot be negative.` })
+    .max(1e12, { error: `The ${label} is too long.` });
+
+export const stepInput = z.object({
+  name: z.string().trim().min(1, { error: 'Name the step.' }).max(120, { error: 'Use at most 120 characters.' }),
+  processTimeSeconds: seconds('process time'),
+  leadTimeSeconds: seconds('lead time'),
+  processTimeUnit: z.enum(durationUnits).default('minutes'),
+  leadTimeUnit: z.enum(durationUnits).default('minutes'),
+  pctCompleteAccurate: z
+    .number({ error: 'Enter %C&A.' })
+    .min(0, { error: '%C&A is between 0 and 100.' })
+    .max(100, { error: '%C&A is between 0 and 100.' }),
+  people: z.number().int({ error: 'People is a whole number.' }).min(0, { error: 'People cannot be negative.' }).max(100000).nullable(),
+  wastes: z.array(z.enum(wastes)).max(8).default([]),
+  notes: z.string().max(2000, { error: 'Use at most 2000 characters.' }).default(''),
+});
+export type StepInput = z.input<typeof stepInput>;
+
+export const calendarInput = z.object({
+  hoursPerDay: z.number().gt(0, { error: 'A working day is longer than 0 hours.' }).max(24, { error: 'A working day has at most 24 hours.' }),
+  daysPerWeek: z.number().gt(0, { error: 'A working week is longer than 0 days.' }).max(7, { error: 'A working week has at most 7 days.' }),
+});
+
+export const mapStateSchema = z.enum(mapStates);
+
+export const saveMapInput = z.object({
+  streamId: z.uuid(),
+  state: mapStateSchema,
+  calendar: calendarInput,
+  steps: z.array(stepInput).max(100, { error: 'A map has at most 100 steps.' }),
+  note: z.string().trim().max(500).default(''),
+});
+export type SaveMapInput = z.input<typeof saveMapInput>;
+
+export const getMapInput = z.object({
+  streamId: z.uuid(),
+  state: mapStateSchema,
+  /** A saved version; the latest when omitted. */
+  version: z.number().int().min(1).optional(),
+});

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const pg = new PGlite(); await pg.waitReady;
+console.log('init', Date.now() - t);
+t = Date.now();
+const dump = await pg.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const pg2 = new PGlite({ loadDataDir: dump }); await pg2.waitReady;
+console.log('load from dump', Date.now() - t);
+t = Date.now();
+const pg3 = await pg.clone();
+console.log('clone', Date.now() - t);
