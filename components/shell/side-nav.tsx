@@ -16,7 +16,7 @@ export function SideNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const items: NavItem[] = [
     { label: 'Home', href: `/${slug}`, exact: true },
-    { label: 'Streams', href: `/${slug}/streams`, soon: true },
+    { label: 'Streams', href: `/${slug}/streams` },
     { label: 'Measurements', href: `/${slug}/measurements`, soon: true },
     { label: 'Dashboards', href: `/${slug}/dashboards`, soon: true },
     { label: 'Settings', href: `/${slug}/settings` },

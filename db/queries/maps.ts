@@ -91,13 +91,18 @@ export async function insertMapVersion(
 /** The steps of every stream's latest current-state map, for the streams list. */
 export async function latestCurrentSteps(db: Db, orgId: string) {
   const latest = db
-    .selectDistinctOn([valueStreamMaps.streamId], { id: valueStreamMaps.id, streamId: valueStreamMaps.streamId })
+    .selectDistinctOn([valueStreamMaps.streamId], {
+      id: valueStreamMaps.id,
+      streamId: valueStreamMaps.streamId,
+      hoursPerDay: valueStreamMaps.hoursPerDay,
+      daysPerWeek: valueStreamMaps.daysPerWeek,
+    })
     .from(valueStreamMaps)
     .where(and(eq(valueStreamMaps.orgId, orgId), eq(valueStreamMaps.state, 'current')))
     .orderBy(valueStreamMaps.streamId, desc(valueStreamMaps.version))
     .as('latest');
   return db
-    .select({ streamId: latest.streamId, step: mapSteps })
+    .select({ streamId: latest.streamId, hoursPerDay: latest.hoursPerDay, daysPerWeek: latest.daysPerWeek, step: mapSteps })
     .from(mapSteps)
     .innerJoin(latest, eq(latest.id, mapSteps.mapId))
     .where(eq(mapSteps.orgId, orgId))

@@ -26,3 +26,13 @@ export const loadOrg = cache(async (orgSlug: string) => {
     throw error;
   });
 });
+
+/** A stream of the organization, once per request; unknown or another organization's id is a 404. */
+export const loadStream = cache(async (orgSlug: string, id: string) => {
+  await loadOrg(orgSlug);
+  const caller = await serverCaller();
+  return caller.streams.get({ orgSlug, id }).catch((error: unknown) => {
+    if (isTrpcCode(error, 'NOT_FOUND') || isTrpcCode(error, 'BAD_REQUEST')) notFound();
+    throw error;
+  });
+});

@@ -6,7 +6,7 @@ import { validateMap } from '@/lib/vsm/map';
 import { roundToMillis as roundSeconds } from '@/lib/vsm/units';
 import { saveMapInput, type SaveMapInput } from '@/lib/validation/maps';
 import { AppError } from '../errors';
-import { toMapStep } from './map-steps';
+import { toMapStep } from '@/lib/maps/drawable';
 import type { Actor } from './members';
 import { assertCanEdit, requireStream } from './streams';
 

@@ -14,10 +14,11 @@ import {
 } from '@/db/queries/streams';
 import { latestCurrentSteps } from '@/db/queries/maps';
 import { computeMap } from '@/lib/vsm/map';
+import type { MapStep, WorkingCalendar } from '@/lib/vsm/types';
 import type { StreamFields } from '@/lib/validation/streams';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
-import { toMapStep } from './map-steps';
+import { toMapStep } from '@/lib/maps/drawable';
 import type { Actor } from './members';
 
 export function canEditStream(actor: Actor, stream: Pick<StreamRow, 'ownerId'>): boolean {
@@ -104,15 +105,15 @@ export async function getStream(db: Db, actor: Actor, id: string) {
 /** The streams list, each with the totals of its latest current-state map (one query for all steps). */
 export async function listStreamsWithTotals(db: Db, actor: Actor, filters: Omit<Parameters<typeof listStreams>[1], 'orgId'>) {
   const [streams, stepRows] = await Promise.all([listStreams(db, { ...filters, orgId: actor.orgId }), latestCurrentSteps(db, actor.orgId)]);
-  const byStream = new Map<string, ReturnType<typeof toMapStep>[]>();
+  const byStream = new Map<string, { calendar: WorkingCalendar; steps: MapStep[] }>();
   for (const row of stepRows) {
-    const list = byStream.get(row.streamId) ?? [];
-    list.push(toMapStep(row.step));
-    byStream.set(row.streamId, list);
+    const entry = byStream.get(row.streamId) ?? { calendar: { hoursPerDay: Number(row.hoursPerDay), daysPerWeek: Number(row.daysPerWeek) }, steps: [] };
+    entry.steps.push(toMapStep(row.step));
+    byStream.set(row.streamId, entry);
   }
   return streams.map((s) => {
-    const steps = byStream.get(s.id);
-    const result = steps ? computeMap(steps) : null;
-    return { ...s, canEdit: canEditStream(actor, s), totals: result?.ok ? result.totals : null };
+    const map = byStream.get(s.id);
+    const result = map ? computeMap(map.steps) : null;
+    return { ...s, canEdit: canEditStream(actor, s), calendar: map?.calendar ?? null, totals: result?.ok ? result.totals : null };
   });
 }
