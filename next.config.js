@@ -3,7 +3,8 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
   // bundling it breaks every database route. argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
-  typedRoutes: false,
+  // The build type-checks the app only; `npm run typecheck` covers tests and scripts too.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   poweredByHeader: false,
 };
 

@@ -41,6 +41,7 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
   }
   if (members.isError) return <FormError message={`Could not load members: ${errorMessage(members.error)}`} />;
 
+  const ownerCount = members.data.filter((m) => m.role === 'owner').length;
   return (
     <div className="space-y-3">
       <FormError message={error} />
@@ -58,7 +59,9 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
           <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-700 dark:bg-slate-900">
             {members.data.map((m) => {
               const self = m.userId === currentUserId;
-              const editable = canManage && (canManageOwners || m.role !== 'owner');
+              // The server refuses these anyway; the page does not offer them.
+              const lastOwner = m.role === 'owner' && ownerCount === 1;
+              const editable = canManage && (canManageOwners || m.role !== 'owner') && !lastOwner;
               return (
                 <tr key={m.userId}>
                   <td className="px-4 py-3">
@@ -86,12 +89,15 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
                           ))}
                       </select>
                     ) : (
-                      roleLabels[m.role]
+                      <span title={lastOwner ? 'Every organization keeps at least one owner.' : undefined}>
+                        {roleLabels[m.role]}
+                        {lastOwner ? <span className="block text-xs text-slate-500">The only owner</span> : null}
+                      </span>
                     )}
                   </td>
                   <td className="hidden px-4 py-3 text-slate-500 sm:table-cell">{formatDate(m.joinedAt)}</td>
                   <td className="px-4 py-3 text-right">
-                    {self || editable ? (
+                    {(self && !lastOwner) || editable ? (
                       <ConfirmDialog
                         trigger={<Button variant="secondary" size="sm">{self ? 'Leave' : 'Remove'}</Button>}
                         title={self ? `Leave ${org.name}?` : `Remove ${m.name}?`}

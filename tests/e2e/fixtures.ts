@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+/** The password of every seeded demo user (db/seed.ts). */
+export const DEMO_PASSWORD = 'valuestream-demo';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface Account extends Credentials {
+  name: string;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+let counter = 0;
+
+/** Lower-case letters and digits, different in every call of every run. */
+export function uniqueId(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;
+}
+
+/** A person who does not have an account yet. */
+export function newAccount(first = 'Tess'): Account {
+  const id = uniqueId();
+  return { name: `${first} Tester`, email: `${first.toLowerCase()}.${id}@e2e.example`, password: `correct horse ${id}` };
+}
+
+/** An organization name whose address (slug) is predictable: "Orbit Abc123" -> "orbit-abc123". */
+export function newOrgName(word = 'Orbit'): string {
+  return `${word} ${uniqueId()}`;
+}
+
+export function slugOf(orgName: string): string {
+  return orgName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/** `{"json": input}`, URL-encoded: a tRPC v11 (superjson) query's `input` parameter. */
+export function trpcQueryInput(input: unknown): string {
+  return encodeURIComponent(JSON.stringify({ json: input }));
+}
+
+/** Fills and submits the sign-in form of the current page; resolves once it has left /sign-in. */
+export async function signInThroughForm(page: Page, who: Credentials): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/**
+ * Fills and submits the sign-up form of the current page (/sign-up, with or without a
+ * callbackUrl); `orgName` only when the form asks for one. Does not wait for the navigation.
+ */
+export async function fillSignUpForm(page: Page, account: Account, orgName?: string): Promise<void> {
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Work email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  if (orgName !== undefined) await page.getByLabel('Organization name').fill(orgName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs up a new account with its own new organization, through the form; returns the org's slug. */
+export async function signUpWithOrg(page: Page, account: Account, orgName: string): Promise<string> {
+  await page.goto('/sign-up');
+  await fillSignUpForm(page, account, orgName);
+  const slug = slugOf(orgName);
+  await page.waitForURL(`/${slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+  return slug;
+}
+
+/** On the members page of an organization: creates an invitation link for `roleLabel`. */
+export async function createInvitationLink(page: Page, roleLabel: string): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Invite someone' })).toBeVisible();
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: roleLabel });
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = page.getByTestId('invitation-link');
+  await expect(link).toHaveValue(/\/join\/[a-z0-9-]+\/[A-Za-z0-9_-]{20,}$/);
+  return link.inputValue();
+}
+
+/** A signed-out visitor opens an invitation link, creates an account through it and accepts. */
+export async function joinWithNewAccount(page: Page, link: string, account: Account, slug: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.waitForURL((url) => url.pathname === '/sign-up' && (url.searchParams.get('callbackUrl') ?? '').startsWith('/join/'));
+  await fillSignUpForm(page, account);
+  await page.waitForURL((url) => url.pathname.startsWith('/join/'));
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await page.waitForURL(`/${slug}`);
+}
+
+/** The page's messages with role="alert", leaving out Next's route announcer (always there, empty). */
+export function alertOf(page: Page): Locator {
+  return page.getByRole('alert').filter({ hasText: /\S/ });
+}
+
+/** Saves a screenshot for a person to look at, when E2E_SCREENSHOTS names a folder. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+interface TestFixtures {
+  /**
+   * A page in a browser context of its own (own cookies), signed in as `who` when given.
+   * Each user signs in through the form once per worker; later pages reuse the saved session.
+   */
+  openPage: (who?: Credentials) => Promise<Page>;
+}
+
+interface WorkerFixtures {
+  sessions: Map<string, StorageState>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sessions: [
+    async ({}, provide) => {
+      await provide(new Map());
+    },
+    { scope: 'worker' },
+  ],
+  // The second argument is Playwright's `use`, named otherwise so React's hook rules leave it be.
+  openPage: async ({ browser, sessions }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (who) => {
+      const saved = who ? sessions.get(who.email) : undefined;
+      // The project's options (baseURL, viewport, tracing) apply to contexts made here too.
+      const context = await browser.newContext(saved ? { storageState: saved } : {});
+      contexts.push(context);
+      const page = await context.newPage();
+      if (who && !saved) {
+        await page.goto('/sign-in');
+        await signInThroughForm(page, who);
+        sessions.set(who.email, await context.storageState());
+      }
+      return page;
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+
+export { expect };
