@@ -4,6 +4,7 @@ import { findOrgBySlug, insertMembership, setTenant } from './queries/orgs';
 import { findUserByEmail, insertUser } from './queries/users';
 import { hashPassword } from '@/server/services/passwords';
 import { createOrganization } from '@/server/services/orgs';
+import { seedDemoStreams } from './seed-streams';
 
 export const DEMO_PASSWORD = 'valuestream-demo';
 
@@ -38,7 +39,7 @@ export const demoOrgs: DemoOrg[] = [
   },
 ];
 
-/** Adds the demo organizations and their members; running it again adds nothing. */
+/** Adds the demo organizations, their members and their value streams; running it again adds nothing. */
 export async function seed(db: Db, log: (line: string) => void = console.log) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of demoOrgs) {
@@ -60,6 +61,14 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
         if (i > 0 && userId) await insertMembership(tx, { orgId: org.id, userId, role: m.role });
       }
     });
+  }
+  // After the organizations exist: each gets its demo streams once (see db/seed-streams.ts).
+  log('Demo value streams:');
+  for (const demo of demoOrgs) {
+    const org = await findOrgBySlug(db, demo.slug);
+    if (!org) continue;
+    const { added, existing } = await seedDemoStreams(db, org);
+    log(added > 0 ? `  ${demo.name}: ${added} value streams with maps` : `  ${demo.name}: has ${existing} value streams already, none added`);
   }
   log('Demo data ready. Sign in with any of these (password: ' + DEMO_PASSWORD + '):');
   for (const demo of demoOrgs) {
