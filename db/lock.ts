@@ -1,16 +1,24 @@
 import fs from 'node:fs';
 
+/** Locks this process holds, so a second open of the same folder in-process is refused too. */
+const held = new Set<string>();
+
 /**
  * PGlite has no lock of its own: two processes opening one folder silently lose writes.
- * This takes `<dir>.lock` holding our pid, refuses if a live process holds it, and removes
- * it when the process exits. Returns the release function.
+ * This takes `<dir>.lock` holding our pid, refuses if a live process (or this one) holds it,
+ * and removes it when the process exits. Returns the release function.
  */
 export function acquireFolderLock(dir: string): () => void {
   const lockPath = `${dir}.lock`;
+  if (held.has(lockPath)) {
+    throw new Error(`The embedded database in ${dir} is already open in this process: share that handle instead of opening it again.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      held.add(lockPath);
       const release = () => {
+        held.delete(lockPath);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {

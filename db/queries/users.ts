@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { signInFailures, users } from '../schema';
 
@@ -43,9 +43,15 @@ export async function countFailuresSince(db: Db, key: string, since: Date) {
   return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
 }
 
+/** Records one failure per key (and prunes old ones); returns the new rows' ids. */
 export async function recordFailures(db: Db, keys: string[], pruneBefore: Date) {
-  await db.insert(signInFailures).values(keys.map((key) => ({ key })));
+  const rows = await db.insert(signInFailures).values(keys.map((key) => ({ key }))).returning({ id: signInFailures.id });
   await db.delete(signInFailures).where(lt(signInFailures.at, pruneBefore));
+  return rows.map((r) => r.id);
+}
+
+export async function deleteFailures(db: Db, ids: number[]) {
+  if (ids.length > 0) await db.delete(signInFailures).where(inArray(signInFailures.id, ids));
 }
 
 export async function clearFailures(db: Db, key: string) {

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import {
   clearFailures,
   countFailuresSince,
+  deleteFailures,
   findUserByEmail,
   insertUserUnlessEmailTaken,
   recordFailures,
@@ -46,22 +47,24 @@ export async function verifyCredentials(db: Db, params: { email: string; passwor
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   const accountKey = `email:${params.email.trim().toLowerCase()}`;
   const addressKey = `ip:${params.address}`;
+  // Count this attempt as a failure before checking the limits, so that attempts made in parallel
+  // count each other: checking first let any number of simultaneous guesses through.
+  const attempt = await recordFailures(db, [accountKey, addressKey], new Date(now.getTime() - 24 * 3600_000));
   for (const [key, max] of [
     [accountKey, MAX_FAILURES_PER_ACCOUNT],
     [addressKey, MAX_FAILURES_PER_ADDRESS],
   ] as const) {
     const { count, oldest } = await countFailuresSince(db, key, since);
-    if (count >= max) {
+    if (count > max) {
+      await deleteFailures(db, attempt); // a refused attempt is no guess, and must not prolong the wait
       const retryAfterMs = (oldest ? oldest.getTime() + SIGN_IN_WINDOW_MS : now.getTime()) - now.getTime();
       throw new SignInRateLimited(Math.max(retryAfterMs, 1000));
     }
   }
   const user = await findUserByEmail(db, params.email.trim().toLowerCase());
   const ok = user ? await verifyPassword(user.passwordHash, params.password) : (await burnPasswordCheck(params.password), false);
-  if (!user || !ok) {
-    await recordFailures(db, [accountKey, addressKey], new Date(now.getTime() - 24 * 3600_000));
-    return null;
-  }
+  if (!user || !ok) return null; // the attempt stays recorded as a failure
   await clearFailures(db, accountKey);
+  await deleteFailures(db, attempt);
   return { id: user.id, name: user.name, email: user.email };
 }
