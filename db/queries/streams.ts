@@ -70,9 +70,13 @@ export async function findStreamByName(db: Db, params: { orgId: string; name: st
   return row;
 }
 
-export async function insertStream(db: Db, values: StreamValues & { orgId: string; createdBy: string }) {
-  const [row] = await db.insert(valueStreams).values(values).returning();
-  if (!row) throw new Error('insert into value_streams returned nothing');
+/** The new stream, or undefined when the name is already taken (also by a concurrent insert). */
+export async function insertStreamUnlessNameTaken(db: Db, values: StreamValues & { orgId: string; createdBy: string }) {
+  const [row] = await db
+    .insert(valueStreams)
+    .values(values)
+    .onConflictDoNothing({ target: [valueStreams.orgId, valueStreams.name] })
+    .returning();
   return row;
 }
 

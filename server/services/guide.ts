@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { updateStream as updateRow } from '@/db/queries/streams';
+import { lockStream, updateStream as updateRow } from '@/db/queries/streams';
 import type { completeGuideInput, saveDraftInput } from '@/lib/validation/guide';
 import { AppError } from '../errors';
 import { saveMap } from './maps';
@@ -24,6 +24,8 @@ export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof sav
 
 /** Saves the guide's map as the stream's first current state and makes the stream active. */
 export async function completeGuide(db: Db, actor: Actor, input: z.output<typeof completeGuideInput>) {
+  // Locked before the status is read: a second completion at the same moment then sees 'active'.
+  await lockStream(db, { orgId: actor.orgId, id: input.id });
   const stream = await requireStream(db, actor, input.id);
   assertCanEdit(actor, stream);
   if (stream.status !== 'draft') throw new AppError('BAD_REQUEST', 'This stream has already been saved.');

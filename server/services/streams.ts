@@ -5,9 +5,10 @@ import {
   findStream,
   findStreamByName,
   findStreamsByIds,
-  insertStream,
+  insertStreamUnlessNameTaken,
   listLinks,
   listStreams,
+  lockStream,
   replaceLinks,
   updateStream as updateRow,
   type StreamRow,
@@ -50,13 +51,17 @@ export async function createStream(db: Db, actor: Actor, fields: StreamFields, o
   await checkFields(db, actor, fields);
   // A lead who registers a stream owns it unless they name someone else.
   const ownerId = fields.ownerId ?? (can(actor.role, 'streams:edit-any') ? null : actor.userId);
-  return insertStream(db, {
+  // A conditional insert: a concurrent creation of the same name passes checkFields too, and
+  // would otherwise fail on the unique index (a 500) instead of getting this CONFLICT.
+  const stream = await insertStreamUnlessNameTaken(db, {
     ...fields,
     ownerId,
     orgId: actor.orgId,
     createdBy: actor.userId,
     status: opts.draft ? 'draft' : 'active',
   });
+  if (!stream) throw new AppError('CONFLICT', 'Another stream already has this name.', 'name');
+  return stream;
 }
 
 export async function updateStream(db: Db, actor: Actor, id: string, fields: StreamFields) {
@@ -79,6 +84,8 @@ export async function setArchived(db: Db, actor: Actor, id: string, archived: bo
 export async function setLinks(db: Db, actor: Actor, params: { id: string; operationalStreamIds: string[] }) {
   const stream = await requireStream(db, actor, params.id);
   assertCanEdit(actor, stream);
+  // Serializes concurrent saves of the same links (else both re-insert them: a unique violation).
+  await lockStream(db, { orgId: actor.orgId, id: params.id });
   if (stream.kind !== 'development') {
     throw new AppError('BAD_REQUEST', 'Links are set on the development stream that feeds operational streams.', 'operationalStreamIds');
   }
