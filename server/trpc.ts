@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
 import { withTenant } from '@/db/tenant';
 import { orgSlugSchema } from '@/lib/validation/members';
+import { uniqueViolation } from './db-errors';
 import { AppError } from './errors';
 import { can, type Permission } from './permissions';
 
@@ -43,6 +44,11 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  const conflict = result.ok ? null : uniqueViolation(result.error.cause);
+  if (conflict) {
+    const cause = new AppError('CONFLICT', conflict.message, conflict.field);
+    throw new TRPCError({ code: 'CONFLICT', message: conflict.message, cause });
   }
   if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
     // A service re-validated its input (zod .parse) and refused it: that is bad input, not a crash.

@@ -38,7 +38,7 @@ export function StreamForm({ streamId, initial }: { streamId?: string; initial?:
       await queryClient.invalidateQueries({ queryKey: trpc.streams.pathKey() });
       router.push(`/${org.slug}/streams/${id}`);
     } catch (error) {
-      applyServerError(error, form.setError, fieldNames);
+      applyServerError(error, form.setError, fieldNames, { prefix: 'fields.' });
     }
   }
 

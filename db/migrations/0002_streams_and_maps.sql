@@ -66,7 +66,6 @@ CREATE TABLE "value_streams" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "value_streams_pkey" PRIMARY KEY("org_id","id"),
-	CONSTRAINT "value_streams_name_key" UNIQUE("org_id","name"),
 	CONSTRAINT "value_streams_type_check" CHECK (("value_streams"."kind" = 'operational' and "value_streams"."type" is not null) or ("value_streams"."kind" = 'development' and "value_streams"."type" is null))
 );
 --> statement-breakpoint
@@ -76,4 +75,5 @@ ALTER TABLE "stream_links" ADD CONSTRAINT "stream_links_operational_fk" FOREIGN 
 ALTER TABLE "value_stream_maps" ADD CONSTRAINT "value_stream_maps_stream_fk" FOREIGN KEY ("org_id","stream_id") REFERENCES "public"."value_streams"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "value_streams" ADD CONSTRAINT "value_streams_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "stream_links_operational_idx" ON "stream_links" USING btree ("org_id","operational_stream_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "value_streams_name_key" ON "value_streams" USING btree ("org_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "value_streams_owner_idx" ON "value_streams" USING btree ("org_id","owner_id");

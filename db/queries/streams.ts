@@ -75,7 +75,8 @@ export async function insertStreamUnlessNameTaken(db: Db, values: StreamValues &
   const [row] = await db
     .insert(valueStreams)
     .values(values)
-    .onConflictDoNothing({ target: [valueStreams.orgId, valueStreams.name] })
+    // The only unique key a new row (with a fresh id) can hit is (org_id, lower(name)).
+    .onConflictDoNothing()
     .returning();
   return row;
 }

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs';
@@ -68,7 +69,8 @@ export const valueStreams = pgTable(
   },
   (t) => [
     primaryKey({ name: 'value_streams_pkey', columns: [t.orgId, t.id] }),
-    unique('value_streams_name_key').on(t.orgId, t.name),
+    // Names are unique per organization whatever their case ("Orders" and "orders" are one name).
+    uniqueIndex('value_streams_name_key').on(t.orgId, sql`lower(${t.name})`),
     index('value_streams_owner_idx').on(t.orgId, t.ownerId),
     check(
       'value_streams_type_check',

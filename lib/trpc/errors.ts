@@ -14,12 +14,19 @@ export function errorMessage(error: unknown): string {
 
 /**
  * Puts a server error on the form: field errors on their fields (when the form has them),
- * anything else on the form's root.
+ * anything else on the form's root. `prefix` strips the input's nesting, e.g. `fields.` when
+ * the form's values travel as `{ fields: … }`.
  */
-export function applyServerError<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
+export function applyServerError<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  { prefix = '' }: { prefix?: string } = {},
+) {
   const data = (error instanceof TRPCClientError ? error.data : undefined) as ErrorData | undefined;
   let placed = false;
-  for (const [field, messages] of Object.entries(data?.fieldErrors ?? {})) {
+  for (const [key, messages] of Object.entries(data?.fieldErrors ?? {})) {
+    const field = prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key;
     if ((fields as readonly string[]).includes(field) && messages[0]) {
       setError(field as Path<T>, { type: 'server', message: messages[0] }, { shouldFocus: !placed });
       placed = true;

@@ -55,6 +55,26 @@ forEachDriver('streams input', (t) => {
     expect(await listNames(t.db, org, { includeArchived: true })).toEqual(['Raced']);
   });
 
+  it('creations and renames racing for one name in different cases: one wins, the rest CONFLICT on name', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const owner = () => as(t.db, org, 'owner').streams;
+    const created = await Promise.allSettled(
+      ['Case race', 'CASE RACE', 'case race'].map((name) => owner().create({ orgSlug: org.org.slug, fields: streamFields({ name }) })),
+    );
+    expect(created.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of created) if (r.status === 'rejected') await expectFieldError(Promise.reject(r.reason), 'name', 'CONFLICT');
+
+    const a = await makeStream(t.db, org);
+    const b = await makeStream(t.db, org);
+    const renamed = await Promise.allSettled(
+      [a, b].map((id, i) => owner().update({ orgSlug: org.org.slug, id, fields: streamFields({ name: i ? 'Renamed' : 'RENAMED' }) })),
+    );
+    expect(renamed.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of renamed) if (r.status === 'rejected') await expectFieldError(Promise.reject(r.reason), 'name', 'CONFLICT');
+    const names = (await listNames(t.db, org)).map((n) => n.toLowerCase());
+    expect(names.filter((n) => n === 'renamed' || n === 'case race')).toHaveLength(2);
+  });
+
   it('the same name is fine in another organization', async () => {
     const a = await makeOrgWithRoles(t.db);
     const b = await makeOrgWithRoles(t.db);
