@@ -39,6 +39,8 @@ export const saveMapInput = z.object({
   calendar: calendarInput,
   steps: z.array(stepInput).max(100, { error: 'A map has at most 100 steps.' }),
   note: z.string().trim().max(500).default(''),
+  /** The version the editor started from (0: a new map); a newer saved one makes this a CONFLICT. */
+  baseVersion: z.number().int().min(0).optional(),
 });
 export type SaveMapInput = z.input<typeof saveMapInput>;
 

@@ -17,7 +17,8 @@ export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof sav
   const stream = await requireStream(db, actor, input.id);
   assertCanEdit(actor, stream);
   if (stream.status !== 'draft') throw new AppError('BAD_REQUEST', 'This stream has already been saved; edit it from its page.');
-  await updateStream(db, actor, input.id, input.fields);
+  // The guide's form may not know the owner the server chose when it created the draft: keep it.
+  await updateStream(db, actor, input.id, { ...input.fields, ownerId: input.fields.ownerId ?? stream.ownerId });
   await updateRow(db, { orgId: actor.orgId, id: input.id }, { guide: input.guide });
   return { id: input.id };
 }

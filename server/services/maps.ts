@@ -43,6 +43,16 @@ export async function saveMap(db: Db, actor: Actor, raw: SaveMapInput) {
     throw new AppError('BAD_REQUEST', issues[0]?.message ?? 'The map needs attention.', undefined, fieldErrors);
   }
   await lockStream(db, { orgId: actor.orgId, id: input.streamId });
+  if (input.baseVersion !== undefined) {
+    // Two people editing one map: the second save would silently replace the first one's work.
+    const latest = (await findMap(db, { orgId: actor.orgId, streamId: input.streamId, state: input.state }))?.version ?? 0;
+    if (latest !== input.baseVersion) {
+      throw new AppError(
+        'CONFLICT',
+        `Someone saved version ${latest} of this map while you were editing it. Copy your changes, reload to see theirs, and save again.`,
+      );
+    }
+  }
   const map = await insertMapVersion(db, {
     orgId: actor.orgId,
     streamId: input.streamId,

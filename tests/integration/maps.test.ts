@@ -147,6 +147,29 @@ forEachDriver('maps', (t) => {
 
   // ---- concurrency -------------------------------------------------------------------------
 
+  it('a save based on an older version is CONFLICT and saves nothing; based on the latest it saves', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const id = await makeStream(t.db, org);
+    const save = (baseVersion: number, name: string) =>
+      as(t.db, org, 'owner').maps.save({
+        orgSlug: org.org.slug,
+        streamId: id,
+        state: 'current',
+        calendar: { hoursPerDay: 8, daysPerWeek: 5 },
+        steps: [step({ name })],
+        baseVersion,
+      });
+    expect((await save(0, 'First')).version).toBe(1);
+    // Two editors both opened version 1; the first to save wins, the second is told.
+    expect((await save(1, 'Editor A')).version).toBe(2);
+    await expectCode(save(1, 'Editor B'), 'CONFLICT');
+    await expectCode(save(0, 'A stale new map'), 'CONFLICT');
+    const latest = await as(t.db, org, 'viewer').maps.get({ orgSlug: org.org.slug, streamId: id, state: 'current' });
+    expect(latest?.version).toBe(2);
+    expect(latest?.steps.map((s) => s.name)).toEqual(['Editor A']);
+    expect((await save(2, 'Editor B, after reloading')).version).toBe(3);
+  });
+
   it('two saves at the same moment get versions 1 and 2, with no unique violation', async () => {
     const org = await makeOrgWithRoles(t.db);
     const id = await makeStream(t.db, org, { ownedBy: 'lead' });

@@ -45,6 +45,10 @@ forEachDriver('streams guide', (t) => {
     expect(await readStream(t.db, org, id)).toMatchObject({ name: 'Employee onboarding', customer: 'New hires', type: 'supporting', status: 'draft', guide, ownerId: org.users.lead.id });
     expect(await listNames(t.db, org, { includeArchived: true })).toEqual(['Employee onboarding']);
     expect((await as(t.db, org, 'viewer').streams.list({ orgSlug: org.org.slug }))[0]?.guideStep).toBe(3);
+
+    // A save that does not name an owner keeps the one the draft has (the lead keeps editing it).
+    await lead.saveDraft({ orgSlug: org.org.slug, id, fields: streamFields({ name: 'Employee onboarding', type: 'supporting' }), guide: { ...guide, step: 4 } });
+    expect(await readStream(t.db, org, id)).toMatchObject({ ownerId: org.users.lead.id, guide: { step: 4 } });
   });
 
   it.each(editCases)('saveDraft of an existing draft by $who: allowed = $ok', async ({ actor, ownedBy, ok }) => {

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { MapEditor } from '@/components/maps/map-editor';
+import { mapStateSchema } from '@/lib/validation/maps';
+import { streamIdSchema } from '@/lib/validation/streams';
+
+interface Params {
+  params: Promise<{ org: string; id: string; state: string }>;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { state } = await params;
+  return { title: state === 'future' ? 'Future-state map' : 'Current-state map' };
+}
+
+/** Edit the current- or future-state map of a stream (a new version on every save). */
+export default async function MapPage({ params }: Params) {
+  const { id, state } = await params;
+  const parsedState = mapStateSchema.safeParse(state);
+  if (!parsedState.success || !streamIdSchema.safeParse(id).success) notFound();
+  return <MapEditor streamId={id} state={parsedState.data} />;
+}
