@@ -12,7 +12,15 @@ interface Step {
 }
 
 /** The organization's home until it has streams: what to do first, in order. */
-export function GettingStarted({ org, memberCount }: { org: CurrentOrg; memberCount: number }) {
+interface GettingStartedProps {
+  org: CurrentOrg;
+  memberCount: number;
+  streamCount: number;
+  mappedCount: number;
+}
+
+export function GettingStarted({ org, memberCount, streamCount, mappedCount }: GettingStartedProps) {
+  const canCreate = org.permissions.includes('streams:create');
   const canInvite = org.permissions.includes('invitations:manage');
   const steps: Step[] = [
     {
@@ -26,11 +34,17 @@ export function GettingStarted({ org, memberCount }: { org: CurrentOrg; memberCo
     },
     {
       title: 'Register your first value stream',
-      body: 'Name the trigger, the customer and the value delivered. Operational or development, with its type.',
+      body: 'Name the trigger, the customer and the value delivered. Operational or development, with its type. The guide walks you through the seven steps of identifying it.',
+      href: canCreate && streamCount === 0 ? `/${org.slug}/streams/new` : `/${org.slug}/streams`,
+      action: canCreate && streamCount === 0 ? 'Register with the guide' : `See the streams (${streamCount})`,
+      done: streamCount > 0,
     },
     {
       title: 'Map it step by step',
       body: 'Process time, lead time and %C&A per step: the app computes flow efficiency, rolled %C&A and the bottleneck.',
+      href: `/${org.slug}/streams`,
+      action: mappedCount > 0 ? `${mappedCount} of ${streamCount} mapped` : 'Map a stream',
+      done: mappedCount > 0,
     },
     {
       title: 'Log measurements every week',
@@ -44,9 +58,9 @@ export function GettingStarted({ org, memberCount }: { org: CurrentOrg; memberCo
         description={`You are ${/^[aeiou]/i.test(roleLabels[org.role]) ? 'an' : 'a'} ${roleLabels[org.role].toLowerCase()} here · ${memberCount} ${memberCount === 1 ? 'member' : 'members'}`}
       />
       <Card className="mb-6">
-        <h2 className="text-lg font-semibold">Your portfolio dashboard is empty</h2>
+        <h2 className="text-lg font-semibold">{streamCount === 0 ? 'Your portfolio dashboard is empty' : 'Getting started'}</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          It fills in as your organization registers value streams and logs measurements. Start here:
+          The portfolio dashboard fills in as your organization registers value streams and logs measurements. Start here:
         </p>
         <ol className="mt-5 space-y-4">
           {steps.map((step, i) => (

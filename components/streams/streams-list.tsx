@@ -128,7 +128,7 @@ export function StreamsList() {
                     </td>
                     <td className="hidden px-4 py-3 md:table-cell">{s.ownerName ?? <span className="text-slate-400">No owner</span>}</td>
                     <td className="px-4 py-3 text-right tabular-nums">
-                      {s.totals && s.calendar ? formatDuration(s.totals.totalLeadTimeSeconds, s.calendar) : <span className="text-slate-400">Not mapped</span>}
+                      {s.totals && s.calendar ? formatDuration(s.totals.totalLeadTimeSeconds, s.calendar, { maxDecimals: 2 }) : <span className="text-slate-400">Not mapped</span>}
                     </td>
                     <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
                       {s.totals?.flowEfficiency != null ? `${(s.totals.flowEfficiency * 100).toFixed(1)}%` : '—'}
