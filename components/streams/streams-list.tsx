@@ -12,6 +12,7 @@ import { kindLabels, typeLabels } from '@/lib/labels';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 import { formatDuration } from '@/lib/vsm/units';
+import { formatRatio } from '@/components/vsm/format';
 
 const filterParsers = {
   q: parseAsString.withDefault(''),
@@ -131,7 +132,7 @@ export function StreamsList() {
                       {s.totals && s.calendar ? formatDuration(s.totals.totalLeadTimeSeconds, s.calendar, { maxDecimals: 2 }) : <span className="text-slate-400">Not mapped</span>}
                     </td>
                     <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
-                      {s.totals?.flowEfficiency != null ? `${(s.totals.flowEfficiency * 100).toFixed(1)}%` : '—'}
+                      {s.totals ? formatRatio(s.totals.flowEfficiency) : '—'}
                     </td>
                     <td className="hidden px-4 py-3 lg:table-cell">{s.totals ? s.totals.bottleneck.name : '—'}</td>
                   </tr>

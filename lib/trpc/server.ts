@@ -1,13 +1,22 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { cache } from 'react';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { createCaller } from '@/server/routers';
 
-/** A tRPC caller for server components, with the session of the current request (one per request). */
-export const serverCaller = cache(async () => createCaller({ db: await getDb(), userId: await currentUserId() }));
+/**
+ * A tRPC caller for server components, with the session of the current request (one per request).
+ * `connection()` first: a page that reads the database is never prerendered, so `next build`
+ * never opens it.
+ */
+export const serverCaller = cache(async () => {
+  await connection();
+  const userId = await currentUserId();
+  return createCaller({ db: await getDb(), userId });
+});
 
 export function isTrpcCode(error: unknown, code: TRPCError['code']): boolean {
   return error instanceof TRPCError && error.code === code;

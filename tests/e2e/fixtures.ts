@@ -100,12 +100,15 @@ export function alertOf(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: /\S/ });
 }
 
-/** Saves a screenshot for a person to look at, when E2E_SCREENSHOTS names a folder. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot for a person to look at, when E2E_SCREENSHOTS names a folder: the whole page,
+ * or with `{ fullPage: false }` the viewport only (as a person sees it, sticky bars where they sit).
+ */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 interface TestFixtures {
@@ -148,3 +151,81 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** A tRPC v11 (superjson) mutation through the page's cookies; fails the test unless it answers 200. */
+export async function trpcMutation<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+  const body = await response.text();
+  expect(response.status(), `${procedure}: ${body}`).toBe(200);
+  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** One step of a map as maps.save takes it: durations in seconds, with the unit they were entered in. */
+export interface MapStepInput {
+  name: string;
+  processTimeSeconds: number;
+  leadTimeSeconds: number;
+  processTimeUnit?: 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks';
+  leadTimeUnit?: 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks';
+  pctCompleteAccurate?: number;
+  people?: number | null;
+  wastes?: string[];
+  notes?: string;
+}
+
+export interface NewStream {
+  name: string;
+  kind?: 'operational' | 'development';
+  type?: 'fulfillment' | 'manufacturing' | 'software_delivery' | 'supporting' | null;
+  customer?: string;
+  trigger?: string;
+}
+
+/**
+ * Registers a stream through the API as the page's user (a team lead owns what they register) and,
+ * given steps, saves its current-state map (version 1) with an 8-hour day; returns the stream's id.
+ */
+export async function createStream(page: Page, orgSlug: string, stream: NewStream, steps: MapStepInput[] = []): Promise<string> {
+  const kind = stream.kind ?? 'operational';
+  const fields = {
+    name: stream.name,
+    kind,
+    type: kind === 'development' ? null : (stream.type ?? 'fulfillment'),
+    trigger: stream.trigger ?? '',
+    customer: stream.customer ?? '',
+    valueDelivered: '',
+    ownerId: null,
+    description: '',
+    customerInteraction: '',
+    workPattern: '',
+    feedbackLoop: '',
+    teamComposition: '',
+    wasteKind: '',
+    iterationPace: '',
+  };
+  const { id } = await trpcMutation<{ id: string }>(page, 'streams.create', { orgSlug, fields });
+  if (steps.length > 0) {
+    await trpcMutation(page, 'maps.save', {
+      orgSlug,
+      streamId: id,
+      state: 'current',
+      calendar: { hoursPerDay: 8, daysPerWeek: 5 },
+      steps: steps.map((s) => ({ pctCompleteAccurate: 100, people: null, wastes: [], notes: '', ...s })),
+      note: 'First walk of the stream',
+    });
+  }
+  return id;
+}
+
+/** One card of a map's totals (MapTotalsCards) inside `scope`, by its label ("Lead time", "Bottleneck"…). */
+export function totalsCard(scope: Locator, label: string): Locator {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return scope.locator('dl > div').filter({ has: scope.page().locator('dt', { hasText: exact }) });
+}
+
+/** Checks map totals cards: each label's value and detail line, as a person reads them. */
+export async function expectTotals(scope: Locator, expected: Record<string, readonly [value: string, detail: string]>): Promise<void> {
+  for (const [label, texts] of Object.entries(expected)) {
+    await expect(totalsCard(scope, label).locator('dd'), label).toHaveText([...texts]);
+  }
+}

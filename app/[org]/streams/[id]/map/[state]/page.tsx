@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MapEditor } from '@/components/maps/map-editor';
+import { loadStream } from '@/lib/trpc/server';
 import { mapStateSchema } from '@/lib/validation/maps';
 import { streamIdSchema } from '@/lib/validation/streams';
 
@@ -15,8 +16,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 /** Edit the current- or future-state map of a stream (a new version on every save). */
 export default async function MapPage({ params }: Params) {
-  const { id, state } = await params;
+  const { org, id, state } = await params;
   const parsedState = mapStateSchema.safeParse(state);
   if (!parsedState.success || !streamIdSchema.safeParse(id).success) notFound();
+  // An unknown stream, or another organization's, is a 404 here as on the stream's other pages.
+  await loadStream(org, id);
   return <MapEditor streamId={id} state={parsedState.data} />;
 }
