@@ -20,6 +20,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
   pages: { signIn: '/sign-in' },
+  logger: {
+    // A wrong password or a rate-limited sign-in is an answer, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
