@@ -18,7 +18,7 @@ export function AppShell({ org, orgs, user, children }: AppShellProps) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+      <header className="sticky top-0 z-40 border-b print:hidden border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
           <Link href={`/${org.slug}`} className="hidden text-lg font-bold tracking-tight text-indigo-700 sm:block dark:text-indigo-400">
             Valuestream
@@ -29,8 +29,8 @@ export function AppShell({ org, orgs, user, children }: AppShellProps) {
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8 md:py-8">
-        <aside className="md:w-48 md:shrink-0">
+      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8 md:py-8 print:block print:p-0">
+        <aside className="md:w-48 md:shrink-0 print:hidden">
           <SideNav slug={org.slug} />
         </aside>
         <main id="main" className="min-w-0 flex-1">
