@@ -17,6 +17,11 @@ export const permissions = {
   'streams:create': ['owner', 'admin', 'lead'],
   'streams:edit-own': ['owner', 'admin', 'lead'],
   'streams:edit-any': ['owner', 'admin'],
+  'measurements:read': ['owner', 'admin', 'lead', 'viewer'],
+  /** Enter, change and delete measurements: a lead for the streams they own, as with maps. */
+  'measurements:write': ['owner', 'admin', 'lead'],
+  /** Read who changed or deleted which measurement. */
+  'measurements:audit': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './orgs';
 export * from './streams';
+export * from './measurements';

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { invitationsRouter } from './invitations';
 import { mapsRouter } from './maps';
+import { measurementsRouter } from './measurements';
 import { membersRouter } from './members';
 import { orgsRouter } from './orgs';
 import { streamsRouter } from './streams';
@@ -13,6 +14,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   streams: streamsRouter,
   maps: mapsRouter,
+  measurements: measurementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,9 @@ const matrix: Record<Permission, Record<Role, boolean>> = {
   'streams:create': { owner: true, admin: true, lead: true, viewer: false },
   'streams:edit-own': { owner: true, admin: true, lead: true, viewer: false },
   'streams:edit-any': { owner: true, admin: true, lead: false, viewer: false },
+  'measurements:read': { owner: true, admin: true, lead: true, viewer: true },
+  'measurements:write': { owner: true, admin: true, lead: true, viewer: false },
+  'measurements:audit': { owner: true, admin: true, lead: false, viewer: false },
 };
 
 const pairs = (Object.keys(matrix) as Permission[]).flatMap((permission) =>

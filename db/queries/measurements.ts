@@ -1,0 +1,122 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { measurementAudit, measurements, users, valueStreams } from '../schema';
+import type { MeasurementSource } from '../schema/measurements';
+
+export type MeasurementRow = typeof measurements.$inferSelect;
+export type MeasurementWrite = Omit<typeof measurements.$inferInsert, 'orgId' | 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function findMeasurement(db: Db, params: { orgId: string; id: string }) {
+  const [row] = await db
+    .select()
+    .from(measurements)
+    .where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)))
+    .limit(1);
+  return row;
+}
+
+/** The measurement of a stream (and step) for exactly this period, if any. */
+export async function findMeasurementForPeriod(
+  db: Db,
+  params: { orgId: string; streamId: string; stepName: string; periodStart: string; periodEnd: string },
+) {
+  const [row] = await db
+    .select()
+    .from(measurements)
+    .where(
+      and(
+        eq(measurements.orgId, params.orgId),
+        eq(measurements.streamId, params.streamId),
+        eq(measurements.stepName, params.stepName),
+        eq(measurements.periodStart, params.periodStart),
+        eq(measurements.periodEnd, params.periodEnd),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** The latest measurement of a stream (and step) that starts before `before`: to prefill the form. */
+export async function findPreviousMeasurement(db: Db, params: { orgId: string; streamId: string; stepName: string; before: string }) {
+  const [row] = await db
+    .select()
+    .from(measurements)
+    .where(
+      and(
+        eq(measurements.orgId, params.orgId),
+        eq(measurements.streamId, params.streamId),
+        eq(measurements.stepName, params.stepName),
+        lt(measurements.periodStart, params.before),
+      ),
+    )
+    .orderBy(desc(measurements.periodStart))
+    .limit(1);
+  return row;
+}
+
+export async function insertMeasurement(db: Db, values: MeasurementWrite & { orgId: string }) {
+  const [row] = await db.insert(measurements).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function updateMeasurement(db: Db, params: { orgId: string; id: string }, values: Partial<MeasurementWrite>) {
+  const [row] = await db
+    .update(measurements)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)))
+    .returning();
+  return row;
+}
+
+export async function deleteMeasurement(db: Db, params: { orgId: string; id: string }) {
+  await db.delete(measurements).where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)));
+}
+
+export async function listMeasurements(
+  db: Db,
+  params: { orgId: string; streamId?: string; from?: string; to?: string; source?: MeasurementSource; limit?: number },
+) {
+  const filters: SQL[] = [eq(measurements.orgId, params.orgId)];
+  if (params.streamId) filters.push(eq(measurements.streamId, params.streamId));
+  if (params.from) filters.push(gte(measurements.periodEnd, params.from));
+  if (params.to) filters.push(lte(measurements.periodStart, params.to));
+  if (params.source) filters.push(eq(measurements.source, params.source));
+  return db
+    .select({ measurement: measurements, streamName: valueStreams.name, enteredByName: users.name })
+    .from(measurements)
+    .innerJoin(valueStreams, and(eq(valueStreams.orgId, measurements.orgId), eq(valueStreams.id, measurements.streamId)))
+    .leftJoin(users, eq(users.id, measurements.enteredBy))
+    .where(and(...filters))
+    .orderBy(desc(measurements.periodStart), valueStreams.name, measurements.stepName)
+    .limit(params.limit ?? 1000);
+}
+
+export async function insertAudit(
+  db: Db,
+  values: { orgId: string; measurementId: string; streamId: string; action: 'update' | 'delete'; actorId: string; before: unknown; after: unknown },
+) {
+  await db.insert(measurementAudit).values(values);
+}
+
+export async function listAudit(db: Db, params: { orgId: string; streamId?: string; limit?: number }) {
+  const filters: SQL[] = [eq(measurementAudit.orgId, params.orgId)];
+  if (params.streamId) filters.push(eq(measurementAudit.streamId, params.streamId));
+  return db
+    .select({
+      id: measurementAudit.id,
+      measurementId: measurementAudit.measurementId,
+      streamId: measurementAudit.streamId,
+      streamName: valueStreams.name,
+      action: measurementAudit.action,
+      at: measurementAudit.at,
+      actorName: users.name,
+      before: measurementAudit.before,
+      after: measurementAudit.after,
+    })
+    .from(measurementAudit)
+    .leftJoin(users, eq(users.id, measurementAudit.actorId))
+    .leftJoin(valueStreams, and(eq(valueStreams.orgId, measurementAudit.orgId), eq(valueStreams.id, measurementAudit.streamId)))
+    .where(and(...filters))
+    .orderBy(desc(measurementAudit.at), desc(measurementAudit.id))
+    .limit(params.limit ?? 500);
+}

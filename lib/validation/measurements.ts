@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { measurementMethods, measurementSources } from '@/db/schema/measurements';
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date (YYYY-MM-DD).` })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+      error: `The ${label} is not a real date.`,
+    });
+
+const amount = (label: string, max: number) =>
+  z
+    .number({ error: `Enter the ${label} as a number.` })
+    .finite({ error: `Enter the ${label} as a number.` })
+    .min(0, { error: `The ${label} cannot be negative.` })
+    .max(max, { error: `The ${label} is too large.` })
+    .nullable()
+    .default(null);
+
+/** The eight waste columns, in DOWNTIME order, as the form and the CSV name them. */
+export const wasteFields = [
+  'wasteDefectsHours',
+  'wasteOverproductionHours',
+  'wasteWaitingHours',
+  'wasteNonUtilizedTalentHours',
+  'wasteTransportationHours',
+  'wasteInventoryHours',
+  'wasteMotionHours',
+  'wasteExtraProcessingHours',
+] as const;
+
+export const metricFields = [
+  'leadTimeSeconds',
+  'processTimeSeconds',
+  'waitTimeSeconds',
+  'throughput',
+  'wip',
+  'pctCompleteAccurate',
+  'defects',
+  'cost',
+  'customerSatisfaction',
+  ...wasteFields,
+] as const;
+
+/** How far ahead a period may start: a week (a form filled in on Friday for the week). */
+export const MAX_DAYS_AHEAD = 7;
+
+const base = z.object({
+  streamId: z.uuid({ error: 'Choose a stream.' }),
+  stepName: z.string().trim().max(120, { error: 'Use at most 120 characters.' }).default(''),
+  periodStart: isoDate('start of the period'),
+  periodEnd: isoDate('end of the period'),
+  leadTimeSeconds: amount('lead time', 1e12),
+  processTimeSeconds: amount('process time', 1e12),
+  waitTimeSeconds: amount('wait time', 1e12),
+  throughput: amount('throughput', 1e9),
+  wip: amount('WIP', 1e9),
+  pctCompleteAccurate: amount('%C&A', 100),
+  defects: amount('defects', 1e9).refine((v) => v === null || Number.isInteger(v), { error: 'Defects is a whole number.' }),
+  cost: amount('cost', 1e12),
+  customerSatisfaction: amount('customer satisfaction', 100),
+  wasteDefectsHours: amount('hours of defects', 1e7),
+  wasteOverproductionHours: amount('hours of overproduction', 1e7),
+  wasteWaitingHours: amount('hours of waiting', 1e7),
+  wasteNonUtilizedTalentHours: amount('hours of non-utilized talent', 1e7),
+  wasteTransportationHours: amount('hours of transportation', 1e7),
+  wasteInventoryHours: amount('hours of inventory', 1e7),
+  wasteMotionHours: amount('hours of motion', 1e7),
+  wasteExtraProcessingHours: amount('hours of extra-processing', 1e7),
+  method: z.enum(measurementMethods, { error: 'Choose observed, estimated or system.' }).default('observed'),
+  sampleSize: z.number().int({ error: 'Sample size is a whole number.' }).min(0, { error: 'Sample size cannot be negative.' }).max(1e9).nullable().default(null),
+  note: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).default(''),
+});
+
+/**
+ * One measurement, as the form, the CSV import and the API send it. `today` (default: the
+ * moment of validation) bounds how far in the future a period may start.
+ */
+export function measurementInput(today?: Date) {
+  return base.superRefine((v, ctx) => {
+    // Read the clock at each validation: a schema built once at start-up must not go stale.
+    const latest = new Date((today ?? new Date()).getTime() + MAX_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10);
+    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts.' });
+    if (v.periodStart > latest) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts too far in the future.' });
+    if (v.periodStart < '2000-01-01') ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts before 2000.' });
+    if (v.processTimeSeconds !== null && v.leadTimeSeconds !== null && v.processTimeSeconds > v.leadTimeSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['processTimeSeconds'], message: 'Process time cannot be longer than lead time.' });
+    }
+    if (metricFields.every((f) => v[f] === null)) {
+      ctx.addIssue({ code: 'custom', path: ['leadTimeSeconds'], message: 'Enter at least one number for the period.' });
+    }
+  });
+}
+export type MeasurementInput = z.input<ReturnType<typeof measurementInput>>;
+export type MeasurementValues = z.output<ReturnType<typeof measurementInput>>;
+
+export const measurementListInput = z.object({
+  streamId: z.uuid().optional(),
+  from: isoDate('start date').optional(),
+  to: isoDate('end date').optional(),
+  source: z.enum(measurementSources).optional(),
+});

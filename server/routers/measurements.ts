@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { measurementInput, measurementListInput } from '@/lib/validation/measurements';
+import { editMeasurement, listAudit, listMeasurements, previousMeasurement, removeMeasurement, saveMeasurement } from '../services/measurements';
+import { requireStream } from '../services/streams';
+import { orgProcedure, router } from '../trpc';
+
+const byId = z.object({ id: z.uuid() });
+
+export const measurementsRouter = router({
+  list: orgProcedure('measurements:read')
+    .input(measurementListInput)
+    .query(async ({ ctx, input }) => {
+      if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
+      return listMeasurements(ctx.db, { orgId: ctx.org.id, ...input });
+    }),
+  previous: orgProcedure('measurements:read')
+    .input(z.object({ streamId: z.uuid(), stepName: z.string().max(120).default(''), before: z.iso.date() }))
+    .query(({ ctx, input }) => previousMeasurement(ctx.db, ctx.actor, input)),
+  /** `replace`: the caller saw the duplicate-period warning and chose to replace. */
+  save: orgProcedure('measurements:write')
+    .input(z.object({ measurement: measurementInput(), replace: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => saveMeasurement(ctx.db, ctx.actor, input.measurement, { replace: input.replace })),
+  update: orgProcedure('measurements:write')
+    .input(byId.extend({ measurement: measurementInput() }))
+    .mutation(({ ctx, input }) => editMeasurement(ctx.db, ctx.actor, input.id, input.measurement)),
+  remove: orgProcedure('measurements:write')
+    .input(byId)
+    .mutation(({ ctx, input }) => removeMeasurement(ctx.db, ctx.actor, input.id)),
+  audit: orgProcedure('measurements:audit')
+    .input(z.object({ streamId: z.uuid().optional() }))
+    .query(async ({ ctx, input }) => {
+      if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
+      return listAudit(ctx.db, { orgId: ctx.org.id, streamId: input.streamId });
+    }),
+});

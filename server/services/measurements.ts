@@ -1,0 +1,106 @@
+import type { Db } from '@/db/client';
+import {
+  deleteMeasurement,
+  findMeasurement,
+  findMeasurementForPeriod,
+  findPreviousMeasurement,
+  insertAudit,
+  insertMeasurement,
+  listAudit,
+  listMeasurements,
+  updateMeasurement,
+  type MeasurementRow,
+} from '@/db/queries/measurements';
+import type { MeasurementSource } from '@/db/schema/measurements';
+import { roundToMillis } from '@/lib/vsm/units';
+import { measurementInput, type MeasurementInput, type MeasurementValues } from '@/lib/validation/measurements';
+import { AppError, notFound } from '../errors';
+import type { Actor } from './members';
+import { canEditStream, requireStream } from './streams';
+
+export { listAudit, listMeasurements };
+
+async function requireWritableStream(db: Db, actor: Actor, streamId: string) {
+  const stream = await requireStream(db, actor, streamId);
+  if (!canEditStream(actor, stream)) {
+    throw new AppError('FORBIDDEN', 'Team leads log measurements for the streams they own. Ask an admin, or the stream’s owner.');
+  }
+  if (stream.archivedAt) throw new AppError('BAD_REQUEST', 'This stream is archived: restore it to log measurements.', 'streamId');
+  return stream;
+}
+
+function toRow(values: MeasurementValues) {
+  const { streamId: _s, ...rest } = values;
+  return {
+    ...rest,
+    leadTimeSeconds: values.leadTimeSeconds === null ? null : roundToMillis(values.leadTimeSeconds),
+    processTimeSeconds: values.processTimeSeconds === null ? null : roundToMillis(values.processTimeSeconds),
+    waitTimeSeconds: values.waitTimeSeconds === null ? null : roundToMillis(values.waitTimeSeconds),
+  };
+}
+
+/** What the audit keeps of a row: everything but its bookkeeping columns. */
+function snapshot(row: MeasurementRow) {
+  const { orgId: _o, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+function duplicateMessage(stepName: string) {
+  return `There is already a measurement of this ${stepName ? 'step' : 'stream'} for this period. Replace it, or change the period.`;
+}
+
+/**
+ * Saves one measurement. A second one for the same stream, step and period is refused
+ * (CONFLICT on periodStart) unless `replace` is set: then it replaces the first, audited.
+ */
+export async function saveMeasurement(
+  db: Db,
+  actor: Actor,
+  raw: MeasurementInput,
+  opts: { replace?: boolean; source?: MeasurementSource; importKey?: string | null } = {},
+) {
+  const values = measurementInput().parse(raw);
+  await requireWritableStream(db, actor, values.streamId);
+  const key = { orgId: actor.orgId, streamId: values.streamId, stepName: values.stepName, periodStart: values.periodStart, periodEnd: values.periodEnd };
+  const existing = await findMeasurementForPeriod(db, key);
+  if (existing && !opts.replace) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  const row = { ...toRow(values), enteredBy: actor.userId, source: opts.source ?? 'form', importKey: opts.importKey ?? null };
+  if (existing) {
+    const updated = await updateMeasurement(db, { orgId: actor.orgId, id: existing.id }, row);
+    if (!updated) throw notFound('That measurement');
+    await insertAudit(db, { orgId: actor.orgId, measurementId: existing.id, streamId: existing.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
+    return { id: existing.id, replaced: true };
+  }
+  const inserted = await insertMeasurement(db, { ...row, orgId: actor.orgId, streamId: values.streamId });
+  // Someone saved the same period at the same moment: the same answer as finding it first.
+  if (!inserted) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  return { id: inserted.id, replaced: false };
+}
+
+/** Changes a measurement (possibly moving it to another stream or period), audited. */
+export async function editMeasurement(db: Db, actor: Actor, id: string, raw: MeasurementInput) {
+  const existing = await findMeasurement(db, { orgId: actor.orgId, id });
+  if (!existing) throw notFound('That measurement');
+  const values = measurementInput().parse(raw);
+  await requireWritableStream(db, actor, existing.streamId);
+  if (values.streamId !== existing.streamId) await requireWritableStream(db, actor, values.streamId);
+  const clash = await findMeasurementForPeriod(db, { orgId: actor.orgId, ...values });
+  if (clash && clash.id !== id) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId });
+  if (!updated) throw notFound('That measurement');
+  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: existing.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
+}
+
+export async function removeMeasurement(db: Db, actor: Actor, id: string) {
+  const existing = await findMeasurement(db, { orgId: actor.orgId, id });
+  if (!existing) throw notFound('That measurement');
+  await requireWritableStream(db, actor, existing.streamId);
+  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: existing.streamId, action: 'delete', actorId: actor.userId, before: snapshot(existing), after: null });
+  await deleteMeasurement(db, { orgId: actor.orgId, id });
+}
+
+/** The latest earlier measurement of the stream (and step), for the form to prefill from. */
+export async function previousMeasurement(db: Db, actor: Actor, params: { streamId: string; stepName: string; before: string }) {
+  await requireStream(db, actor, params.streamId);
+  return (await findPreviousMeasurement(db, { orgId: actor.orgId, ...params })) ?? null;
+}
