@@ -14,7 +14,7 @@ export const measurementsRouter = router({
       return listMeasurements(ctx.db, { orgId: ctx.org.id, ...input });
     }),
   previous: orgProcedure('measurements:read')
-    .input(z.object({ streamId: z.uuid(), stepName: z.string().max(120).default(''), before: z.iso.date() }))
+    .input(z.object({ streamId: z.uuid(), stepName: z.string().trim().max(120).default(''), before: z.iso.date() }))
     .query(({ ctx, input }) => previousMeasurement(ctx.db, ctx.actor, input)),
   /** `replace`: the caller saw the duplicate-period warning and chose to replace. */
   save: orgProcedure('measurements:write')
