@@ -17,7 +17,7 @@ export function SideNav({ slug }: { slug: string }) {
   const items: NavItem[] = [
     { label: 'Home', href: `/${slug}`, exact: true },
     { label: 'Streams', href: `/${slug}/streams` },
-    { label: 'Measurements', href: `/${slug}/measurements`, soon: true },
+    { label: 'Measurements', href: `/${slug}/measurements` },
     { label: 'Dashboards', href: `/${slug}/dashboards`, soon: true },
     { label: 'Settings', href: `/${slug}/settings` },
   ];

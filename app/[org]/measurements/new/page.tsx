@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { MeasurementForm } from '@/components/measurements/measurement-form';
+import { Card, PageHeader } from '@/components/ui/card';
+import { loadOrg } from '@/lib/trpc/server';
+
+export const metadata: Metadata = { title: 'Log a week' };
+
+export default async function NewMeasurementPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ id?: string | string[] }> }) {
+  const { org: slug } = await params;
+  const { id } = await searchParams;
+  const editId = typeof id === 'string' && id ? id : undefined;
+  const org = await loadOrg(slug);
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        title={editId ? 'Edit a measurement' : 'Log a week'}
+        description={editId ? 'Changes are kept in the audit trail.' : 'The numbers of one stream (or one step) for one period. Leave blank what you did not measure.'}
+      />
+      <Card>
+        {org.permissions.includes('measurements:write') ? (
+          <MeasurementForm editId={editId} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Viewers cannot log measurements. Ask a team lead or an admin.</p>
+        )}
+      </Card>
+    </div>
+  );
+}

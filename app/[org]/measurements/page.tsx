@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { MeasurementsTable } from '@/components/measurements/measurements-table';
+import { Button } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { loadOrg } from '@/lib/trpc/server';
+
+export const metadata: Metadata = { title: 'Measurements' };
+
+export default async function MeasurementsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const org = await loadOrg(slug);
+  return (
+    <div>
+      <PageHeader
+        title="Measurements"
+        description="What each stream did, week by week: lead time, throughput, WIP, quality and waste."
+        actions={org.permissions.includes('measurements:write') ? <Button asChild><Link href={`/${slug}/measurements/new`}>Log a week</Link></Button> : null}
+      />
+      <Suspense>
+        <MeasurementsTable />
+      </Suspense>
+    </div>
+  );
+}

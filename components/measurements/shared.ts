@@ -1,0 +1,114 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@/server/routers';
+import { wasteFields, type MeasurementInput } from '@/lib/validation/measurements';
+import type { Waste } from '@/lib/vsm/types';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type MeasurementListRow = Outputs['measurements']['list'][number];
+export type MeasurementRecord = MeasurementListRow['measurement'];
+export type StreamOption = Outputs['streams']['list'][number];
+
+/** 'YYYY-MM-DD' of a local date. */
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Parses 'YYYY-MM-DD' as a local date (noon, to stay clear of DST edges). */
+export function parseDay(day: string): Date {
+  const [y = 2000, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
+}
+
+export function addDays(day: string, days: number): string {
+  const d = parseDay(day);
+  d.setDate(d.getDate() + days);
+  return isoDay(d);
+}
+
+/** The last full week, Monday to Sunday, in local time. */
+export function lastFullWeek(today = new Date()): { periodStart: string; periodEnd: string } {
+  const sinceMonday = (today.getDay() + 6) % 7;
+  const thisMonday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - sinceMonday, 12);
+  const start = isoDay(thisMonday);
+  return { periodStart: addDays(start, -7), periodEnd: addDays(start, -1) };
+}
+
+const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
+const dayYearFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', year: 'numeric' });
+
+/** "Mar 3 – Mar 9, 2025". */
+export function formatPeriod(start: string, end: string): string {
+  const s = parseDay(start);
+  const e = parseDay(end);
+  if (start === end) return dayYearFormat.format(s);
+  if (s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth()) return `${dayFormat.format(s)}–${e.getDate()}, ${e.getFullYear()}`;
+  const first = s.getFullYear() === e.getFullYear() ? dayFormat.format(s) : dayYearFormat.format(s);
+  return `${first} – ${dayYearFormat.format(e)}`;
+}
+
+/** Total waste hours, or null when none was entered. */
+export function wasteTotal(m: Pick<MeasurementRecord, (typeof wasteFields)[number]>): number | null {
+  const values = wasteFields.map((f) => m[f]).filter((v): v is number => v !== null);
+  return values.length ? values.reduce((a, b) => a + b, 0) : null;
+}
+
+/** The waste column of each DOWNTIME waste. */
+export const wasteFieldOf: Record<Waste, (typeof wasteFields)[number]> = {
+  defects: 'wasteDefectsHours',
+  overproduction: 'wasteOverproductionHours',
+  waiting: 'wasteWaitingHours',
+  non_utilized_talent: 'wasteNonUtilizedTalentHours',
+  transportation: 'wasteTransportationHours',
+  inventory: 'wasteInventoryHours',
+  motion: 'wasteMotionHours',
+  extra_processing: 'wasteExtraProcessingHours',
+};
+
+export const methodLabels = { observed: 'Observed', estimated: 'Estimated', system: 'System' } as const;
+export const sourceLabels = { form: 'Form', csv: 'CSV', api: 'API' } as const;
+
+/** A form's values: a new entry for the stream and period, every number empty. */
+export function emptyValues(streamId: string, period: { periodStart: string; periodEnd: string }): MeasurementInput {
+  return {
+    streamId,
+    stepName: '',
+    ...period,
+    leadTimeSeconds: null,
+    processTimeSeconds: null,
+    waitTimeSeconds: null,
+    throughput: null,
+    wip: null,
+    pctCompleteAccurate: null,
+    defects: null,
+    cost: null,
+    customerSatisfaction: null,
+    wasteDefectsHours: null,
+    wasteOverproductionHours: null,
+    wasteWaitingHours: null,
+    wasteNonUtilizedTalentHours: null,
+    wasteTransportationHours: null,
+    wasteInventoryHours: null,
+    wasteMotionHours: null,
+    wasteExtraProcessingHours: null,
+    method: 'observed',
+    sampleSize: null,
+    note: '',
+  };
+}
+
+/** A saved measurement as form values. */
+export function valuesOf(m: MeasurementRecord): MeasurementInput {
+  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importKey: _k, ...values } = m;
+  return values;
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'CONFLICT';
+}
+
+/** Streams a lead can log for: active, not archived; the ones they may edit first. */
+export function loggableStreams(streams: readonly StreamOption[]): StreamOption[] {
+  return streams.filter((s) => s.status === 'active' && !s.archivedAt).sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || a.name.localeCompare(b.name));
+}

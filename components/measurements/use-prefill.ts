@@ -1,0 +1,46 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { useTRPC } from '@/lib/trpc/client';
+import { metricFields, type MeasurementInput, type MeasurementValues } from '@/lib/validation/measurements';
+import type { MeasurementRecord } from './shared';
+
+const carried = [...metricFields, 'method', 'sampleSize'] as const;
+
+/**
+ * While `enabled`, fills the numbers from the stream's (and step's) latest earlier
+ * measurement whenever the stream, step or period changes; clears what it filled when
+ * there is none. Returns the measurement it used.
+ */
+export function usePrefill(
+  form: UseFormReturn<MeasurementInput, unknown, MeasurementValues>,
+  orgSlug: string,
+  key: { streamId: string; stepName: string; periodStart: string },
+  enabled: boolean,
+): MeasurementRecord | null {
+  const trpc = useTRPC();
+  const valid = enabled && /^[0-9a-f-]{36}$/i.test(key.streamId) && /^\d{4}-\d{2}-\d{2}$/.test(key.periodStart);
+  const previous = useQuery({
+    ...trpc.measurements.previous.queryOptions({ orgSlug, streamId: key.streamId, stepName: key.stepName, before: key.periodStart }),
+    enabled: valid,
+  });
+  const applied = useRef<{ key: string; filled: boolean } | null>(null);
+  const keyText = `${key.streamId}|${key.stepName}|${key.periodStart}`;
+  const data = previous.data;
+  const settled = valid && previous.isSuccess && !previous.isFetching;
+
+  useEffect(() => {
+    if (!settled || applied.current?.key === keyText) return;
+    const wasFilled = applied.current?.filled ?? false;
+    applied.current = { key: keyText, filled: Boolean(data) };
+    const { setValue } = form;
+    for (const f of carried) {
+      if (data) setValue(f, data[f], { shouldDirty: true });
+      else if (wasFilled) setValue(f, f === 'method' ? 'observed' : null, { shouldDirty: true });
+    }
+  }, [settled, keyText, data, form]);
+
+  return valid && data ? data : null;
+}
