@@ -7,6 +7,7 @@ const knownConstraints: Record<string, { field: string; message: string }> = {
   value_streams_name_key: { field: 'name', message: 'Another stream already has this name.' },
   users_email_key: { field: 'email', message: 'An account with this email already exists. Sign in instead.' },
   measurements_period_key: { field: 'periodStart', message: 'There is already a measurement of this stream for this period. Replace it, or change the period.' },
+  api_tokens_name_key: { field: 'name', message: 'Another active token already has this name.' },
 };
 
 export interface UniqueViolation {

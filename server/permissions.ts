@@ -22,6 +22,10 @@ export const permissions = {
   'measurements:write': ['owner', 'admin', 'lead'],
   /** Read who changed or deleted which measurement. */
   'measurements:audit': ['owner', 'admin'],
+  /** Import a CSV file of measurements: a lead only for the streams they own. */
+  'measurements:import': ['owner', 'admin', 'lead'],
+  /** Create, list and revoke the organization's API tokens. */
+  'tokens:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

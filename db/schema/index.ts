@@ -2,3 +2,4 @@ export * from './auth';
 export * from './orgs';
 export * from './streams';
 export * from './measurements';
+export * from './ingest';

@@ -25,20 +25,9 @@ export type MeasurementMethod = (typeof measurementMethods)[number];
 const seconds = (name: string) => numeric(name, { precision: 18, scale: 3, mode: 'number' });
 const hours = (name: string) => numeric(name, { precision: 10, scale: 2, mode: 'number' });
 
-/**
- * Tenant table: what was observed about a stream (or one step of it, by name) over a period.
- * Every metric is optional; durations in seconds as in maps; waste in hours per DOWNTIME kind.
- */
-export const measurements = pgTable(
-  'measurements',
-  {
-    orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
-    streamId: uuid('stream_id').notNull(),
-    /** '' for the whole stream; steps live in map versions, so a measurement names its step. */
-    stepName: text('step_name').notNull().default(''),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+/** The metric columns, shared by `measurements` and the CSV import's staging rows. */
+export function metricColumns() {
+  return {
     leadTimeSeconds: seconds('lead_time_seconds'),
     processTimeSeconds: seconds('process_time_seconds'),
     waitTimeSeconds: seconds('wait_time_seconds'),
@@ -56,6 +45,24 @@ export const measurements = pgTable(
     wasteInventoryHours: hours('waste_inventory_hours'),
     wasteMotionHours: hours('waste_motion_hours'),
     wasteExtraProcessingHours: hours('waste_extra_processing_hours'),
+  };
+}
+
+/**
+ * Tenant table: what was observed about a stream (or one step of it, by name) over a period.
+ * Every metric is optional; durations in seconds as in maps; waste in hours per DOWNTIME kind.
+ */
+export const measurements = pgTable(
+  'measurements',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    streamId: uuid('stream_id').notNull(),
+    /** '' for the whole stream; steps live in map versions, so a measurement names its step. */
+    stepName: text('step_name').notNull().default(''),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    ...metricColumns(),
     enteredBy: uuid('entered_by').notNull(),
     source: text('source', { enum: measurementSources }).notNull(),
     method: text('method', { enum: measurementMethods }).notNull(),
@@ -63,6 +70,9 @@ export const measurements = pgTable(
     note: text('note').notNull().default(''),
     /** Set by CSV imports and the API, so that sending the same row again adds nothing. */
     importKey: text('import_key'),
+    /** The CSV import that brought it in, or the API token that sent it. */
+    importId: uuid('import_id'),
+    apiTokenId: uuid('api_token_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -17,6 +17,8 @@ const matrix: Record<Permission, Record<Role, boolean>> = {
   'measurements:read': { owner: true, admin: true, lead: true, viewer: true },
   'measurements:write': { owner: true, admin: true, lead: true, viewer: false },
   'measurements:audit': { owner: true, admin: true, lead: false, viewer: false },
+  'measurements:import': { owner: true, admin: true, lead: true, viewer: false },
+  'tokens:manage': { owner: true, admin: true, lead: false, viewer: false },
 };
 
 const pairs = (Object.keys(matrix) as Permission[]).flatMap((permission) =>

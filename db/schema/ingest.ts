@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { measurementMethods, metricColumns } from './measurements';
+
+export const importStatuses = ['staging', 'committed'] as const;
+
+/**
+ * Tenant table: one CSV import. Rows are staged under it chunk by chunk, then moved into
+ * `measurements` in one transaction (all or nothing); the counts say what that did.
+ */
+export const measurementImports = pgTable(
+  'measurement_imports',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    createdBy: uuid('created_by').notNull(),
+    fileName: text('file_name').notNull(),
+    status: text('status', { enum: importStatuses }).notNull().default('staging'),
+    totalRows: integer('total_rows').notNull().default(0),
+    added: integer('added').notNull().default(0),
+    replaced: integer('replaced').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }), index('measurement_imports_created_idx').on(t.orgId, t.createdAt)],
+);
+
+/** Tenant table: the validated rows of an import not yet committed (row = the file's line number). */
+export const measurementImportRows = pgTable(
+  'measurement_import_rows',
+  {
+    orgId: uuid('org_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    row: integer('row').notNull(),
+    streamId: uuid('stream_id').notNull(),
+    stepName: text('step_name').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    ...metricColumns(),
+    method: text('method', { enum: measurementMethods }).notNull(),
+    sampleSize: integer('sample_size'),
+    note: text('note').notNull(),
+    importKey: text('import_key').notNull(),
+  },
+  (t) => [primaryKey({ name: 'measurement_import_rows_pkey', columns: [t.orgId, t.importId, t.row] })],
+);
+
+/** Tenant table: API tokens for systems that push measurements. Only a SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The last four characters of the secret, to tell tokens apart in the list. */
+    hint: text('hint').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'api_tokens_pkey', columns: [t.orgId, t.id] }),
+    uniqueIndex('api_tokens_hash_key').on(t.orgId, t.tokenHash),
+    uniqueIndex('api_tokens_name_key').on(t.orgId, sql`lower(${t.name})`).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * Tenant table: the Idempotency-Key of each API request, kept a day. `in_flight` until the
+ * request's transaction commits its response with it; a replay returns that response.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    orgId: uuid('org_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: text('status', { enum: ['in_flight', 'done'] }).notNull().default('in_flight'),
+    responseStatus: integer('response_status'),
+    response: jsonb('response'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'idempotency_keys_pkey', columns: [t.orgId, t.key] }), index('idempotency_keys_created_idx').on(t.orgId, t.createdAt)],
+);
