@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { measurementAudit, measurements, users, valueStreams } from '../schema';
 import type { MeasurementSource } from '../schema/measurements';
@@ -72,6 +72,23 @@ export async function deleteMeasurement(db: Db, params: { orgId: string; id: str
   await db.delete(measurements).where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)));
 }
 
+/** A measurement with the names a person reads next to it: its stream's and who entered it. */
+function selectWithNames(db: Db) {
+  return db
+    .select({ measurement: measurements, streamName: valueStreams.name, enteredByName: users.name })
+    .from(measurements)
+    .innerJoin(valueStreams, and(eq(valueStreams.orgId, measurements.orgId), eq(valueStreams.id, measurements.streamId)))
+    .leftJoin(users, eq(users.id, measurements.enteredBy));
+}
+
+/** One measurement of the organization with its stream's name and who entered it; undefined if none. */
+export async function findMeasurementWithNames(db: Db, params: { orgId: string; id: string }) {
+  const [row] = await selectWithNames(db)
+    .where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)))
+    .limit(1);
+  return row;
+}
+
 export async function listMeasurements(
   db: Db,
   params: { orgId: string; streamId?: string; from?: string; to?: string; source?: MeasurementSource; limit?: number },
@@ -81,11 +98,7 @@ export async function listMeasurements(
   if (params.from) filters.push(gte(measurements.periodEnd, params.from));
   if (params.to) filters.push(lte(measurements.periodStart, params.to));
   if (params.source) filters.push(eq(measurements.source, params.source));
-  return db
-    .select({ measurement: measurements, streamName: valueStreams.name, enteredByName: users.name })
-    .from(measurements)
-    .innerJoin(valueStreams, and(eq(valueStreams.orgId, measurements.orgId), eq(valueStreams.id, measurements.streamId)))
-    .leftJoin(users, eq(users.id, measurements.enteredBy))
+  return selectWithNames(db)
     .where(and(...filters))
     .orderBy(desc(measurements.periodStart), valueStreams.name, measurements.stepName)
     .limit(params.limit ?? 1000);
@@ -100,7 +113,17 @@ export async function insertAudit(
 
 export async function listAudit(db: Db, params: { orgId: string; streamId?: string; limit?: number }) {
   const filters: SQL[] = [eq(measurementAudit.orgId, params.orgId)];
-  if (params.streamId) filters.push(eq(measurementAudit.streamId, params.streamId));
+  if (params.streamId) {
+    // `stream_id` is the stream the measurement belongs to after the change. A move shows under
+    // both streams: the one it left is in `before`; older rows, which kept the old stream in
+    // `stream_id`, name the new one in `after`.
+    const moved = or(
+      eq(measurementAudit.streamId, params.streamId),
+      sql`${measurementAudit.before} ->> 'streamId' = ${params.streamId}`,
+      sql`${measurementAudit.after} ->> 'streamId' = ${params.streamId}`,
+    );
+    if (moved) filters.push(moved);
+  }
   return db
     .select({
       id: measurementAudit.id,

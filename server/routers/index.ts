@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
+import { importsRouter } from './imports';
 import { invitationsRouter } from './invitations';
 import { mapsRouter } from './maps';
 import { measurementsRouter } from './measurements';
@@ -15,6 +16,7 @@ export const appRouter = router({
   streams: streamsRouter,
   maps: mapsRouter,
   measurements: measurementsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

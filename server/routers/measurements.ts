@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { measurementInput, measurementListInput } from '@/lib/validation/measurements';
-import { editMeasurement, listAudit, listMeasurements, previousMeasurement, removeMeasurement, saveMeasurement } from '../services/measurements';
+import { streamIdSchema } from '@/lib/validation/streams';
+import { editMeasurement, getMeasurement, listAudit, listMeasurements, previousMeasurement, removeMeasurement, saveMeasurement } from '../services/measurements';
 import { requireStream } from '../services/streams';
 import { orgProcedure, router } from '../trpc';
 
-const byId = z.object({ id: z.uuid() });
+const byId = z.object({ id: z.uuid({ error: 'Not a measurement id.' }) });
 
 export const measurementsRouter = router({
   list: orgProcedure('measurements:read')
@@ -13,6 +14,9 @@ export const measurementsRouter = router({
       if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
       return listMeasurements(ctx.db, { orgId: ctx.org.id, ...input });
     }),
+  get: orgProcedure('measurements:read')
+    .input(byId)
+    .query(({ ctx, input }) => getMeasurement(ctx.db, ctx.actor, input.id)),
   previous: orgProcedure('measurements:read')
     .input(z.object({ streamId: z.uuid(), stepName: z.string().trim().max(120).default(''), before: z.iso.date() }))
     .query(({ ctx, input }) => previousMeasurement(ctx.db, ctx.actor, input)),
@@ -27,7 +31,7 @@ export const measurementsRouter = router({
     .input(byId)
     .mutation(({ ctx, input }) => removeMeasurement(ctx.db, ctx.actor, input.id)),
   audit: orgProcedure('measurements:audit')
-    .input(z.object({ streamId: z.uuid().optional() }))
+    .input(z.object({ streamId: streamIdSchema.optional() }))
     .query(async ({ ctx, input }) => {
       if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
       return listAudit(ctx.db, { orgId: ctx.org.id, streamId: input.streamId });

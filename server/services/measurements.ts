@@ -3,6 +3,7 @@ import {
   deleteMeasurement,
   findMeasurement,
   findMeasurementForPeriod,
+  findMeasurementWithNames,
   findPreviousMeasurement,
   insertAudit,
   insertMeasurement,
@@ -88,7 +89,9 @@ export async function editMeasurement(db: Db, actor: Actor, id: string, raw: Mea
   if (clash && clash.id !== id) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
   const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId });
   if (!updated) throw notFound('That measurement');
-  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: existing.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
+  // Filed under the stream it belongs to now; the audit's stream filter also finds it under the
+  // stream it left (`before.streamId`), so a move shows on both.
+  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: updated.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
 }
 
 export async function removeMeasurement(db: Db, actor: Actor, id: string) {
@@ -97,6 +100,13 @@ export async function removeMeasurement(db: Db, actor: Actor, id: string) {
   await requireWritableStream(db, actor, existing.streamId);
   await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: existing.streamId, action: 'delete', actorId: actor.userId, before: snapshot(existing), after: null });
   await deleteMeasurement(db, { orgId: actor.orgId, id });
+}
+
+/** One measurement with its stream's name and who entered it; another organization's id is NOT_FOUND. */
+export async function getMeasurement(db: Db, actor: Actor, id: string) {
+  const row = await findMeasurementWithNames(db, { orgId: actor.orgId, id });
+  if (!row) throw notFound('That measurement');
+  return row;
 }
 
 /** The latest earlier measurement of the stream (and step), for the form to prefill from. */

@@ -3,23 +3,16 @@
  * (which runs as the app role), not through the services that are supposed to use it well.
  */
 import crypto from 'node:crypto';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { APP_ROLE, type Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { invitations, memberships } from '@/db/schema';
 import { withTenant, withUser } from '@/db/tenant';
 import { expectSqlState } from './errors';
 import { forEachDriver, makeOrgWithRoles, makeUser, rolesIn, type TestOrg } from './harness';
 
 const RLS_REFUSED = '42501'; // insufficient_privilege: "new row violates row-level security policy"
-
-/** `db.execute` rows on either driver: postgres.js returns an array, PGlite `{ rows }`. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as T[];
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as T[];
-  throw new Error(`Unexpected result of db.execute: ${JSON.stringify(result)}`);
-}
 
 async function invite(db: Db, { org, users }: TestOrg) {
   return withTenant(db, { orgId: org.id }, async (tx) => {

@@ -1,0 +1,10 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './client';
+
+/** Runs raw SQL and returns its rows: postgres.js answers with an array, PGlite with `{ rows }`. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as T[];
+  throw new Error(`Unexpected result of db.execute: ${JSON.stringify(result)}`);
+}
