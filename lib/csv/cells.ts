@@ -49,16 +49,16 @@ function number(text: string): number {
 
 function duration(text: string, calendar: WorkingCalendar): number {
   const m = /^\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = m ? units[m[2]!.toLowerCase()] : undefined;
-  if (!m || !unit) throw new CellError(`“${text.trim().slice(0, 40)}” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).`);
-  return toSeconds(number(m[1]!), unit, calendar);
+  const unit = m ? units[(m[2] ?? '').toLowerCase()] : undefined;
+  if (!m?.[1] || !unit) throw new CellError(`“${text.trim().slice(0, 40)}” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).`);
+  return toSeconds(number(m[1]), unit, calendar);
 }
 
 function date(text: string): string {
   const t = text.trim().replace(/\//g, '-');
   if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(t)) throw new CellError(`Write dates as YYYY-MM-DD (not “${text.trim().slice(0, 20)}”).`);
-  const [y, mo, d] = t.split('-');
-  return `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  const [y = '', mo = '', d = ''] = t.split('-');
+  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
 function addDays(iso: string, days: number): string {
@@ -79,7 +79,7 @@ export function streamLookup(streams: StreamRef[]) {
   return (text: string) => byKey.get(text.trim().toLowerCase());
 }
 
-const headerOfKey = new Map<string, string>(csvFields.map((f) => [f.key === 'stream' ? 'streamId' : f.key, f.header]));
+export const headerOfKey = new Map<string, string>(csvFields.map((f) => [f.key === 'stream' ? 'streamId' : f.key, f.header]));
 
 /**
  * Checks every record (the header row removed): each good row as the measurement it becomes,
@@ -109,7 +109,7 @@ export function checkRecords(
     const values: Record<string, unknown> = {};
     let calendar = defaultCalendar;
     const streamField = mapped.find((f) => f.kind === 'stream');
-    const read = (f: CsvField) => (cells[mapping[f.header]!] ?? '').trim();
+    const read = (f: CsvField) => (cells[mapping[f.header] ?? -1] ?? '').trim();
     if (streamField) {
       const text = read(streamField);
       const stream = text ? find(text) : undefined;

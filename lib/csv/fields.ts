@@ -20,7 +20,7 @@ export interface CsvField {
 
 const waste = (kind: string, label: string): CsvField => ({
   header: `waste_${kind}_hours`,
-  key: `waste${kind.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}Hours` as keyof MeasurementInput,
+  key: `waste${kind.split('_').map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('')}Hours` as keyof MeasurementInput,
   label: `Hours of ${label}`,
   kind: 'number',
 });

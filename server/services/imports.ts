@@ -22,7 +22,8 @@ export async function startImport(db: Db, actor: Actor, params: { fileName: stri
     .insert(measurementImports)
     .values({ orgId: actor.orgId, createdBy: actor.userId, fileName: params.fileName, totalRows: params.totalRows })
     .returning({ id: measurementImports.id });
-  return { importId: row!.id };
+  if (!row) throw new Error('The import was not created.');
+  return { importId: row.id };
 }
 
 async function dropAbandoned(db: Db, orgId: string) {
@@ -86,7 +87,8 @@ export async function commitImport(db: Db, actor: Actor, importId: string) {
     .set({ status: 'committed', committedAt: new Date(), ...counts })
     .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, importId)))
     .returning();
-  return result(done!);
+  if (!done) throw notFound('That import');
+  return result(done);
 }
 
 /** Drops an import's staged rows (the user cancelled); nothing was written to measurements. */

@@ -109,8 +109,7 @@ export async function ingestBatch(
   const { rows, errors } = validateRows(input.map((values, row) => ({ row, values })));
   errors.push(...(await streamErrors(db, actor, rows)), ...repeatedPeriods(rows));
   if (errors.length > 0) {
-    const first = errors[0]!;
-    throw new AppError('BAD_REQUEST', first.message, undefined, fieldErrorsOf(errors, opts.prefix ?? 'measurements'));
+    throw new AppError('BAD_REQUEST', errors[0]?.message ?? 'Some measurements need attention.', undefined, fieldErrorsOf(errors, opts.prefix ?? 'measurements'));
   }
   return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromJson(rows) });
 }

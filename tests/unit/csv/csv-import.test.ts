@@ -3,10 +3,12 @@ import { checkRecords, type StreamRef } from '@/lib/csv/cells';
 import { autoMap, csvFields, mappingProblems, mappingToRemember } from '@/lib/csv/fields';
 import { parseCsvText } from '@/lib/csv/parse';
 
+const orderId = '11111111-1111-4111-8111-111111111111';
+const shopId = '33333333-3333-4333-8333-333333333333';
 const streams: StreamRef[] = [
-  { id: '11111111-1111-4111-8111-111111111111', name: 'Order to delivery', canEdit: true },
+  { id: orderId, name: 'Order to delivery', canEdit: true },
   { id: '22222222-2222-4222-8222-222222222222', name: 'Payroll', canEdit: false },
-  { id: '33333333-3333-4333-8333-333333333333', name: 'Shop floor', canEdit: true, calendar: { hoursPerDay: 7.5, daysPerWeek: 5 } },
+  { id: shopId, name: 'Shop floor', canEdit: true, calendar: { hoursPerDay: 7.5, daysPerWeek: 5 } },
 ];
 const today = new Date('2026-11-25T12:00:00Z');
 
@@ -27,10 +29,10 @@ describe('reading a measurements CSV', () => {
     expect(rows).toEqual([
       {
         row: 2,
-        values: { streamId: streams[0]!.id, periodStart: '2026-01-05', periodEnd: '2026-01-11', leadTimeSeconds: 144_000, processTimeSeconds: 5_400, pctCompleteAccurate: 85, method: 'system', note: 'two\nlines' },
+        values: { streamId: orderId, periodStart: '2026-01-05', periodEnd: '2026-01-11', leadTimeSeconds: 144_000, processTimeSeconds: 5_400, pctCompleteAccurate: 85, method: 'system', note: 'two\nlines' },
       },
       // Days and weeks of the stream's working calendar: 7.5 h days.
-      { row: 3, values: { streamId: streams[2]!.id, periodStart: '2026-01-05', periodEnd: '2026-01-09', leadTimeSeconds: 135_000, processTimeSeconds: 54_000 } },
+      { row: 3, values: { streamId: shopId, periodStart: '2026-01-05', periodEnd: '2026-01-09', leadTimeSeconds: 135_000, processTimeSeconds: 54_000 } },
     ]);
   });
 
