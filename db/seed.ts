@@ -5,6 +5,7 @@ import { findUserByEmail, insertUser } from './queries/users';
 import { hashPassword } from '@/server/services/passwords';
 import { createOrganization } from '@/server/services/orgs';
 import { seedDemoStreams } from './seed-streams';
+import { seedDemoMeasurements } from './seed-measurements';
 
 export const DEMO_PASSWORD = 'valuestream-demo';
 
@@ -39,7 +40,7 @@ export const demoOrgs: DemoOrg[] = [
   },
 ];
 
-/** Adds the demo organizations, their members and their value streams; running it again adds nothing. */
+/** Adds the demo organizations, their members, value streams and weekly measurements; running it again adds nothing. */
 export async function seed(db: Db, log: (line: string) => void = console.log) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of demoOrgs) {
@@ -69,6 +70,8 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
     if (!org) continue;
     const { added, existing } = await seedDemoStreams(db, org);
     log(added > 0 ? `  ${demo.name}: ${added} value streams with maps` : `  ${demo.name}: has ${existing} value streams already, none added`);
+    const weeks = await seedDemoMeasurements(db, org); // then their weekly numbers (db/seed-measurements.ts)
+    log(weeks.added > 0 ? `  ${demo.name}: ${weeks.added} weekly measurements` : `  ${demo.name}: has ${weeks.existing} measurements already, none added`);
   }
   log('Demo data ready. Sign in with any of these (password: ' + DEMO_PASSWORD + '):');
   for (const demo of demoOrgs) {

@@ -56,6 +56,63 @@ export interface MeasurementProfile {
   regressions: Regression[];
 }
 
+export const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of a calendar date (month from 0). */
+export const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m, d) / DAY_MS;
+
+/** The Monday of the week of Black Friday (the day after the fourth Thursday of November). */
+export function blackFridayWeek(year: number): number {
+  const thanksgiving = 1 + ((4 - new Date(Date.UTC(year, 10, 1)).getUTCDay() + 7) % 7) + 21;
+  return dayOf(year, 10, thanksgiving - 3);
+}
+
+/** Volume of the week starting on `start` against a normal week. */
+export function seasonLoad(season: Season, start: number): number {
+  const mid = new Date((start + 3) * DAY_MS);
+  const [m, d] = [mid.getUTCMonth(), mid.getUTCDate()];
+  const md = m * 100 + d; // 1122 is December 22nd
+  const holidays = md >= 1122 || md <= 2;
+  switch (season) {
+    case 'retail': {
+      const peak = blackFridayWeek(mid.getUTCFullYear());
+      if (start === peak) return 1.65;
+      if (start > peak && md <= 1121) return 1.3;
+      if (md >= 1122) return 1.1;
+      if (md <= 14) return 0.9;
+      return m === 6 || m === 7 ? 0.93 : 1;
+    }
+    case 'plant':
+      return m === 7 && d <= 14 ? 0.2 : holidays ? 0.3 : 1;
+    case 'dealer':
+      return m === 2 ? 1.25 : m === 8 ? 1.15 : holidays ? 0.6 : m === 7 && d <= 14 ? 0.8 : 1;
+    case 'office':
+      return md >= 1120 || md <= 3 ? 0.5 : (m === 6 && d >= 15) || (m === 7 && d <= 25) ? 0.85 : 1;
+  }
+}
+
+/**
+ * Whether an event of `kind` may not start in the week starting on `start`. Kaizen events wait
+ * for the quiet months (February to mid-September): from autumn on the teams prepare for the
+ * peak, live through it or are away, and in January the year is being planned. Bad weeks other than a peak keep out
+ * of mid-November to mid-January, so that they are not mistaken for the season.
+ */
+export function outOfSeason(kind: 'improvement' | 'regression', start: number): boolean {
+  const mid = new Date((start + 3) * DAY_MS);
+  const md = mid.getUTCMonth() * 100 + mid.getUTCDate();
+  return kind === 'improvement' ? md >= 815 || md < 100 : md >= 1015 || md <= 10;
+}
+
+/** For a stream without a profile of its own. */
+export const fallbackProfile: MeasurementProfile = {
+  throughput: 10, growth: 0.03, weeklyCost: 30_000, fixedCost: 0.7, satisfaction: 72, defectRate: 0.05,
+  wasteHours: 80, sample: 10, season: 'office', systemFrom: null, csvUntil: 0,
+  improvements: [
+    { at: 0.35, note: 'Kaizen: work in progress limited', wastes: ['waiting', 'inventory'] },
+    { at: 0.7, note: 'Kaizen: standard work agreed with the team', wastes: ['extra_processing', 'defects'] },
+  ],
+  regressions: [{ at: 0.55, weeks: 2, severity: 0.35, note: 'Two people out sick, work queued' }],
+};
+
 /** By demo stream name (db/seed-data/*-streams.ts). */
 export const measurementProfiles: Readonly<Record<string, MeasurementProfile>> = {
   'Online order fulfillment': {
@@ -68,7 +125,7 @@ export const measurementProfiles: Readonly<Record<string, MeasurementProfile>> =
     ],
     regressions: [
       { at: { peak: 1 }, weeks: 3, severity: 0.4, note: 'Peak season: carrier short of capacity, parcels waiting on the dock' },
-      { at: 0.58, weeks: 2, severity: 0.3, note: 'WMS upgrade: wave release failed for two days, backlog cleared over the weekend' },
+      { at: 0.58, weeks: 2, severity: 0.4, note: 'WMS upgrade: wave release failed for two days, backlog cleared over the weekend' },
     ],
   },
   'Inventory management': {
@@ -78,7 +135,7 @@ export const measurementProfiles: Readonly<Record<string, MeasurementProfile>> =
       { at: 0.3, note: 'Kaizen: weekly forecast replaces the monthly spreadsheet; POs approved twice a week', wastes: ['overproduction', 'waiting', 'inventory'] },
       { at: 0.64, note: 'Kaizen: dock slots booked by the larger suppliers; a second reach truck on the late shift', wastes: ['waiting', 'motion', 'inventory'] },
     ],
-    regressions: [{ at: 0.5, weeks: 3, severity: 0.35, note: 'Three top suppliers late after a strike: pick faces empty, emergency orders' }],
+    regressions: [{ at: 0.5, weeks: 3, severity: 0.4, note: 'Three top suppliers late after a strike: pick faces empty, emergency orders' }],
   },
   'Customer service': {
     throughput: 4_500, growth: 0.06, weeklyCost: 34_000, fixedCost: 0.7, satisfaction: 71, defectRate: 0.12,
@@ -131,7 +188,7 @@ export const measurementProfiles: Readonly<Record<string, MeasurementProfile>> =
     ],
     regressions: [
       { at: 0.55, weeks: 3, severity: 0.4, note: 'Paint shop: contaminated primer batch, 9% of bodies repainted' },
-      { at: 0.88, weeks: 2, severity: 0.3, note: 'Seat frame shortage at a supplier: vehicles parked incomplete' },
+      { at: 0.88, weeks: 2, severity: 0.4, note: 'Seat frame shortage at a supplier: vehicles parked incomplete' },
     ],
   },
   'Dealer order fulfillment': {
@@ -151,7 +208,7 @@ export const measurementProfiles: Readonly<Record<string, MeasurementProfile>> =
       { at: 0.38, note: 'Kaizen: framework contracts for repeat parts, one signature within the framework', wastes: ['waiting', 'extra_processing'] },
       { at: 0.7, note: 'Kaizen: kanban cards trigger the tuggers; trusted suppliers on skip-lot inspection', wastes: ['motion', 'inventory', 'waiting'] },
     ],
-    regressions: [{ at: 0.2, weeks: 4, severity: 0.3, note: 'Port congestion: ocean freight two weeks late' }],
+    regressions: [{ at: 0.2, weeks: 4, severity: 0.4, note: 'Port congestion: ocean freight two weeks late' }],
   },
   'Connected-car software delivery': {
     throughput: 1.5, growth: 0.05, weeklyCost: 57_000, fixedCost: 0.85, satisfaction: 66, defectRate: 0.4,

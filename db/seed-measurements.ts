@@ -1,0 +1,55 @@
+/**
+ * Demo measurements for the demo organizations: weekly numbers for each of their demo streams
+ * (db/seed-data/measurements.ts makes them). Inserted straight into the table, many rows per
+ * statement, so that the first start of the embedded database stays quick; the generator's unit
+ * test holds every row to the same validation as the form.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { listMembers } from './queries/orgs';
+import { listStreams } from './queries/streams';
+import { measurements } from './schema';
+import { demoStreams } from './seed-streams';
+import { withTenant } from './tenant';
+import { demoMeasurements, type DemoOptions } from './seed-data/measurements';
+
+/** Rows per INSERT: 500 x 30 columns stays well under the 65,535 parameters of a statement. */
+const BATCH = 500;
+
+export interface SeedMeasurementsResult {
+  /** Measurements added by this run. */
+  added: number;
+  /** Measurements the organization already had (then none are added). */
+  existing: number;
+}
+
+/**
+ * Adds the demo measurements of `org.slug` to those of its demo streams it has (by name), unless
+ * the organization has measurements already: seeding twice adds nothing. Each row is entered by
+ * the stream's owner, or by the organization's lead (else its owner) for a stream without one.
+ */
+export async function seedDemoMeasurements(db: Db, org: { id: string; slug: string }, opts: DemoOptions = {}): Promise<SeedMeasurementsResult> {
+  const seeds = demoStreams[org.slug] ?? [];
+  if (seeds.length === 0) return { added: 0, existing: 0 };
+  return withTenant(db, { orgId: org.id }, async (tx) => {
+    const existing = await tx.$count(measurements, eq(measurements.orgId, org.id));
+    if (existing > 0) return { added: 0, existing };
+
+    const members = await listMembers(tx, org.id);
+    const fallback = (members.find((m) => m.role === 'lead') ?? members.find((m) => m.role === 'owner'))?.userId;
+    const byName = new Map((await listStreams(tx, { orgId: org.id, includeArchived: true })).map((s) => [s.name, s]));
+    const present = seeds.filter((s) => byName.has(s.fields.name.trim()));
+
+    const rows: (typeof measurements.$inferInsert)[] = [];
+    for (const series of demoMeasurements(present, opts)) {
+      const stream = byName.get(series.name);
+      const enteredBy = stream?.ownerId ?? fallback;
+      if (!stream || !enteredBy) continue;
+      for (const row of series.rows) rows.push({ ...row, orgId: org.id, streamId: stream.id, enteredBy });
+    }
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await tx.insert(measurements).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+    }
+    return { added: rows.length, existing: 0 };
+  });
+}
