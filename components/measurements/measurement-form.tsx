@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
@@ -15,7 +15,8 @@ import { measurementInput, type MeasurementInput, type MeasurementValues } from 
 import { MetricFields } from './metric-fields';
 import { ConflictPrompt, SavedNotice, type Saved } from './notices';
 import { StreamPeriodFields } from './stream-period-fields';
-import { emptyValues, formatPeriod, isConflict, lastFullWeek, loggableStreams, valuesOf, type MeasurementListRow, type StreamOption } from './shared';
+import { calendarLookup, describeCalendar } from './calendar';
+import { emptyValues, formatPeriod, isCode, lastFullWeek, loggableStreams, valuesOf, type MeasurementListRow, type StreamOption } from './shared';
 import { usePrefill } from './use-prefill';
 
 /** The weekly entry form; with `editId`, the form for that saved measurement. */
@@ -23,15 +24,16 @@ export function MeasurementForm({ editId }: { editId?: string }) {
   const org = useOrg();
   const trpc = useTRPC();
   const streams = useQuery(trpc.streams.list.queryOptions({ orgSlug: org.slug }));
-  const rows = useQuery({ ...trpc.measurements.list.queryOptions({ orgSlug: org.slug }), enabled: Boolean(editId) });
-  if (streams.isPending || (editId && rows.isPending)) {
+  const editing = useQuery(trpc.measurements.get.queryOptions(editId ? { orgSlug: org.slug, id: editId } : skipToken));
+  if (streams.isPending || (editId && editing.isPending)) {
     return <div className="space-y-4" aria-label="Loading the form">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-16 w-full" />)}</div>;
   }
   if (streams.isError) return <FormError message={errorMessage(streams.error)} />;
-  if (rows.isError) return <FormError message={errorMessage(rows.error)} />;
-  const editing = editId ? rows.data?.find((r) => r.measurement.id === editId) : undefined;
-  if (editId && !editing) return <FormError message="That measurement was not found. It may have been deleted." />;
-  return <FormBody key={editId ?? 'new'} streams={loggableStreams(streams.data)} editing={editing} />;
+  if (editing.isError) {
+    const gone = isCode(editing.error, 'NOT_FOUND') || isCode(editing.error, 'BAD_REQUEST');
+    return <FormError message={gone ? 'That measurement was not found. It may have been deleted.' : errorMessage(editing.error)} />;
+  }
+  return <FormBody key={editId ?? 'new'} streams={loggableStreams(streams.data)} editing={editId ? editing.data : undefined} />;
 }
 
 function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: MeasurementListRow }) {
@@ -49,6 +51,13 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
   const save = useMutation(trpc.measurements.save.mutationOptions());
   const update = useMutation(trpc.measurements.update.mutationOptions());
   const fields = Object.keys(initial) as Path<MeasurementInput>[];
+  const stream = streams.find((s) => s.id === streamId);
+  const calendar = calendarLookup(streams)(streamId);
+  const calendarNote = !stream
+    ? `Days and weeks are working ${describeCalendar(calendar)}.`
+    : stream.calendar
+      ? `Days and weeks are working ${describeCalendar(calendar)}, as in the current map of ${stream.name}.`
+      : `${stream.name} has no current map yet: days and weeks are working ${describeCalendar(calendar)}.`;
   const nextStream = (() => {
     const at = editable.findIndex((s) => s.id === streamId);
     return at >= 0 ? editable[at + 1] : undefined;
@@ -71,7 +80,7 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
         form.reset(values);
       }
     } catch (error) {
-      if (!editing && isConflict(error)) setConflict({ values, next });
+      if (!editing && isCode(error, 'CONFLICT')) setConflict({ values, next });
       else applyServerError(error, form.setError, fields, { prefix: 'measurement.' });
     }
   };
@@ -101,7 +110,7 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
           </p>
         </div>
       )}
-      <MetricFields control={form.control} register={form.register} errors={errors} />
+      <MetricFields control={form.control} register={form.register} errors={errors} calendar={calendar} calendarNote={calendarNote} />
       <FormError message={errors.root?.server?.message} />
       {conflict ? (
         <ConflictPrompt

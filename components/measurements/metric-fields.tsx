@@ -4,6 +4,7 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { Field, inputClass } from '@/components/ui/field';
 import { measurementMethods } from '@/db/schema/measurements';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
+import type { WorkingCalendar } from '@/lib/vsm/types';
 import { wasteOptions } from '@/lib/vsm/labels';
 import { cn } from '@/lib/cn';
 import { DurationField } from './duration-field';
@@ -16,6 +17,9 @@ interface MetricFieldsProps {
   control: Control<MeasurementInput, unknown, MeasurementValues>;
   register: UseFormRegister<MeasurementInput>;
   errors: FieldErrors<MeasurementInput>;
+  /** The chosen stream's working calendar, and a line saying where it comes from. */
+  calendar: WorkingCalendar;
+  calendarNote: string;
 }
 
 /** Empty input is null; anything else a number (NaN for text, which the schema names). */
@@ -43,7 +47,7 @@ const numbers: { name: NumberField; label: string; hint?: string }[] = [
 ];
 
 /** The numbers of a measurement: durations with units, flow numbers, waste hours, method. */
-export function MetricFields({ control, register, errors }: MetricFieldsProps) {
+export function MetricFields({ control, register, errors, calendar, calendarNote }: MetricFieldsProps) {
   const numberField = (name: NumberField, label: string, hint?: string) => (
     <Field key={name} label={label} hint={hint} error={errors[name]?.message}>
       {(ids) => <input {...ids} type="text" inputMode="decimal" autoComplete="off" className={numberInput} {...register(name, { setValueAs: asNumber })} />}
@@ -53,6 +57,7 @@ export function MetricFields({ control, register, errors }: MetricFieldsProps) {
     <>
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">Flow</legend>
+        <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="calendar-note">{calendarNote}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           {durations.map((d) => (
             <Controller
@@ -60,7 +65,7 @@ export function MetricFields({ control, register, errors }: MetricFieldsProps) {
               control={control}
               name={d.name}
               render={({ field, fieldState }) => (
-                <DurationField label={d.label} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                <DurationField label={d.label} value={field.value} onChange={field.onChange} onBlur={field.onBlur} calendar={calendar} error={fieldState.error?.message} />
               )}
             />
           ))}

@@ -100,12 +100,13 @@ export function emptyValues(streamId: string, period: { periodStart: string; per
 
 /** A saved measurement as form values. */
 export function valuesOf(m: MeasurementRecord): MeasurementInput {
-  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importKey: _k, ...values } = m;
+  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importKey: _k, importId: _m, apiTokenId: _t, ...values } = m;
   return values;
 }
 
-export function isConflict(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'CONFLICT';
+/** Whether a tRPC call failed with this code ('CONFLICT', 'NOT_FOUND'…). */
+export function isCode(error: unknown, code: string): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === code;
 }
 
 /** Streams a lead can log for: active, not archived; the ones they may edit first. */

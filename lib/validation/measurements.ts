@@ -58,7 +58,8 @@ const base = z.object({
   wip: amount('WIP', 1e9),
   pctCompleteAccurate: amount('%C&A', 100),
   defects: amount('defects', 1e9).refine((v) => v === null || Number.isInteger(v), { error: 'Defects is a whole number.' }),
-  cost: amount('cost', 1e12),
+  // numeric(14,2) holds 12 digits before the point: 1e12 itself would overflow the column.
+  cost: amount('cost', 999_999_999_999.99),
   customerSatisfaction: amount('customer satisfaction', 100),
   wasteDefectsHours: amount('hours of defects', 1e7),
   wasteOverproductionHours: amount('hours of overproduction', 1e7),

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc';
+import { apiTokensRouter } from './api-tokens';
 import { authRouter } from './auth';
 import { importsRouter } from './imports';
 import { invitationsRouter } from './invitations';
@@ -16,6 +17,7 @@ export const appRouter = router({
   streams: streamsRouter,
   maps: mapsRouter,
   measurements: measurementsRouter,
+  apiTokens: apiTokensRouter,
   imports: importsRouter,
 });
 

@@ -20,6 +20,9 @@ const covered = {
   'invitations.revoke': 'invitations.test.ts',
   'invitations.preview': 'invitations-accept.test.ts',
   'invitations.accept': 'invitations-accept.test.ts',
+  'apiTokens.list': 'api-tokens.test.ts',
+  'apiTokens.create': 'api-tokens.test.ts',
+  'apiTokens.revoke': 'api-tokens.test.ts',
 };
 
 describe('appRouter', () => {

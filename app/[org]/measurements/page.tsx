@@ -16,7 +16,17 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ o
       <PageHeader
         title="Measurements"
         description="What each stream did, week by week: lead time, throughput, WIP, quality and waste."
-        actions={org.permissions.includes('measurements:write') ? <Button asChild><Link href={`/${slug}/measurements/new`}>Log a week</Link></Button> : null}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {org.permissions.includes('measurements:audit') ? (
+              <Button asChild variant="secondary"><Link href={`/${slug}/measurements/audit`}>Audit trail</Link></Button>
+            ) : null}
+            {org.permissions.includes('measurements:import') ? (
+              <Button asChild variant="secondary"><Link href={`/${slug}/measurements/import`}>Import a CSV</Link></Button>
+            ) : null}
+            {org.permissions.includes('measurements:write') ? <Button asChild><Link href={`/${slug}/measurements/new`}>Log a week</Link></Button> : null}
+          </div>
+        }
       />
       <Suspense>
         <MeasurementsTable />

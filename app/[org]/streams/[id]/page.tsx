@@ -6,13 +6,13 @@ import { StreamLinks } from '@/components/streams/stream-links';
 import { StreamMaps } from '@/components/streams/stream-maps';
 import { Badge, Card } from '@/components/ui/card';
 import { comparisonLines, kindLabels, typeLabels } from '@/lib/labels';
-import { loadStream } from '@/lib/trpc/server';
+import { loadOrg, loadStream } from '@/lib/trpc/server';
 
 export const metadata: Metadata = { title: 'Value stream' };
 
 export default async function StreamPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org: slug, id } = await params;
-  const stream = await loadStream(slug, id);
+  const [stream, org] = await Promise.all([loadStream(slug, id), loadOrg(slug)]);
   if (stream.status === 'draft') redirect(`/${slug}/streams/new?draft=${id}`);
   const facts = [
     ['Trigger', stream.trigger],
@@ -44,6 +44,12 @@ export default async function StreamPage({ params }: { params: Promise<{ org: st
           {stream.canEdit ? <StreamActions orgSlug={slug} streamId={id} archived={Boolean(stream.archivedAt)} /> : null}
         </div>
         {stream.description ? <p className="max-w-3xl text-slate-700 dark:text-slate-300">{stream.description}</p> : null}
+        <nav aria-label="Measurements of this stream" className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium print:hidden">
+          <Link href={`/${slug}/measurements?stream=${id}`} className="text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">Measurements →</Link>
+          {org.permissions.includes('measurements:audit') ? (
+            <Link href={`/${slug}/measurements/audit?stream=${id}`} className="text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">Audit trail of its measurements →</Link>
+          ) : null}
+        </nav>
       </div>
 
       <div className="grid gap-4 lg:grid-cols-3">

@@ -1,0 +1,83 @@
+/** Reading an API request: its content type, its body (bounded in size) and its JSON. */
+import { apiError, ApiResponseError } from './respond';
+
+/** The largest body the API reads: 5,000 measurements fit in well under half of it. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** `application/json`, or any `…+json` type, with or without parameters such as charset. */
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+function tooLarge(): ApiResponseError {
+  return new ApiResponseError(
+    apiError(413, 'body_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer measurements per request.`),
+  );
+}
+
+/** The body as text, refusing (413) as soon as it passes `max` bytes, whatever Content-Length said. */
+export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The request's JSON body, after the content-type and size checks; a response (415, 413, 400) otherwise. */
+export async function readJson(request: Request): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw new ApiResponseError(apiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.'));
+  }
+  const text = await readBodyText(request);
+  if (text.trim() === '') throw new ApiResponseError(apiError(400, 'invalid_json', 'The body is empty: send a JSON object.'));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
+    throw new ApiResponseError(apiError(400, 'invalid_json', `The body is not valid JSON${detail}.`));
+  }
+}
+
+/** The Bearer token of the Authorization header, or null. */
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/** 1 to 255 printable ASCII characters: a UUID is the usual choice. */
+const KEY_PATTERN = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
+
+/** The Idempotency-Key header, checked; a 400 response otherwise. */
+export function idempotencyKeyOf(request: Request): string {
+  const key = request.headers.get('idempotency-key');
+  if (key === null || key.trim() === '') {
+    throw new ApiResponseError(
+      apiError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (a new UUID per measurement or batch) so a retry never adds twice.', {
+        field: 'Idempotency-Key',
+      }),
+    );
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new ApiResponseError(
+      apiError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 printable ASCII characters, e.g. a UUID.', { field: 'Idempotency-Key' }),
+    );
+  }
+  return key;
+}
