@@ -30,16 +30,24 @@ export function useUpload(orgSlug: string) {
     let importId: string | undefined;
     try {
       setState({ phase: 'sending', sent: 0, total: rows.length });
-      ({ importId } = await start.mutateAsync({ orgSlug, fileName, totalRows: rows.length }));
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        const result = await stage.mutateAsync({ orgSlug, importId, rows: chunk });
-        if (result.errors.length > 0) {
-          cancel.mutate({ orgSlug, importId });
-          const errors = result.errors.map((e) => ({ row: e.row, column: headerOfKey.get(e.field) ?? e.field, message: e.message }));
-          return setState({ phase: 'failed', message: 'The server refused some rows, so nothing was imported.', errors });
+      const { importId: id } = await start.mutateAsync({ orgSlug, fileName, totalRows: rows.length });
+      importId = id;
+      // Two chunks in flight: the server checks one while the database stores the other.
+      const chunks = Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, k) => rows.slice(k * CHUNK, (k + 1) * CHUNK));
+      let sent = 0;
+      let refused: CsvRowError[] = [];
+      const worker = async () => {
+        for (let chunk = chunks.shift(); chunk && refused.length === 0; chunk = chunks.shift()) {
+          const result = await stage.mutateAsync({ orgSlug, importId: id, rows: chunk });
+          if (result.errors.length > 0) refused = result.errors.map((e) => ({ row: e.row, column: headerOfKey.get(e.field) ?? e.field, message: e.message }));
+          sent += chunk.length;
+          setState({ phase: 'sending', sent, total: rows.length });
         }
-        setState({ phase: 'sending', sent: i + chunk.length, total: rows.length });
+      };
+      await Promise.all([worker(), worker()]);
+      if (refused.length > 0) {
+        cancel.mutate({ orgSlug, importId: id });
+        return setState({ phase: 'failed', message: 'The server refused some rows, so nothing was imported.', errors: refused.sort((a, b) => a.row - b.row) });
       }
       setState({ phase: 'saving', total: rows.length });
       const counts = await commit.mutateAsync({ orgSlug, importId });

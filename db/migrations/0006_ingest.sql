@@ -22,36 +22,14 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_pkey" PRIMARY KEY("org_id","key")
 );
 --> statement-breakpoint
-CREATE TABLE "measurement_import_rows" (
+CREATE TABLE "measurement_import_chunks" (
 	"org_id" uuid NOT NULL,
 	"import_id" uuid NOT NULL,
-	"row" integer NOT NULL,
-	"stream_id" uuid NOT NULL,
-	"step_name" text NOT NULL,
-	"period_start" date NOT NULL,
-	"period_end" date NOT NULL,
-	"lead_time_seconds" numeric(18, 3),
-	"process_time_seconds" numeric(18, 3),
-	"wait_time_seconds" numeric(18, 3),
-	"throughput" numeric(12, 2),
-	"wip" numeric(12, 2),
-	"pct_complete_accurate" numeric(6, 3),
-	"defects" integer,
-	"cost" numeric(14, 2),
-	"customer_satisfaction" numeric(5, 2),
-	"waste_defects_hours" numeric(10, 2),
-	"waste_overproduction_hours" numeric(10, 2),
-	"waste_waiting_hours" numeric(10, 2),
-	"waste_non_utilized_talent_hours" numeric(10, 2),
-	"waste_transportation_hours" numeric(10, 2),
-	"waste_inventory_hours" numeric(10, 2),
-	"waste_motion_hours" numeric(10, 2),
-	"waste_extra_processing_hours" numeric(10, 2),
-	"method" text NOT NULL,
-	"sample_size" integer,
-	"note" text NOT NULL,
-	"import_key" text NOT NULL,
-	CONSTRAINT "measurement_import_rows_pkey" PRIMARY KEY("org_id","import_id","row")
+	"first_row" integer NOT NULL,
+	"row_count" integer NOT NULL,
+	"stream_ids" uuid[] NOT NULL,
+	"columns" text[] NOT NULL,
+	CONSTRAINT "measurement_import_chunks_pkey" PRIMARY KEY("org_id","import_id","first_row")
 );
 --> statement-breakpoint
 CREATE TABLE "measurement_imports" (

@@ -1,6 +1,6 @@
--- Imports, their staged rows, API tokens and idempotency keys are tenant tables (see 0003).
+-- Imports, their staged chunks, API tokens and idempotency keys are tenant tables (see 0003).
 --> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON measurement_imports, measurement_import_rows, api_tokens, idempotency_keys TO valuestream_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON measurement_imports, measurement_import_chunks, api_tokens, idempotency_keys TO valuestream_app;
 --> statement-breakpoint
 ALTER TABLE measurement_imports ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -10,11 +10,11 @@ CREATE POLICY measurement_imports_tenant ON measurement_imports
   USING (org_id = nullif(current_setting('app.org_id', true), '')::uuid)
   WITH CHECK (org_id = nullif(current_setting('app.org_id', true), '')::uuid);
 --> statement-breakpoint
-ALTER TABLE measurement_import_rows ENABLE ROW LEVEL SECURITY;
+ALTER TABLE measurement_import_chunks ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-ALTER TABLE measurement_import_rows FORCE ROW LEVEL SECURITY;
+ALTER TABLE measurement_import_chunks FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY measurement_import_rows_tenant ON measurement_import_rows
+CREATE POLICY measurement_import_chunks_tenant ON measurement_import_chunks
   USING (org_id = nullif(current_setting('app.org_id', true), '')::uuid)
   WITH CHECK (org_id = nullif(current_setting('app.org_id', true), '')::uuid);
 --> statement-breakpoint

@@ -6,7 +6,7 @@ import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import { measurementImportRows, measurements, valueStreams } from '../schema';
+import { measurementImportChunks, measurements, valueStreams } from '../schema';
 import type { MeasurementSource } from '../schema/measurements';
 
 /** The columns a sender supplies, in staging-table order (everything but bookkeeping). */
@@ -36,11 +36,11 @@ const payloadKeys = [
   'sampleSize',
   'note',
   'importKey',
-] as const satisfies readonly (keyof typeof measurements.$inferInsert & keyof typeof measurementImportRows.$inferInsert)[];
+] as const satisfies readonly (keyof typeof measurements.$inferInsert)[];
 
 export type PayloadKey = (typeof payloadKeys)[number];
 /** One row to ingest: the sender's payload plus its row number (the file's line, or the batch index). */
-export type IngestRow = { row: number } & { [K in PayloadKey]: (typeof measurementImportRows.$inferInsert)[K] };
+export type IngestRow = { row: number } & { [K in PayloadKey]-?: Exclude<(typeof measurements.$inferInsert)[K], undefined> };
 
 const columnsOf = getTableColumns(measurements);
 const col = (key: keyof typeof columnsOf): PgColumn => columnsOf[key];
@@ -53,43 +53,70 @@ function snapshotOf(alias: string): SQL {
   return sql`jsonb_build_object(${list(keys.map((k) => sql`${k}::text, ${sql.identifier(alias)}.${name(k)}`))})`;
 }
 
-/** The record definition for `jsonb_to_recordset`: `row int, stream_id uuid, …`. */
-const recordType = list([sql`"row" integer`, ...payloadKeys.map((k) => sql`${name(k)} ${sql.raw(col(k).getSQLType())}`)]);
+/** The columns of a source of rows, and their types: `row` (the line or batch index) first. */
+const sourceColumns = [sql`"row"`, ...payloadKeys.map((k) => name(k))];
+const sourceTypes = ['integer', ...payloadKeys.map((k) => col(k).getSQLType())];
 
-/** A source of rows from a JSON array parameter (one parameter, however many rows). */
-export function rowsFromJson(rows: IngestRow[]): SQL {
-  const json = JSON.stringify(
-    rows.map((r) => Object.fromEntries([['row', r.row], ...payloadKeys.map((k) => [col(k).name, r[k] ?? null])])),
-  );
-  return sql`select * from jsonb_to_recordset(${json}::jsonb) as x(${recordType})`;
+/** A Postgres array literal (`{"a","b",NULL}`) of the values, every element quoted. */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+  return `{${items.join(',')}}`;
 }
 
-/** A source of rows from an import's staging table. */
+/** The rows column by column, each as an array literal: one parameter per column, however many rows. */
+function toColumns(rows: IngestRow[]): string[] {
+  return [arrayLiteral(rows.map((r) => r.row)), ...payloadKeys.map((k) => arrayLiteral(rows.map((r) => r[k])))];
+}
+
+/** `unnest(c1::integer[], c2::uuid[], …) as x("row", stream_id, …)`, the i-th array given by `arrayAt(i)`. */
+function unnestOf(arrayAt: (i: number) => SQL): SQL {
+  return sql`unnest(${list(sourceTypes.map((type, i) => sql`${arrayAt(i)}::${sql.raw(type)}[]`))}) as x(${list(sourceColumns)})`;
+}
+
+/** A source of rows from parameters, one array per column. */
+export function rowsFromArrays(rows: IngestRow[]): SQL {
+  const columns = toColumns(rows);
+  return sql`select * from ${unnestOf((i) => sql`${columns[i] ?? '{}'}`)}`;
+}
+
+const chunksOf = (params: { orgId: string; importId: string }) =>
+  and(eq(measurementImportChunks.orgId, params.orgId), eq(measurementImportChunks.importId, params.importId));
+
+/** A source of rows from an import's staged chunks. */
 export function rowsFromStaging(params: { orgId: string; importId: string }): SQL {
-  return sql`select "row", ${list(payloadKeys.map((k) => name(k)))} from ${measurementImportRows}
-    where ${measurementImportRows.orgId} = ${params.orgId} and ${measurementImportRows.importId} = ${params.importId}`;
+  return sql`select x.* from ${measurementImportChunks} cross join lateral ${unnestOf((i) => sql`${measurementImportChunks.columns}[${sql.raw(String(i + 1))}]`)}
+    where ${chunksOf(params)}`;
 }
 
-/** Stages validated rows of an import; a chunk sent twice overwrites itself. */
+/** Stages a chunk of validated rows; a chunk sent twice (same first row) overwrites itself. */
 export async function stageRows(db: Db, params: { orgId: string; importId: string; rows: IngestRow[] }) {
   if (params.rows.length === 0) return;
-  const target = list(['orgId', 'importId', 'row', ...payloadKeys].map((k) => sql.identifier(measurementImportRows[k as PayloadKey].name)));
-  const updates = list(payloadKeys.map((k) => sql`${name(k)} = excluded.${name(k)}`));
-  await db.execute(sql`insert into ${measurementImportRows} (${target})
-    select ${params.orgId}::uuid, ${params.importId}::uuid, "row", ${list(payloadKeys.map((k) => name(k)))} from (${rowsFromJson(params.rows)}) s
-    on conflict (org_id, import_id, "row") do update set ${updates}`);
+  const firstRow = Math.min(...params.rows.map((r) => r.row));
+  const streamIds = arrayLiteral([...new Set(params.rows.map((r) => r.streamId))]);
+  // The outer array literal is built here: the ORM's own escaping is slow on megabyte strings.
+  const columns = arrayLiteral(toColumns(params.rows));
+  await db.execute(sql`insert into ${measurementImportChunks} (org_id, import_id, first_row, row_count, stream_ids, columns)
+    values (${params.orgId}, ${params.importId}, ${firstRow}, ${params.rows.length}, ${streamIds}::uuid[], ${columns}::text[])
+    on conflict (org_id, import_id, first_row) do update
+    set row_count = excluded.row_count, stream_ids = excluded.stream_ids, columns = excluded.columns`);
 }
 
 export async function countStaged(db: Db, params: { orgId: string; importId: string }) {
   const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(measurementImportRows)
-    .where(and(eq(measurementImportRows.orgId, params.orgId), eq(measurementImportRows.importId, params.importId)));
-  return r?.n ?? 0;
+    .select({ n: sql<number>`coalesce(sum(${measurementImportChunks.rowCount}), 0)::int` })
+    .from(measurementImportChunks)
+    .where(chunksOf(params));
+  return Number(r?.n ?? 0);
 }
 
 export async function clearStaged(db: Db, params: { orgId: string; importId: string }) {
-  await db.delete(measurementImportRows).where(and(eq(measurementImportRows.orgId, params.orgId), eq(measurementImportRows.importId, params.importId)));
+  await db.delete(measurementImportChunks).where(chunksOf(params));
+}
+
+/** The distinct streams an import's staged rows name. */
+export async function stagedStreamIds(db: Db, params: { orgId: string; importId: string }) {
+  const rows = await rowsOf<{ id: string }>(db, sql`select distinct unnest(${measurementImportChunks.streamIds}) as id from ${measurementImportChunks} where ${chunksOf(params)}`);
+  return rows.map((r) => r.id);
 }
 
 /** Pairs of rows in the source that name the same stream, step and period (the file contradicts itself). */
@@ -115,7 +142,17 @@ export interface IngestCounts {
  */
 export async function ingestFrom(
   db: Db,
-  params: { orgId: string; actorId: string; source: MeasurementSource; importId?: string | null; apiTokenId?: string | null; from: SQL },
+  params: {
+    orgId: string;
+    actorId: string;
+    source: MeasurementSource;
+    importId?: string | null;
+    apiTokenId?: string | null;
+    from: SQL;
+    streamIds: string[];
+    /** Runs on the loaded rows before anything is written; throws to refuse them. */
+    check?: (source: SQL) => Promise<void>;
+  },
 ): Promise<IngestCounts> {
   const { orgId, actorId } = params;
   const provenance = { enteredBy: sql`${actorId}::uuid`, source: sql`${params.source}`, importId: sql`${params.importId ?? null}::uuid`, apiTokenId: sql`${params.apiTokenId ?? null}::uuid` };
@@ -125,38 +162,68 @@ export async function ingestFrom(
     ...provenanceKeys.map((k) => sql`${name(k)} = ${provenance[k]}`),
     sql`updated_at = now()`,
   ]);
-  const [counts] = await rowsOf<{ added: number; replaced: number; skipped: number }>(db, sql`
-    with raw as (${params.from}),
-    src as (select distinct on (import_key) * from raw order by import_key, "row"),
-    keyed as (
-      select s.*, (seen.id is not null) as seen, m.id as existing_id
-      from src s
-      left join ${measurements} seen on seen.org_id = ${orgId} and seen.import_key is not null and seen.import_key = s.import_key
-      left join ${measurements} m on m.org_id = ${orgId} and m.stream_id = s.stream_id and m.step_name = s.step_name
-        and m.period_start = s.period_start and m.period_end = s.period_end
+  // Rows are classified against `existing`, every measurement of the streams they name, read
+  // once before anything is written: the joins hash against it instead of probing an index that
+  // the statement itself grows (which made a 100,000-row import quadratic). Replacing runs first,
+  // by row address; adding second, so neither statement scans what the other writes.
+  // The rows are read once into a temporary table (dropped at commit) and analysed, so that every
+  // statement below reads them cheaply and the planner knows how many there are.
+  await db.execute(sql`set local work_mem = '64MB'`);
+  await db.execute(sql`create temp table if not exists ingest_src (${list(sourceColumns.map((c, i) => sql`${c} ${sql.raw(sourceTypes[i] ?? 'text')}`))}) on commit drop`);
+  await db.execute(sql`truncate ingest_src`);
+  await db.execute(sql`insert into ingest_src ${params.from}`);
+  await db.execute(sql`analyze ingest_src`);
+  await params.check?.(sql`select * from ingest_src`);
+  const classify = sql`
+    src as (select distinct on (import_key) * from ingest_src order by import_key, "row"),
+    existing as materialized (
+      select m.ctid as tid, m.id, m.import_key, m.stream_id, m.step_name, m.period_start, m.period_end from ${measurements} m
+      where m.org_id = ${orgId} and m.stream_id = any(${`{${params.streamIds.join(',')}}`}::uuid[])
     ),
+    keyed as materialized (
+      select s.*, (seen.id is not null) as seen, e.id as existing_id, e.tid as existing_tid
+      from src s
+      left join existing seen on seen.import_key = s.import_key
+      left join existing e on e.stream_id = s.stream_id and e.step_name = s.step_name
+        and e.period_start = s.period_start and e.period_end = s.period_end
+    )`;
+  const replace = sql`
+    with ${classify},
+    targets as materialized (select * from keyed where not seen and existing_tid is not null),
     before as (
       select m.id, m.stream_id, ${snapshotOf('m')} as snap from ${measurements} m
-      join keyed k on k.existing_id = m.id and not k.seen where m.org_id = ${orgId}
+      join targets k on m.ctid = k.existing_tid
+      where m.ctid = any(array(select existing_tid from targets)) and m.org_id = ${orgId}
     ),
     upd as (
-      update ${measurements} m set ${sets} from keyed k
-      where m.org_id = ${orgId} and m.id = k.existing_id and not k.seen
+      update ${measurements} m set ${sets} from targets k
+      where m.ctid = k.existing_tid and m.ctid = any(array(select existing_tid from targets)) and m.org_id = ${orgId}
       returning m.id, ${snapshotOf('m')} as snap
     ),
     aud as (
       insert into measurement_audit (org_id, measurement_id, stream_id, action, actor_id, before, after)
       select ${orgId}::uuid, b.id, b.stream_id, 'update', ${actorId}::uuid, b.snap, u.snap from before b join upd u on u.id = b.id
-    ),
+    )
+    select (select count(*)::int from upd) as replaced`;
+  const add = sql`
+    with ${classify},
     ins as (
       insert into ${measurements} (org_id, ${list(payloadKeys.map((k) => name(k)))}, ${list(provenanceKeys.map((k) => name(k)))})
       select ${orgId}::uuid, ${list(payloadKeys.map((k) => sql`k.${name(k)}`))}, ${list(provenanceKeys.map((k) => provenance[k]))}
       from keyed k where not k.seen and k.existing_id is null
       returning 1
     )
-    select (select count(*)::int from ins) as added, (select count(*)::int from upd) as replaced,
-      (select count(*)::int from keyed where seen) + (select count(*)::int from raw) - (select count(*)::int from src) as skipped`);
-  return { added: Number(counts?.added ?? 0), replaced: Number(counts?.replaced ?? 0), skipped: Number(counts?.skipped ?? 0) };
+    select (select count(*)::int from ins) as added, (select count(*)::int from ingest_src) as total`;
+  // Hash joins whatever the statistics say: a nested loop over a stale estimate is what turns a
+  // large import quadratic. Lookups go by index (stream ids) and row address (ctid = any) instead.
+  await db.execute(sql`set local enable_nestloop = off`);
+  const [r] = await rowsOf<{ replaced: number }>(db, replace);
+  const [a] = await rowsOf<{ added: number; total: number }>(db, add);
+  await db.execute(sql`set local enable_nestloop to default`);
+  await db.execute(sql`set local work_mem to default`);
+  const replaced = Number(r?.replaced ?? 0);
+  const added = Number(a?.added ?? 0);
+  return { added, replaced, skipped: Number(a?.total ?? 0) - added - replaced };
 }
 
 /** The streams rows name, with what decides whether the actor may write to them. */
@@ -166,13 +233,4 @@ export async function findStreamsForIngest(db: Db, params: { orgId: string; ids:
     .select({ id: valueStreams.id, ownerId: valueStreams.ownerId, archivedAt: valueStreams.archivedAt })
     .from(valueStreams)
     .where(and(eq(valueStreams.orgId, params.orgId), inArray(valueStreams.id, params.ids)));
-}
-
-/** The distinct streams an import's staged rows name. */
-export async function stagedStreamIds(db: Db, params: { orgId: string; importId: string }) {
-  const rows = await db
-    .selectDistinct({ id: measurementImportRows.streamId })
-    .from(measurementImportRows)
-    .where(and(eq(measurementImportRows.orgId, params.orgId), eq(measurementImportRows.importId, params.importId)));
-  return rows.map((r) => r.id);
 }

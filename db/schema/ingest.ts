@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { measurementMethods, metricColumns } from './measurements';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const importStatuses = ['staging', 'committed'] as const;
 
@@ -26,24 +25,23 @@ export const measurementImports = pgTable(
   (t) => [primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }), index('measurement_imports_created_idx').on(t.orgId, t.createdAt)],
 );
 
-/** Tenant table: the validated rows of an import not yet committed (row = the file's line number). */
-export const measurementImportRows = pgTable(
-  'measurement_import_rows',
+/**
+ * Tenant table: the validated rows of an import not yet committed, one record per uploaded
+ * chunk (keyed by its first row), column by column: `columns[i]` is a Postgres array literal of
+ * the chunk's i-th column. Storing chunks rather than rows keeps staging cheap, and the commit
+ * reads them back with `unnest` (fast array parsing) instead of parsing JSON.
+ */
+export const measurementImportChunks = pgTable(
+  'measurement_import_chunks',
   {
     orgId: uuid('org_id').notNull(),
     importId: uuid('import_id').notNull(),
-    row: integer('row').notNull(),
-    streamId: uuid('stream_id').notNull(),
-    stepName: text('step_name').notNull(),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    ...metricColumns(),
-    method: text('method', { enum: measurementMethods }).notNull(),
-    sampleSize: integer('sample_size'),
-    note: text('note').notNull(),
-    importKey: text('import_key').notNull(),
+    firstRow: integer('first_row').notNull(),
+    rowCount: integer('row_count').notNull(),
+    streamIds: uuid('stream_ids').array().notNull(),
+    columns: text('columns').array().notNull(),
   },
-  (t) => [primaryKey({ name: 'measurement_import_rows_pkey', columns: [t.orgId, t.importId, t.row] })],
+  (t) => [primaryKey({ name: 'measurement_import_chunks_pkey', columns: [t.orgId, t.importId, t.firstRow] })],
 );
 
 /** Tenant table: API tokens for systems that push measurements. Only a SHA-256 of the secret is kept. */

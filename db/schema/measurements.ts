@@ -25,7 +25,7 @@ export type MeasurementMethod = (typeof measurementMethods)[number];
 const seconds = (name: string) => numeric(name, { precision: 18, scale: 3, mode: 'number' });
 const hours = (name: string) => numeric(name, { precision: 10, scale: 2, mode: 'number' });
 
-/** The metric columns, shared by `measurements` and the CSV import's staging rows. */
+/** The metric columns of `measurements`, in the order the form, the CSV template and the API list them. */
 export function metricColumns() {
   return {
     leadTimeSeconds: seconds('lead_time_seconds'),

@@ -5,9 +5,17 @@ const isoDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date (YYYY-MM-DD).` })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: `The ${label} is not a real date.`,
-    });
+    .refine(isRealDate, { error: `The ${label} is not a real date.` });
+
+/** 'YYYY-MM-DD' names a day of the calendar (no 30 February). Cheap: imports check it 100,000 times. */
+function isRealDate(v: string): boolean {
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= ([31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
+}
 
 const amount = (label: string, max: number) =>
   z
@@ -43,12 +51,24 @@ export const metricFields = [
   ...wasteFields,
 ] as const;
 
+/** Text Postgres can store: no NUL character, no lone surrogate (broken Unicode). */
+const storableText = (max: number) =>
+  z
+    .string({ error: 'Enter text.' })
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), { error: 'This text contains a NUL character or broken Unicode.' })
+    .default('');
+
+/** The longest period one measurement may cover: a year (a leap year's 366 days). */
+export const MAX_PERIOD_DAYS = 366;
+
 /** How far ahead a period may start: a week (a form filled in on Friday for the week). */
 export const MAX_DAYS_AHEAD = 7;
 
 const base = z.object({
   streamId: z.uuid({ error: 'Choose a stream.' }),
-  stepName: z.string().trim().max(120, { error: 'Use at most 120 characters.' }).default(''),
+  stepName: storableText(120),
   periodStart: isoDate('start of the period'),
   periodEnd: isoDate('end of the period'),
   leadTimeSeconds: amount('lead time', 1e12),
@@ -71,7 +91,7 @@ const base = z.object({
   wasteExtraProcessingHours: amount('hours of extra-processing', 1e7),
   method: z.enum(measurementMethods, { error: 'Choose observed, estimated or system.' }).default('observed'),
   sampleSize: z.number().int({ error: 'Sample size is a whole number.' }).min(0, { error: 'Sample size cannot be negative.' }).max(1e9).nullable().default(null),
-  note: z.string().trim().max(2000, { error: 'Use at most 2000 characters.' }).default(''),
+  note: storableText(2000),
 });
 
 /**
@@ -83,6 +103,9 @@ export function measurementInput(today?: Date) {
     // Read the clock at each validation: a schema built once at start-up must not go stale.
     const latest = new Date((today ?? new Date()).getTime() + MAX_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10);
     if (v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts.' });
+    else if ((Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 >= MAX_PERIOD_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A period lasts at most a year: split longer ones.' });
+    }
     if (v.periodStart > latest) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts too far in the future.' });
     if (v.periodStart < '2000-01-01') ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts before 2000.' });
     if (v.processTimeSeconds !== null && v.leadTimeSeconds !== null && v.processTimeSeconds > v.leadTimeSeconds) {

@@ -3,10 +3,10 @@
  * validated again here and staged, and `commitImport` moves them into `measurements` in one
  * statement, all or nothing. See docs/measurements.md.
  */
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clearStaged, countStaged, duplicatePeriods, ingestFrom, rowsFromStaging, stagedStreamIds, stageRows, findStreamsForIngest } from '@/db/queries/ingest';
-import { measurementImportRows, measurementImports, users } from '@/db/schema';
+import { measurementImportChunks, measurementImports, users } from '@/db/schema';
 import { AppError, notFound } from '../errors';
 import { MAX_IMPORT_ROWS, repeatedPeriods, streamErrors, validateRows, type RowError } from './ingest';
 import type { Actor } from './members';
@@ -31,16 +31,19 @@ async function dropAbandoned(db: Db, orgId: string) {
     .select({ id: measurementImports.id })
     .from(measurementImports)
     .where(and(eq(measurementImports.orgId, orgId), eq(measurementImports.status, 'staging'), lt(measurementImports.createdAt, sql`now() - ${ABANDONED_AFTER}`)));
-  await db.delete(measurementImportRows).where(and(eq(measurementImportRows.orgId, orgId), sql`${measurementImportRows.importId} in (${stale})`));
+  await db.delete(measurementImportChunks).where(and(eq(measurementImportChunks.orgId, orgId), sql`${measurementImportChunks.importId} in (${stale})`));
 }
 
-/** The import, locked for the rest of the transaction; only its author may add to it or commit it. */
-async function requireOwnImport(db: Db, actor: Actor, importId: string) {
+/**
+ * The import, locked for the rest of the transaction (shared while chunks arrive, so that they
+ * may arrive in parallel; exclusive to commit or cancel). Only its author may use it.
+ */
+async function requireOwnImport(db: Db, actor: Actor, importId: string, lock: 'share' | 'update' = 'update') {
   const [row] = await db
     .select()
     .from(measurementImports)
     .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, importId)))
-    .for('update')
+    .for(lock)
     .limit(1);
   if (!row || row.createdBy !== actor.userId) throw notFound('That import');
   return row;
@@ -51,7 +54,7 @@ async function requireOwnImport(db: Db, actor: Actor, importId: string) {
  * returns every error; the import cannot be committed until all its rows are staged.
  */
 export async function stageChunk(db: Db, actor: Actor, params: { importId: string; rows: { row: number; values: unknown }[] }): Promise<{ staged: number; errors: RowError[] }> {
-  const current = await requireOwnImport(db, actor, params.importId);
+  const current = await requireOwnImport(db, actor, params.importId, 'share');
   if (current.status !== 'staging') throw new AppError('BAD_REQUEST', 'This import is already done. Start a new one.');
   const { rows, errors } = validateRows(params.rows);
   errors.push(...(await streamErrors(db, actor, rows)), ...repeatedPeriods(rows));
@@ -70,17 +73,19 @@ export async function commitImport(db: Db, actor: Actor, importId: string) {
   if (staged !== current.totalRows) {
     throw new AppError('BAD_REQUEST', `Only ${staged.toLocaleString('en')} of ${current.totalRows.toLocaleString('en')} rows arrived. Import the file again.`);
   }
-  const repeats = await duplicatePeriods(db, rowsFromStaging(scope));
-  if (repeats.length > 0) {
-    const list = repeats.slice(0, 5).map((rows) => rows.join(' and ')).join('; ');
-    throw new AppError('BAD_REQUEST', `Some rows give different numbers for the same stream, step and period (rows ${list}). Keep one of each.`);
-  }
   // Permissions may have changed since the rows were staged: check the streams again.
-  const streams = await findStreamsForIngest(db, { orgId: actor.orgId, ids: await stagedStreamIds(db, scope) });
+  const streamIds = await stagedStreamIds(db, scope);
+  const streams = await findStreamsForIngest(db, { orgId: actor.orgId, ids: streamIds });
   if (streams.some((s) => s.archivedAt || !canEditStream(actor, s))) {
     throw new AppError('BAD_REQUEST', 'A stream in this file was archived or handed to someone else since the upload. Check the file and import it again.');
   }
-  const counts = await ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: 'csv', importId, from: rowsFromStaging(scope) });
+  const refuseRepeats = async (source: SQL) => {
+    const repeats = await duplicatePeriods(db, source);
+    if (repeats.length === 0) return;
+    const list = repeats.slice(0, 5).map((rows) => rows.join(' and ')).join('; ');
+    throw new AppError('BAD_REQUEST', `Some rows give different numbers for the same stream, step and period (rows ${list}). Keep one of each.`);
+  };
+  const counts = await ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: 'csv', importId, from: rowsFromStaging(scope), streamIds, check: refuseRepeats });
   await clearStaged(db, scope);
   const [done] = await db
     .update(measurementImports)

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
-import { findStreamsForIngest, ingestFrom, rowsFromJson, type IngestCounts, type IngestRow } from '@/db/queries/ingest';
+import { findStreamsForIngest, ingestFrom, rowsFromArrays, type IngestCounts, type IngestRow } from '@/db/queries/ingest';
 import type { MeasurementSource } from '@/db/schema/measurements';
 import { measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
@@ -111,5 +111,6 @@ export async function ingestBatch(
   if (errors.length > 0) {
     throw new AppError('BAD_REQUEST', errors[0]?.message ?? 'Some measurements need attention.', undefined, fieldErrorsOf(errors, opts.prefix ?? 'measurements'));
   }
-  return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromJson(rows) });
+  const streamIds = [...new Set(rows.map((r) => r.streamId))];
+  return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromArrays(rows), streamIds });
 }

@@ -87,7 +87,9 @@ export async function editMeasurement(db: Db, actor: Actor, id: string, raw: Mea
   if (values.streamId !== existing.streamId) await requireWritableStream(db, actor, values.streamId);
   const clash = await findMeasurementForPeriod(db, { orgId: actor.orgId, ...values });
   if (clash && clash.id !== id) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
-  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId });
+  // Moved to another stream, it is no longer the row a file or a system sent: re-sending that row adds it again.
+  const importKey = values.streamId === existing.streamId ? existing.importKey : null;
+  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId, importKey });
   if (!updated) throw notFound('That measurement');
   // Filed under the stream it belongs to now; the audit's stream filter also finds it under the
   // stream it left (`before.streamId`), so a move shows on both.

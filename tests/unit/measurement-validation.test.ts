@@ -20,6 +20,18 @@ describe('measurementInput', () => {
     expect(refused({ ...valid, periodStart: '2026-03-18', periodEnd: '2026-03-18' })).toEqual(['periodStart']);
   });
 
+  it('accepts a period of a year at most', () => {
+    expect(refused({ ...valid, periodStart: '2024-01-01', periodEnd: '2024-12-31' })).toEqual([]);
+    expect(refused({ ...valid, periodStart: '2024-01-01', periodEnd: '2025-01-01' })).toEqual(['periodEnd']);
+    expect(refused({ ...valid, periodStart: '2024-01-01', periodEnd: '9999-12-31' })).toEqual(['periodEnd']);
+  });
+
+  it('refuses text Postgres cannot store: a NUL character or a lone surrogate', () => {
+    expect(refused({ ...valid, note: 'fine, with ünïcode ✓' })).toEqual([]);
+    expect(refused({ ...valid, note: 'a\u0000b' })).toEqual(['note']);
+    expect(refused({ ...valid, stepName: 'broken \ud800' })).toEqual(['stepName']);
+  });
+
   it('reads the clock at each validation when no date is given', () => {
     const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     expect(measurementInput().safeParse({ ...valid, periodStart: ahead(0), periodEnd: ahead(1) }).success).toBe(true);
