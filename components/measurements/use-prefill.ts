@@ -12,7 +12,8 @@ const carried = [...metricFields, 'method', 'sampleSize'] as const;
 /**
  * While `enabled`, fills the numbers from the stream's (and step's) latest earlier
  * measurement whenever the stream, step or period changes; clears what it filled when
- * there is none. Returns the measurement it used.
+ * there is none. A field the person has typed into since it was last filled is left alone,
+ * even when the answer arrives after they typed. Returns the measurement it used.
  */
 export function usePrefill(
   form: UseFormReturn<MeasurementInput, unknown, MeasurementValues>,
@@ -27,6 +28,10 @@ export function usePrefill(
     enabled: valid,
   });
   const applied = useRef<{ key: string; filled: boolean } | null>(null);
+  // What each field held after the last fill (at first, the form's defaults): a field that
+  // differs from it now was typed by the person.
+  const lastSet = useRef<Partial<Record<(typeof carried)[number], unknown>> | null>(null);
+  lastSet.current ??= Object.fromEntries(carried.map((f) => [f, form.getValues(f)]));
   const keyText = `${key.streamId}|${key.stepName}|${key.periodStart}`;
   const data = previous.data;
   const settled = valid && previous.isSuccess && !previous.isFetching;
@@ -35,10 +40,14 @@ export function usePrefill(
     if (!settled || applied.current?.key === keyText) return;
     const wasFilled = applied.current?.filled ?? false;
     applied.current = { key: keyText, filled: Boolean(data) };
-    const { setValue } = form;
+    const { setValue, getValues } = form;
+    const mine = lastSet.current ?? {};
     for (const f of carried) {
-      if (data) setValue(f, data[f], { shouldDirty: true });
-      else if (wasFilled) setValue(f, f === 'method' ? 'observed' : null, { shouldDirty: true });
+      if (getValues(f) !== mine[f]) continue; // typed by the person: theirs
+      const next = data ? data[f] : wasFilled ? (f === 'method' ? 'observed' : null) : undefined;
+      if (next === undefined) continue;
+      setValue(f, next, { shouldDirty: true });
+      mine[f] = next;
     }
   }, [settled, keyText, data, form]);
 

@@ -150,6 +150,8 @@ export async function ingestFrom(
     apiTokenId?: string | null;
     from: SQL;
     streamIds: string[];
+    /** How many rows the source holds, repeats included: what is not added or replaced was skipped. */
+    total: number;
     /** Runs on the loaded rows before anything is written; throws to refuse them. */
     check?: (source: SQL) => Promise<void>;
   },
@@ -162,34 +164,31 @@ export async function ingestFrom(
     ...provenanceKeys.map((k) => sql`${name(k)} = ${provenance[k]}`),
     sql`updated_at = now()`,
   ]);
-  // Rows are classified against `existing`, every measurement of the streams they name, read
-  // once before anything is written: the joins hash against it instead of probing an index that
-  // the statement itself grows (which made a 100,000-row import quadratic). Replacing runs first,
-  // by row address; adding second, so neither statement scans what the other writes.
-  // The rows are read once into a temporary table (dropped at commit) and analysed, so that every
-  // statement below reads them cheaply and the planner knows how many there are.
+  // One pass over the incoming rows: repeated rows dropped, each row classified against
+  // `existing` (every measurement of the streams it names, read once before anything is written,
+  // hash-joined: probing an index that the statement itself grows made large imports quadratic),
+  // and the result kept in a temporary table (dropped at commit) that the writes below read.
+  // Hash joins whatever the statistics say; rows to replace are found by address (ctid).
   await db.execute(sql`set local work_mem = '64MB'`);
-  await db.execute(sql`create temp table if not exists ingest_src (${list(sourceColumns.map((c, i) => sql`${c} ${sql.raw(sourceTypes[i] ?? 'text')}`))}) on commit drop`);
-  await db.execute(sql`truncate ingest_src`);
-  await db.execute(sql`insert into ingest_src ${params.from}`);
-  await db.execute(sql`analyze ingest_src`);
-  await params.check?.(sql`select * from ingest_src`);
-  const classify = sql`
-    src as (select distinct on (import_key) * from ingest_src order by import_key, "row"),
-    existing as materialized (
+  await db.execute(sql`set local enable_nestloop = off`);
+  const columns = list(sourceColumns.map((c, i) => sql`${c} ${sql.raw(sourceTypes[i] ?? 'text')}`));
+  await db.execute(sql`create temp table if not exists ingest_rows (${columns}, seen boolean, existing_id uuid, existing_tid tid) on commit drop`);
+  await db.execute(sql`truncate ingest_rows`);
+  await db.execute(sql`
+    with existing as materialized (
       select m.ctid as tid, m.id, m.import_key, m.stream_id, m.step_name, m.period_start, m.period_end from ${measurements} m
       where m.org_id = ${orgId} and m.stream_id = any(${`{${params.streamIds.join(',')}}`}::uuid[])
-    ),
-    keyed as materialized (
-      select s.*, (seen.id is not null) as seen, e.id as existing_id, e.tid as existing_tid
-      from src s
-      left join existing seen on seen.import_key = s.import_key
-      left join existing e on e.stream_id = s.stream_id and e.step_name = s.step_name
-        and e.period_start = s.period_start and e.period_end = s.period_end
-    )`;
+    )
+    insert into ingest_rows
+    select s.*, (seen.id is not null), e.id, e.tid
+    from (select distinct on (import_key) * from (${params.from}) r order by import_key, "row") s
+    left join existing seen on seen.import_key = s.import_key
+    left join existing e on e.stream_id = s.stream_id and e.step_name = s.step_name
+      and e.period_start = s.period_start and e.period_end = s.period_end`);
+  await db.execute(sql`analyze ingest_rows`);
+  await params.check?.(sql`select ${list(sourceColumns)} from ingest_rows`);
   const replace = sql`
-    with ${classify},
-    targets as materialized (select * from keyed where not seen and existing_tid is not null),
+    with targets as materialized (select * from ingest_rows where not seen and existing_tid is not null),
     before as (
       select m.id, m.stream_id, ${snapshotOf('m')} as snap from ${measurements} m
       join targets k on m.ctid = k.existing_tid
@@ -206,24 +205,20 @@ export async function ingestFrom(
     )
     select (select count(*)::int from upd) as replaced`;
   const add = sql`
-    with ${classify},
-    ins as (
+    with ins as (
       insert into ${measurements} (org_id, ${list(payloadKeys.map((k) => name(k)))}, ${list(provenanceKeys.map((k) => name(k)))})
       select ${orgId}::uuid, ${list(payloadKeys.map((k) => sql`k.${name(k)}`))}, ${list(provenanceKeys.map((k) => provenance[k]))}
-      from keyed k where not k.seen and k.existing_id is null
+      from ingest_rows k where not k.seen and k.existing_id is null
       returning 1
     )
-    select (select count(*)::int from ins) as added, (select count(*)::int from ingest_src) as total`;
-  // Hash joins whatever the statistics say: a nested loop over a stale estimate is what turns a
-  // large import quadratic. Lookups go by index (stream ids) and row address (ctid = any) instead.
-  await db.execute(sql`set local enable_nestloop = off`);
+    select count(*)::int as added from ins`;
   const [r] = await rowsOf<{ replaced: number }>(db, replace);
-  const [a] = await rowsOf<{ added: number; total: number }>(db, add);
+  const [a] = await rowsOf<{ added: number }>(db, add);
   await db.execute(sql`set local enable_nestloop to default`);
   await db.execute(sql`set local work_mem to default`);
   const replaced = Number(r?.replaced ?? 0);
   const added = Number(a?.added ?? 0);
-  return { added, replaced, skipped: Number(a?.total ?? 0) - added - replaced };
+  return { added, replaced, skipped: params.total - added - replaced };
 }
 
 /** The streams rows name, with what decides whether the actor may write to them. */

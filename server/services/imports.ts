@@ -85,7 +85,7 @@ export async function commitImport(db: Db, actor: Actor, importId: string) {
     const list = repeats.slice(0, 5).map((rows) => rows.join(' and ')).join('; ');
     throw new AppError('BAD_REQUEST', `Some rows give different numbers for the same stream, step and period (rows ${list}). Keep one of each.`);
   };
-  const counts = await ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: 'csv', importId, from: rowsFromStaging(scope), streamIds, check: refuseRepeats });
+  const counts = await ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: 'csv', importId, from: rowsFromStaging(scope), streamIds, total: staged, check: refuseRepeats });
   await clearStaged(db, scope);
   const [done] = await db
     .update(measurementImports)

@@ -112,5 +112,5 @@ export async function ingestBatch(
     throw new AppError('BAD_REQUEST', errors[0]?.message ?? 'Some measurements need attention.', undefined, fieldErrorsOf(errors, opts.prefix ?? 'measurements'));
   }
   const streamIds = [...new Set(rows.map((r) => r.streamId))];
-  return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromArrays(rows), streamIds });
+  return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromArrays(rows), streamIds, total: rows.length });
 }
