@@ -185,7 +185,6 @@ export async function ingestFrom(
     left join existing seen on seen.import_key = s.import_key
     left join existing e on e.stream_id = s.stream_id and e.step_name = s.step_name
       and e.period_start = s.period_start and e.period_end = s.period_end`);
-  await db.execute(sql`analyze ingest_rows`);
   await params.check?.(sql`select ${list(sourceColumns)} from ingest_rows`);
   const replace = sql`
     with targets as materialized (select * from ingest_rows where not seen and existing_tid is not null),
