@@ -80,6 +80,18 @@ describe('reading a measurements CSV', () => {
     expect(parseCsvText('').problems[0]).toMatch(/empty/);
   });
 
+  it('reads 10 MB of printable garbage without throwing, and finds nothing to import', () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const alphabet = 'abcXYZ019 ,;"\n\r\t.-%';
+    const garbage = Array.from({ length: 10 * 1024 * 1024 }, () => alphabet[next() % alphabet.length]).join('');
+    const parsed = parseCsvText(garbage);
+    const mapping = autoMap(parsed.headers);
+    const problems = [...parsed.problems, ...mappingProblems(mapping)];
+    expect(problems.length).toBeGreaterThan(0);
+    expect(checkRecords(parsed.records.slice(0, 1000), mapping, streams, { today, headerCount: parsed.headers.length }).rows).toEqual([]);
+  });
+
   it('maps headers by template name, alias or a remembered mapping, and says what is missing', () => {
     const headers = ['Value Stream', 'Week', 'LT', 'My odd column'];
     const mapping = autoMap(headers);
