@@ -84,7 +84,8 @@ const chunksOf = (params: { orgId: string; importId: string }) =>
 
 /** A source of rows from an import's staged chunks. */
 export function rowsFromStaging(params: { orgId: string; importId: string }): SQL {
-  return sql`select x.* from ${measurementImportChunks} cross join lateral ${unnestOf((i) => sql`${measurementImportChunks.columns}[${sql.raw(String(i + 1))}]`)}
+  const table = sql.identifier('measurement_import_chunks');
+  return sql`select x.* from ${measurementImportChunks} cross join lateral unnest(${list(sourceColumns.map((c) => sql`${table}.${c}`))}) as x(${list(sourceColumns)})
     where ${chunksOf(params)}`;
 }
 
@@ -93,12 +94,12 @@ export async function stageRows(db: Db, params: { orgId: string; importId: strin
   if (params.rows.length === 0) return;
   const firstRow = Math.min(...params.rows.map((r) => r.row));
   const streamIds = arrayLiteral([...new Set(params.rows.map((r) => r.streamId))]);
-  // The outer array literal is built here: the ORM's own escaping is slow on megabyte strings.
-  const columns = arrayLiteral(toColumns(params.rows));
-  await db.execute(sql`insert into ${measurementImportChunks} (org_id, import_id, first_row, row_count, stream_ids, columns)
-    values (${params.orgId}, ${params.importId}, ${firstRow}, ${params.rows.length}, ${streamIds}::uuid[], ${columns}::text[])
+  const columns = toColumns(params.rows);
+  const values = list(sourceTypes.map((type, i) => sql`${columns[i] ?? '{}'}::${sql.raw(type)}[]`));
+  await db.execute(sql`insert into ${measurementImportChunks} (org_id, import_id, first_row, row_count, stream_ids, ${list(sourceColumns)})
+    values (${params.orgId}, ${params.importId}, ${firstRow}, ${params.rows.length}, ${streamIds}::uuid[], ${values})
     on conflict (org_id, import_id, first_row) do update
-    set row_count = excluded.row_count, stream_ids = excluded.stream_ids, columns = excluded.columns`);
+    set row_count = excluded.row_count, stream_ids = excluded.stream_ids, ${list(sourceColumns.map((c) => sql`${c} = excluded.${c}`))}`);
 }
 
 export async function countStaged(db: Db, params: { orgId: string; importId: string }) {
