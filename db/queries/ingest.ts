@@ -4,6 +4,7 @@
  */
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { metricFields } from '@/lib/validation/measurements';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import { measurementImportChunks, measurements, valueStreams } from '../schema';
@@ -15,23 +16,7 @@ const payloadKeys = [
   'stepName',
   'periodStart',
   'periodEnd',
-  'leadTimeSeconds',
-  'processTimeSeconds',
-  'waitTimeSeconds',
-  'throughput',
-  'wip',
-  'pctCompleteAccurate',
-  'defects',
-  'cost',
-  'customerSatisfaction',
-  'wasteDefectsHours',
-  'wasteOverproductionHours',
-  'wasteWaitingHours',
-  'wasteNonUtilizedTalentHours',
-  'wasteTransportationHours',
-  'wasteInventoryHours',
-  'wasteMotionHours',
-  'wasteExtraProcessingHours',
+  ...metricFields,
   'method',
   'sampleSize',
   'note',

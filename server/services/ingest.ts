@@ -7,9 +7,9 @@ import type { Db } from '@/db/client';
 import { findStreamsForIngest, ingestFrom, rowsFromArrays, type IngestCounts, type IngestRow } from '@/db/queries/ingest';
 import type { MeasurementSource } from '@/db/schema/measurements';
 import { measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
-import { roundToMillis } from '@/lib/vsm/units';
 import { AppError } from '../errors';
 import type { Actor } from './members';
+import { roundDurations } from './measurements';
 import { canEditStream } from './streams';
 
 export interface RowError {
@@ -32,12 +32,7 @@ export function importKeyOf(v: Omit<IngestRow, 'row' | 'importKey'>): string {
 }
 
 function toIngestRow(row: number, values: MeasurementValues): IngestRow {
-  const rounded = {
-    ...values,
-    leadTimeSeconds: values.leadTimeSeconds === null ? null : roundToMillis(values.leadTimeSeconds),
-    processTimeSeconds: values.processTimeSeconds === null ? null : roundToMillis(values.processTimeSeconds),
-    waitTimeSeconds: values.waitTimeSeconds === null ? null : roundToMillis(values.waitTimeSeconds),
-  };
+  const rounded = roundDurations(values);
   return { row, ...rounded, importKey: importKeyOf(rounded) };
 }
 

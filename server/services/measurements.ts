@@ -30,14 +30,20 @@ async function requireWritableStream(db: Db, actor: Actor, streamId: string) {
   return stream;
 }
 
-function toRow(values: MeasurementValues) {
-  const { streamId: _s, ...rest } = values;
+/** The values with their durations rounded to the millisecond, as stored (kills float noise). */
+export function roundDurations(values: MeasurementValues): MeasurementValues {
+  const round = (s: number | null) => (s === null ? null : roundToMillis(s));
   return {
-    ...rest,
-    leadTimeSeconds: values.leadTimeSeconds === null ? null : roundToMillis(values.leadTimeSeconds),
-    processTimeSeconds: values.processTimeSeconds === null ? null : roundToMillis(values.processTimeSeconds),
-    waitTimeSeconds: values.waitTimeSeconds === null ? null : roundToMillis(values.waitTimeSeconds),
+    ...values,
+    leadTimeSeconds: round(values.leadTimeSeconds),
+    processTimeSeconds: round(values.processTimeSeconds),
+    waitTimeSeconds: round(values.waitTimeSeconds),
   };
+}
+
+function toRow(values: MeasurementValues) {
+  const { streamId: _s, ...rest } = roundDurations(values);
+  return rest;
 }
 
 /** What the audit keeps of a row: everything but its bookkeeping columns. */
