@@ -33,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
+    <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
       <FormError message={errors.root?.server?.message} />
       <Field label="Email" error={errors.email?.message}>
         {(ids) => <input {...ids} type="email" autoComplete="email" autoFocus className={inputClass} {...form.register('email')} />}

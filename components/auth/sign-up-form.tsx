@@ -42,7 +42,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
+    <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
       <FormError message={errors.root?.server?.message} />
       <Field label="Your name" error={errors.name?.message}>
         {(ids) => <input {...ids} autoComplete="name" autoFocus className={inputClass} {...form.register('name')} />}
