@@ -6,6 +6,8 @@ const nextConfig = {
   // The build type-checks the app only; `npm run typecheck` covers tests and scripts too.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   poweredByHeader: false,
+  // `next dev` serves its scripts to localhost only; 127.0.0.1 is the same machine.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 export default nextConfig;
