@@ -49,7 +49,8 @@ function number(text: string): number {
 
 function duration(text: string, calendar: WorkingCalendar): number {
   const m = /^\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = m ? units[(m[2] ?? '').toLowerCase()] : undefined;
+  const word = (m?.[2] ?? '').toLowerCase();
+  const unit = m && Object.hasOwn(units, word) ? units[word] : undefined;
   if (!m?.[1] || !unit) throw new CellError(`“${text.trim().slice(0, 40)}” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).`);
   return toSeconds(number(m[1]), unit, calendar);
 }

@@ -20,8 +20,10 @@ const knownFields = new Set(Object.keys(measurementInput().shape));
 
 type Fields = Record<string, string[]>;
 
+/** Field names come from the sender, so `valueOf` or `constructor` must not find Object's own. */
 function add(fields: Fields, field: string, message: string) {
-  (fields[field] ??= []).push(message);
+  if (Object.hasOwn(fields, field)) fields[field]!.push(message);
+  else Object.defineProperty(fields, field, { value: [message], enumerable: true, writable: true, configurable: true });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

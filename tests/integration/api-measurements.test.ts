@@ -143,6 +143,16 @@ forEachDriver('measurements API', (t) => {
     expect(archived?.message).toMatch(/archived/);
   });
 
+  it('names unknown fields that share a name with Object’s own (valueOf, constructor, __proto__)', async () => {
+    const { org, streamId, token } = await setup();
+    for (const key of ['valueOf', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const body = { ...measurement(streamId, { leadTimeSeconds: -1 }), [key]: [] };
+      const error = await expectRefused(org, () => sendOne(t.db, { token, body }), 400, 'invalid');
+      expect(error?.fields?.[key], key).toEqual([`Unknown field "${key}". The fields are listed in the API documentation.`]);
+      await expectRefused(org, () => sendBatch(t.db, { token, body: { measurements: [measurement(streamId)], [key]: 1 } }), 400, 'invalid', key);
+    }
+  });
+
   it('takes a batch of 5,000', async () => {
     const { org, streamId, token } = await setup();
     const start = Date.UTC(2000, 0, 3);

@@ -55,7 +55,8 @@ describe('reading a measurements CSV', () => {
         'Order to delivery,2026-02-09,soon,,,,\n' +
         'Order to delivery,2026-02-16\n' +
         'Order to delivery,2027-01-01,1,,,,\n' +
-        'Order to delivery,2026-02-30,1,,,,\n',
+        'Order to delivery,2026-02-30,1,,,,\n' +
+        'Order to delivery,2026-03-02,4 constructor,,,,\n',
     );
     expect(rows).toEqual([]);
     expect(errors.map((e) => `${e.row} ${e.column}: ${e.message}`)).toEqual([
@@ -69,6 +70,7 @@ describe('reading a measurements CSV', () => {
       '9 row: This row has 2 cells but the header has 7: check for a stray delimiter or an unclosed quote.',
       '10 period_start: The period starts too far in the future.',
       '11 period_start: The start of the period is not a real date.',
+      '12 lead_time_hours: “4 constructor” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).',
     ]);
   });
 
