@@ -22,7 +22,8 @@ type Fields = Record<string, string[]>;
 
 /** Field names come from the sender, so `valueOf` or `constructor` must not find Object's own. */
 function add(fields: Fields, field: string, message: string) {
-  if (Object.hasOwn(fields, field)) fields[field]!.push(message);
+  const list = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  if (list) list.push(message);
   else Object.defineProperty(fields, field, { value: [message], enumerable: true, writable: true, configurable: true });
 }
 
