@@ -28,7 +28,7 @@ export const MAX_IMPORT_ROWS = 250_000;
  */
 export function importKeyOf(v: Omit<IngestRow, 'row' | 'importKey'>): string {
   const parts = [v.streamId, v.stepName, v.periodStart, v.periodEnd, ...metricFields.map((f) => v[f] ?? ''), v.method, v.sampleSize ?? '', v.note];
-  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return crypto.hash('sha256', JSON.stringify(parts), 'base64url');
 }
 
 function toIngestRow(row: number, values: MeasurementValues): IngestRow {
