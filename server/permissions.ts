@@ -24,6 +24,8 @@ export const permissions = {
   'measurements:audit': ['owner', 'admin'],
   /** Import a CSV file of measurements: a lead only for the streams they own. */
   'measurements:import': ['owner', 'admin', 'lead'],
+  /** The portfolio and stream dashboards, improvements and comparisons. */
+  'dashboards:read': ['owner', 'admin', 'lead', 'viewer'],
   /** Create, list and revoke the organization's API tokens. */
   'tokens:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -18,7 +18,7 @@ export function SideNav({ slug }: { slug: string }) {
     { label: 'Home', href: `/${slug}`, exact: true },
     { label: 'Streams', href: `/${slug}/streams` },
     { label: 'Measurements', href: `/${slug}/measurements` },
-    { label: 'Dashboards', href: `/${slug}/dashboards`, soon: true },
+    { label: 'Dashboards', href: `/${slug}/dashboards` },
     { label: 'Settings', href: `/${slug}/settings` },
   ];
   return (

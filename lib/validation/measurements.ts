@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { measurementMethods, measurementSources } from '@/db/schema/measurements';
 
-const isoDate = (label: string) =>
+export const isoDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date (YYYY-MM-DD).` })

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc';
 import { apiTokensRouter } from './api-tokens';
 import { authRouter } from './auth';
+import { dashboardsRouter } from './dashboards';
 import { importsRouter } from './imports';
 import { invitationsRouter } from './invitations';
 import { mapsRouter } from './maps';
@@ -19,6 +20,7 @@ export const appRouter = router({
   measurements: measurementsRouter,
   apiTokens: apiTokensRouter,
   imports: importsRouter,
+  dashboards: dashboardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,7 +15,7 @@ import {
 } from '@/db/queries/streams';
 import { latestCurrentSteps } from '@/db/queries/maps';
 import { computeMap } from '@/lib/vsm/map';
-import type { MapStep, WorkingCalendar } from '@/lib/vsm/types';
+import type { MapStep, MapTotals, WorkingCalendar } from '@/lib/vsm/types';
 import type { StreamFields } from '@/lib/validation/streams';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
@@ -109,18 +109,27 @@ export async function getStream(db: Db, actor: Actor, id: string) {
   };
 }
 
-/** The streams list, each with the totals of its latest current-state map (one query for all steps). */
-export async function listStreamsWithTotals(db: Db, actor: Actor, filters: Omit<Parameters<typeof listStreams>[1], 'orgId'>) {
-  const [streams, stepRows] = await Promise.all([listStreams(db, { ...filters, orgId: actor.orgId }), latestCurrentSteps(db, actor.orgId)]);
+/** Each stream's latest current-state map: its calendar and totals (one query for all steps). */
+export async function currentMapTotals(db: Db, orgId: string) {
   const byStream = new Map<string, { calendar: WorkingCalendar; steps: MapStep[] }>();
-  for (const row of stepRows) {
+  for (const row of await latestCurrentSteps(db, orgId)) {
     const entry = byStream.get(row.streamId) ?? { calendar: { hoursPerDay: Number(row.hoursPerDay), daysPerWeek: Number(row.daysPerWeek) }, steps: [] };
     entry.steps.push(toMapStep(row.step));
     byStream.set(row.streamId, entry);
   }
+  const out = new Map<string, { calendar: WorkingCalendar; totals: MapTotals | null }>();
+  for (const [id, map] of byStream) {
+    const result = computeMap(map.steps);
+    out.set(id, { calendar: map.calendar, totals: result.ok ? result.totals : null });
+  }
+  return out;
+}
+
+/** The streams list, each with the totals of its latest current-state map. */
+export async function listStreamsWithTotals(db: Db, actor: Actor, filters: Omit<Parameters<typeof listStreams>[1], 'orgId'>) {
+  const [streams, maps] = await Promise.all([listStreams(db, { ...filters, orgId: actor.orgId }), currentMapTotals(db, actor.orgId)]);
   return streams.map((s) => {
-    const map = byStream.get(s.id);
-    const result = map ? computeMap(map.steps) : null;
-    return { ...s, canEdit: canEditStream(actor, s), calendar: map?.calendar ?? null, totals: result?.ok ? result.totals : null };
+    const map = maps.get(s.id);
+    return { ...s, canEdit: canEditStream(actor, s), calendar: map?.calendar ?? null, totals: map?.totals ?? null };
   });
 }

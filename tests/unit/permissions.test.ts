@@ -18,6 +18,7 @@ const matrix: Record<Permission, Record<Role, boolean>> = {
   'measurements:write': { owner: true, admin: true, lead: true, viewer: false },
   'measurements:audit': { owner: true, admin: true, lead: false, viewer: false },
   'measurements:import': { owner: true, admin: true, lead: true, viewer: false },
+  'dashboards:read': { owner: true, admin: true, lead: true, viewer: true },
   'tokens:manage': { owner: true, admin: true, lead: false, viewer: false },
 };
 

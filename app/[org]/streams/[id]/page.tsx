@@ -45,6 +45,7 @@ export default async function StreamPage({ params }: { params: Promise<{ org: st
         </div>
         {stream.description ? <p className="max-w-3xl text-slate-700 dark:text-slate-300">{stream.description}</p> : null}
         <nav aria-label="Measurements of this stream" className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium print:hidden">
+          <Link href={`/${slug}/streams/${id}/dashboard`} className="text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">Dashboard →</Link>
           <Link href={`/${slug}/measurements?stream=${id}`} className="text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">Measurements →</Link>
           {org.permissions.includes('measurements:audit') ? (
             <Link href={`/${slug}/measurements/audit?stream=${id}`} className="text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">Audit trail of its measurements →</Link>
