@@ -3,3 +3,4 @@ export * from './orgs';
 export * from './streams';
 export * from './measurements';
 export * from './ingest';
+export * from './improvements';
