@@ -26,6 +26,8 @@ export const permissions = {
   'measurements:import': ['owner', 'admin', 'lead'],
   /** The portfolio and stream dashboards, improvements and comparisons. */
   'dashboards:read': ['owner', 'admin', 'lead', 'viewer'],
+  /** Record, edit, close and delete improvements: a lead for the streams they own. */
+  'improvements:write': ['owner', 'admin', 'lead'],
   /** Create, list and revoke the organization's API tokens. */
   'tokens:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

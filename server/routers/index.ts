@@ -3,6 +3,7 @@ import { apiTokensRouter } from './api-tokens';
 import { authRouter } from './auth';
 import { dashboardsRouter } from './dashboards';
 import { importsRouter } from './imports';
+import { improvementsRouter } from './improvements';
 import { invitationsRouter } from './invitations';
 import { mapsRouter } from './maps';
 import { measurementsRouter } from './measurements';
@@ -21,6 +22,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   imports: importsRouter,
   dashboards: dashboardsRouter,
+  improvements: improvementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

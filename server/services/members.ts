@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { deleteMembership, findMembership, listMembers, lockOwners, updateMemberRole } from '@/db/queries/orgs';
+import { clearImprovementOwner } from '@/db/queries/improvements';
 import { clearStreamOwner } from '@/db/queries/streams';
 import type { Role } from '@/db/schema';
 import { AppError, notFound } from '../errors';
@@ -39,6 +40,7 @@ export async function removeMember(db: Db, actor: Actor, params: { userId: strin
   }
   if (target.role === 'owner') await refuseIfLastOwner(db, actor.orgId, 'removed');
   await clearStreamOwner(db, { orgId: actor.orgId, userId: params.userId });
+  await clearImprovementOwner(db, { orgId: actor.orgId, userId: params.userId });
   await deleteMembership(db, { orgId: actor.orgId, userId: params.userId });
 }
 

@@ -19,6 +19,7 @@ const matrix: Record<Permission, Record<Role, boolean>> = {
   'measurements:audit': { owner: true, admin: true, lead: false, viewer: false },
   'measurements:import': { owner: true, admin: true, lead: true, viewer: false },
   'dashboards:read': { owner: true, admin: true, lead: true, viewer: true },
+  'improvements:write': { owner: true, admin: true, lead: true, viewer: false },
   'tokens:manage': { owner: true, admin: true, lead: false, viewer: false },
 };
 

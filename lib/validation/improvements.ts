@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { improvementMetrics } from '@/db/schema/improvements';
+import { wastes } from '@/lib/vsm/types';
+import { isoDate } from './measurements';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), { error: 'This text contains a NUL character or broken Unicode.' });
+
+/** An improvement as the form sends it. Completed means closed. */
+export const improvementFields = z
+  .object({
+    streamId: z.uuid({ error: 'Choose a stream.' }),
+    stepName: text(120).default(''),
+    title: text(160).min(1, { error: 'Name the improvement.' }),
+    waste: z.enum(wastes, { error: 'Choose one of the eight wastes.' }).nullable().default(null),
+    metric: z.enum(improvementMetrics, { error: 'Choose the figure it should move.' }),
+    ownerId: z.uuid({ error: 'Choose an owner from the list.' }).nullable().default(null),
+    startedOn: isoDate('start date'),
+    completedOn: isoDate('completion date').nullable().default(null),
+    windowWeeks: z.number({ error: 'Enter a number of weeks.' }).int({ error: 'Enter whole weeks.' }).min(2, { error: 'Compare at least 2 weeks.' }).max(52, { error: 'Compare at most 52 weeks.' }).default(8),
+    expectedEffect: text(500).default(''),
+    notes: text(4000).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.completedOn && v.completedOn < v.startedOn) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'It cannot be completed before it started.' });
+  });
+
+export type ImprovementFieldsInput = z.input<typeof improvementFields>;
+export type ImprovementFields = z.output<typeof improvementFields>;
+
+export const metricLabels = {
+  lead_time: 'Lead time',
+  process_time: 'Process time',
+  flow_efficiency: 'Flow efficiency',
+  throughput: 'Throughput',
+  wip: 'WIP',
+  pct_complete_accurate: '%C&A',
+  waste_hours: 'Waste hours',
+} as const;
