@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { listMembers } from './queries/orgs';
 import { listStreams } from './queries/streams';
-import { measurements } from './schema';
+import { improvements, measurements } from './schema';
 import { demoStreams } from './seed-streams';
 import { withTenant } from './tenant';
 import { demoMeasurements, type DemoOptions } from './seed-data/measurements';
@@ -41,12 +41,31 @@ export async function seedDemoMeasurements(db: Db, org: { id: string; slug: stri
     const present = seeds.filter((s) => byName.has(s.fields.name.trim()));
 
     const rows: (typeof measurements.$inferInsert)[] = [];
+    const kaizen: (typeof improvements.$inferInsert)[] = [];
     for (const series of demoMeasurements(present, opts)) {
       const stream = byName.get(series.name);
       const enteredBy = stream?.ownerId ?? fallback;
       if (!stream || !enteredBy) continue;
       for (const row of series.rows) rows.push({ ...row, orgId: org.id, streamId: stream.id, enteredBy });
+      // Each kaizen event of the series, as the improvement a team would have recorded: done within its week.
+      for (const e of series.events.filter((ev) => ev.kind === 'improvement')) {
+        const title = e.note.replace(/^Kaizen:\s*/i, '');
+        kaizen.push({
+          orgId: org.id,
+          streamId: stream.id,
+          title: title.charAt(0).toUpperCase() + title.slice(1),
+          waste: e.wastes[0] ?? null,
+          metric: 'lead_time',
+          ownerId: stream.ownerId,
+          startedOn: e.periodStart,
+          completedOn: new Date(Date.parse(e.periodStart) + 4 * 86_400_000).toISOString().slice(0, 10),
+          windowWeeks: 8,
+          expectedEffect: e.wastes.length ? `A shorter lead time, with less time lost to ${e.wastes.map((w) => w.replace(/_/g, ' ')).join(', ')}` : 'A shorter lead time',
+          createdBy: enteredBy,
+        });
+      }
     }
+    if (kaizen.length > 0) await tx.insert(improvements).values(kaizen);
     for (let i = 0; i < rows.length; i += BATCH) {
       await tx.insert(measurements).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
     }

@@ -88,6 +88,8 @@ function Body({ d, slug }: { d: Data; slug: string }) {
   const weekCol = { header: 'Week of', value: (r: (typeof rows)[number]) => fmtDay(r.week) };
   const n = (v: unknown) => (v === null || v === undefined ? '—' : fmtNumber(Number(v)));
   const x = d.xmr;
+  const weeksShown = new Set(d.weeks.map((w) => w.week));
+  const markers = d.improvements.filter((k) => weeksShown.has(k.week)).map((k) => ({ week: k.week, label: k.title.length > 28 ? `${k.title.slice(0, 27)}…` : k.title }));
   const xmrRows = x ? x.points.map((pt, i) => ({ week: x.weeks[i] ?? '', value: hours(pt.value), signal: pt.signals.length ? hours(pt.value) : null, signals: pt.signals.join(', ') })) : [];
   return (
     <>
@@ -96,12 +98,13 @@ function Body({ d, slug }: { d: Data; slug: string }) {
         {d.targets ? ` Targets: the ${d.targets.source}.` : ' No future-state map yet, so no targets.'}
       </p>
       <MapVsMeasured d={d} />
+      <Improvements d={d} slug={slug} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title="Lead time and process time (hours)" summary={`Median lead time ${fmtDuration(d.current.medianLead, d.calendar)} (baseline ${fmtDuration(d.baseline.medianLead, d.calendar)}).`} rows={rows} columns={[weekCol, { header: 'Lead time (h)', value: (r) => n(r.lead) }, { header: 'Process time (h)', value: (r) => n(r.process) }]}>
-          <LinesChart data={rows} unit=" h" lines={[{ key: 'lead', name: 'Lead time', color: '#4f46e5' }, { key: 'process', name: 'Process time', color: '#0891b2' }]} refs={refs(baseLead, targetLead)} />
+          <LinesChart data={rows} unit=" h" lines={[{ key: 'lead', name: 'Lead time', color: '#4f46e5' }, { key: 'process', name: 'Process time', color: '#0891b2' }]} refs={refs(baseLead, targetLead)} markers={markers} />
         </ChartFigure>
         <ChartFigure title="Flow efficiency (%)" summary={`Process time over lead time: ${fmtPercent(d.current.flowEfficiency)} in these weeks (baseline ${fmtPercent(d.baseline.flowEfficiency)}).`} rows={rows} columns={[weekCol, { header: 'Flow efficiency (%)', value: (r) => n(r.flow) }]}>
-          <LinesChart data={rows} unit="%" lines={[{ key: 'flow', name: 'Flow efficiency', color: '#16a34a' }]} refs={refs(d.baseline.flowEfficiency === null ? null : Math.round(d.baseline.flowEfficiency * 10) / 10, d.targets?.flowEfficiency ?? null)} />
+          <LinesChart data={rows} unit="%" lines={[{ key: 'flow', name: 'Flow efficiency', color: '#16a34a' }]} markers={markers} refs={refs(d.baseline.flowEfficiency === null ? null : Math.round(d.baseline.flowEfficiency * 10) / 10, d.targets?.flowEfficiency ?? null)} />
         </ChartFigure>
         <ChartFigure title="Throughput and WIP (items)" summary="Items done each week, and items in progress." rows={rows} columns={[weekCol, { header: 'Throughput', value: (r) => n(r.throughput) }, { header: 'WIP', value: (r) => n(r.wip) }]}>
           <LinesChart data={rows} unit="" lines={[{ key: 'throughput', name: 'Throughput', color: '#4f46e5' }, { key: 'wip', name: 'WIP', color: '#ea580c', dashed: true }]} />
@@ -110,11 +113,11 @@ function Body({ d, slug }: { d: Data; slug: string }) {
           <LinesChart data={rows} unit="%" lines={[{ key: 'pct', name: '%C&A', color: '#7c3aed' }]} />
         </ChartFigure>
         <ChartFigure title="Waste by category (hours)" summary={`${fmtNumber(d.current.wastePerWeek, 0)} h a week in these weeks, ${fmtNumber(d.baseline.wastePerWeek, 0)} h a week in the baseline.`} rows={rows} columns={[weekCol, ...wastes.map((w) => ({ header: wasteLabels[w], value: (r: (typeof rows)[number]) => n((r as Record<string, unknown>)[w]) }))]}>
-          <WasteChart data={rows} />
+          <WasteChart data={rows} markers={markers} />
         </ChartFigure>
         {x ? (
           <ChartFigure title="Lead time: process behaviour chart (XmR)" summary={`Average ${fmtNumber(hours(x.centre))} h; natural limits ${fmtNumber(hours(x.lnpl))} to ${fmtNumber(hours(x.unpl))} h. ${x.signalCount === 0 ? 'No signal: the variation is routine.' : `${x.signalCount === 1 ? 'One signal' : `${x.signalCount} signals`} of a change worth looking into (red points).`}`} rows={xmrRows} columns={[{ header: 'Week of', value: (r) => fmtDay(r.week) }, { header: 'Lead time (h)', value: (r) => n(r.value) }, { header: 'Signals', value: (r) => r.signals || '—' }]}>
-            <XmrChart data={xmrRows} centre={hours(x.centre) ?? 0} unpl={hours(x.unpl) ?? 0} lnpl={hours(x.lnpl) ?? 0} />
+            <XmrChart data={xmrRows} markers={markers} centre={hours(x.centre) ?? 0} unpl={hours(x.unpl) ?? 0} lnpl={hours(x.lnpl) ?? 0} />
           </ChartFigure>
         ) : null}
       </div>
@@ -134,4 +137,26 @@ function weeksCsv(d: Data): string {
     { header: 'pct_complete_accurate', value: (w) => w.pct },
     ...wastes.map((k, i) => ({ header: `waste_${k}_hours`, value: (w: Week) => w.wastes[i] ?? null })),
   ]);
+}
+
+/** The improvements under way in these weeks (the orange lines on the charts). */
+function Improvements({ d, slug }: { d: Data; slug: string }) {
+  return (
+    <section aria-labelledby="stream-improvements" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="stream-improvements" className="text-sm font-semibold text-slate-900 dark:text-slate-50">Improvements in these weeks</h2>
+      {d.improvements.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">None. <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${slug}/improvements/new?stream=${d.stream.id}`}>Record one</Link> to mark it on these charts and see its before and after.</p>
+      ) : (
+        <ul className="mt-2 space-y-1 text-sm">
+          {d.improvements.map((k) => (
+            <li key={k.id}>
+              <span aria-hidden className="mr-2 inline-block h-3 w-0.5 bg-amber-500 align-middle" />
+              <Link className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300" href={`/${slug}/improvements/${k.id}`}>{k.title}</Link>
+              <span className="text-slate-600 dark:text-slate-400"> — {fmtDay(k.startedOn)} to {k.completedOn ? fmtDay(k.completedOn) : 'under way'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -19,6 +19,7 @@ export function SideNav({ slug }: { slug: string }) {
     { label: 'Streams', href: `/${slug}/streams` },
     { label: 'Measurements', href: `/${slug}/measurements` },
     { label: 'Dashboards', href: `/${slug}/dashboards` },
+    { label: 'Improvements', href: `/${slug}/improvements` },
     { label: 'Settings', href: `/${slug}/settings` },
   ];
   return (

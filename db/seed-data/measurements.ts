@@ -59,6 +59,8 @@ export interface DemoEvent {
   weeks: number;
   periodStart: string;
   note: string;
+  /** The wastes a kaizen event aims at (none for regressions). */
+  wastes: Waste[];
 }
 
 export interface DemoSeries {
@@ -175,7 +177,7 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
     const other = aimed > 0.99 ? 0.03 : clamp((0.2 - 0.4 * aimed) / (1 - aimed), 0.03, 0.25);
     const drop = Object.fromEntries(wastes.map((w) => [w, e.wastes.includes(w) ? 0.4 : other])) as Record<Waste, number>;
     for (const w of wastes) level[w] *= 1 - drop[w];
-    return { week, note: e.note, drop, lt: 1 - ltRatio ** (1 / k), pt: 1 - ptRatio ** (1 / k) };
+    return { week, note: e.note, wastes: e.wastes, drop, lt: 1 - ltRatio ** (1 / k), pt: 1 - ptRatio ** (1 / k) };
   });
   const peaks: number[] = [];
   for (let i = 0; i < n; i++) if (first + 7 * i === blackFridayWeek(new Date((first + 7 * i + 3) * DAY_MS).getUTCFullYear())) peaks.push(i);
@@ -267,8 +269,8 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
   }
 
   const events: DemoEvent[] = [
-    ...improvements.map((e) => ({ kind: 'improvement' as const, week: e.week, weeks: 1, periodStart: isoDay(first + 7 * e.week), note: e.note })),
-    ...regressions.map((g) => ({ kind: 'regression' as const, week: g.week, weeks: g.weeks, periodStart: isoDay(first + 7 * g.week), note: g.note })),
+    ...improvements.map((e) => ({ kind: 'improvement' as const, week: e.week, weeks: 1, periodStart: isoDay(first + 7 * e.week), note: e.note, wastes: e.wastes })),
+    ...regressions.map((g) => ({ kind: 'regression' as const, week: g.week, weeks: g.weeks, periodStart: isoDay(first + 7 * g.week), note: g.note, wastes: [] })),
   ].sort((a, b) => a.week - b.week);
   return { name, events, rows };
 }

@@ -5,10 +5,11 @@
  */
 import type { Db } from '@/db/client';
 import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
+import { listImprovements } from '@/db/queries/improvements';
 import { findMap } from '@/db/queries/maps';
 import { toMapStep } from '@/lib/maps/drawable';
 import { median } from '@/lib/dashboards/stats';
-import { previousRange, rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
+import { previousRange, rangeOf, weekStartOf, type RangePreset } from '@/lib/dashboards/weeks';
 import { xmr } from '@/lib/dashboards/xmr';
 import { computeMap } from '@/lib/vsm/map';
 import { defaultCalendar, type MapTotals } from '@/lib/vsm/types';
@@ -66,10 +67,11 @@ export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboa
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const range = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
   const prev = previousRange(range);
-  const [{ weeks, baseline }, current, future] = await Promise.all([
+  const [{ weeks, baseline }, current, future, kaizen] = await Promise.all([
     streamWeeks(db, actor.orgId, stream.id, { from: prev.from, to: range.to }),
     findMap(db, { orgId: actor.orgId, streamId: stream.id, state: 'current' }),
     findMap(db, { orgId: actor.orgId, streamId: stream.id, state: 'future' }),
+    listImprovements(db, { orgId: actor.orgId, streamId: stream.id }),
   ]);
   const inRange = weeks.filter((w) => w.week >= range.from);
   const before = weeks.filter((w) => w.week < range.from);
@@ -96,6 +98,11 @@ export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboa
       : null,
     xmr: chart ? { ...chart, weeks: leads.map((w) => w.week) } : null,
     map: mapFigures(currentTotals),
+    // Improvements under way in these weeks, marked on the charts at the week they started.
+    improvements: kaizen
+      .map((k) => k.improvement)
+      .filter((k) => k.startedOn <= range.to && (k.completedOn ?? range.to) >= range.from)
+      .map((k) => ({ id: k.id, title: k.title, startedOn: k.startedOn, completedOn: k.completedOn, week: weekStartOf(k.startedOn), metric: k.metric, waste: k.waste })),
     mapVersion: current?.version ?? null,
   };
 }

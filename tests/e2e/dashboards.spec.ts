@@ -52,6 +52,43 @@ test('a leader opens the portfolio, filters it, exports it, and drills into a st
   await expect(xmr.getByRole('table')).toBeVisible();
   await expect(page).toHaveURL(/range=year/);
   await screenshot(page, 'dashboards-stream');
+
+  // The improvements of these weeks are marked, and each has its before and after.
+  const marked = page.getByRole('region', { name: 'Improvements in these weeks' });
+  await marked.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Before and after' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Lead time/ })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Lead time, week by week' })).toBeVisible();
+  await screenshot(page, 'improvement-before-after');
+});
+
+/** The Monday `weeks` weeks before this week's, and the Friday after it (the demo data covers them). */
+function weeksAgo(weeks: number) {
+  const now = new Date();
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 86_400_000 - weeks * 7 * 86_400_000;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { monday: day(monday), friday: day(monday + 4 * 86_400_000) };
+}
+
+test('a lead records an improvement, fixes a missing title, and closes it as done', async ({ openPage }) => {
+  const week = weeksAgo(7);
+  const page = await openPage({ email: 'lead@northwind.example', password: DEMO_PASSWORD });
+  await page.goto(`/${org}/improvements`);
+  await page.getByRole('link', { name: 'Record an improvement' }).click();
+  await page.getByLabel('Stream', { exact: true }).selectOption({ label: 'Customer service' });
+  await page.getByLabel('Started on').fill(week.monday);
+  await page.getByRole('button', { name: 'Record the improvement' }).click();
+  await expect(page.getByText('Name the improvement.')).toBeVisible();
+  await page.getByLabel('Title').fill('Callbacks booked in one calendar');
+  await page.getByLabel('Waste it targets').selectOption('waiting');
+  await page.getByRole('button', { name: 'Record the improvement' }).click();
+  await expect(page.getByRole('heading', { name: 'Callbacks booked in one calendar' })).toBeVisible();
+  await expect(page.getByText('Still open: the weeks after start counting when it is completed.')).toBeVisible();
+  await page.getByLabel('Completed on').fill(week.friday);
+  await page.getByRole('button', { name: 'Close as done' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Lead time / })).toBeVisible();
+  await expect(page.getByText('Open', { exact: true })).toHaveCount(0);
+  await screenshot(page, 'improvement-closed');
 });
 
 test('a stream with no measurements says what to enter to see its charts', async ({ openPage }) => {

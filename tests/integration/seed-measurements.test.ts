@@ -5,7 +5,7 @@
 import { count, countDistinct, eq, max } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { findOrgBySlug, listMembers } from '@/db/queries/orgs';
-import { measurements, valueStreams } from '@/db/schema';
+import { improvements, measurements, valueStreams } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { demoMeasurements, DEMO_WEEKS } from '@/db/seed-data/measurements';
 import { seedDemoMeasurements } from '@/db/seed-measurements';
@@ -50,6 +50,14 @@ forEachDriver('demo measurements seed', (t) => {
       expect(authors.length).toBeGreaterThan(0);
       for (const a of authors) expect(members.has(a.id)).toBe(true);
     }
+
+    // Each stream's kaizen events are recorded as closed improvements, judged on lead time.
+    const northwindId = (await orgOf('northwind-retail')).id;
+    const kaizen = await withTenant(t.db, { orgId: northwindId }, (tx) => tx.select().from(improvements));
+    const events = demoMeasurements(demoStreams['northwind-retail'] ?? []).flatMap((s) => s.events.filter((e) => e.kind === 'improvement'));
+    expect(kaizen).toHaveLength(events.length);
+    expect(kaizen.every((k) => k.completedOn !== null && k.completedOn >= k.startedOn && k.metric === 'lead_time')).toBe(true);
+    expect(kaizen.map((k) => k.startedOn).sort()).toEqual(events.map((e) => e.periodStart).sort());
 
     const before = await Promise.all(orgs.map(async ({ slug }) => perStream((await orgOf(slug)).id)));
     await seed(t.db, () => {});

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ImprovementsList } from '@/components/improvements/improvements-list';
+import { Button } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { loadOrg } from '@/lib/trpc/server';
+
+export const metadata: Metadata = { title: 'Improvements' };
+
+export default async function ImprovementsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const org = await loadOrg(slug);
+  const canWrite = org.permissions.includes('improvements:write');
+  return (
+    <div>
+      <PageHeader
+        title="Improvements"
+        description="Changes made to a stream against a kind of waste, and whether its numbers moved: the weeks before against the weeks after."
+        actions={canWrite ? <Button asChild><Link href={`/${slug}/improvements/new`}>Record an improvement</Link></Button> : undefined}
+      />
+      <ImprovementsList canWrite={canWrite} />
+    </div>
+  );
+}

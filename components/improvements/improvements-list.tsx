@@ -1,0 +1,53 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useOrg } from '@/components/shell/org-context';
+import { Card, Skeleton } from '@/components/ui/card';
+import { FormError } from '@/components/ui/field';
+import { fmtDay } from '@/lib/dashboards/format';
+import { useTRPC } from '@/lib/trpc/client';
+import { errorMessage } from '@/lib/trpc/errors';
+import { metricLabels } from '@/lib/validation/improvements';
+import { wasteLabels } from '@/lib/vsm/labels';
+import { VerdictBadge } from './verdict';
+
+/** Every improvement of the organization (or of one stream), newest first, with its verdict. */
+export function ImprovementsList({ streamId, canWrite }: { streamId?: string; canWrite: boolean }) {
+  const org = useOrg();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.improvements.list.queryOptions({ orgSlug: org.slug, streamId }));
+  if (query.isPending) return <Skeleton className="h-40 w-full" />;
+  if (query.isError) return <FormError message={errorMessage(query.error)} />;
+  if (query.data.length === 0) {
+    return (
+      <Card>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          No improvement recorded yet. {canWrite ? <><Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${org.slug}/improvements/new`}>Record one</Link> when a team changes how work flows: its before and after appear here once it is done.</> : 'Team leads and admins record them.'}
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <table className="w-full text-sm" aria-label="Improvements">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          <tr>
+            {['Improvement', 'Stream', 'Targets', 'Dates', 'Before → after'].map((h) => <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">{h}</th>)}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {query.data.map((i) => (
+            <tr key={i.id}>
+              <td className="px-3 py-2"><Link className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300" href={`/${org.slug}/improvements/${i.id}`}>{i.title}</Link>{i.ownerName ? <span className="block text-xs text-slate-500 dark:text-slate-400">{i.ownerName}</span> : null}</td>
+              <td className="px-3 py-2">{i.streamName}{i.stepName ? <span className="block text-xs text-slate-500 dark:text-slate-400">{i.stepName}</span> : null}</td>
+              <td className="px-3 py-2">{metricLabels[i.metric]}{i.waste ? <span className="block text-xs text-slate-500 dark:text-slate-400">{wasteLabels[i.waste]}</span> : null}</td>
+              <td className="whitespace-nowrap px-3 py-2">{fmtDay(i.startedOn)} – {i.completedOn ? fmtDay(i.completedOn) : 'under way'}</td>
+              <td className="px-3 py-2"><VerdictBadge improvement={i} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
