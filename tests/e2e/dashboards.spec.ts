@@ -6,7 +6,7 @@ const org = 'northwind-retail';
 test('a leader opens the portfolio, filters it, exports it, and drills into a stream’s charts', async ({ openPage }) => {
   const page = await openPage(leader);
   await page.goto(`/${org}`);
-  await page.getByRole('navigation').getByRole('link', { name: 'Dashboards' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click();
   await expect(page.getByRole('heading', { name: 'Portfolio', level: 1 })).toBeVisible();
 
   // The demo's six streams, with figures computed from their weeks.

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { InsightsNav } from '@/components/dashboards/insights-nav';
 import { PortfolioDashboard } from '@/components/dashboards/portfolio-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { loadOrg } from '@/lib/trpc/server';
@@ -12,6 +13,9 @@ export default async function PortfolioPage({ params }: { params: Promise<{ org:
   return (
     <div>
       <PageHeader title="Portfolio" description={`How ${org.name}'s value streams flow, week by week: lead time, flow efficiency, throughput and waste, against the weeks before.`} />
+      <Suspense>
+        <InsightsNav slug={slug} />
+      </Suspense>
       <Suspense>
         <PortfolioDashboard />
       </Suspense>

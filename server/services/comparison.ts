@@ -1,0 +1,83 @@
+/**
+ * Operational vs development: the organization's streams of each kind (and each operational
+ * type) side by side over the chosen weeks, each stream's own figures for the distributions, the
+ * seed's six lines as the streams describe themselves, and what development improvements did to
+ * the operational streams they feed. Formulas: lib/insights/groups.ts.
+ */
+import type { Db } from '@/db/client';
+import { comparisonRows, type ComparisonStreamRow } from '@/db/queries/insights';
+import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/db/schema';
+import { rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
+import { groupFigures, streamRates, type GroupFigures } from '@/lib/insights/groups';
+import { kindLabels, typeLabels } from '@/lib/labels';
+import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
+import { linkedImprovements } from './linked-improvements';
+import type { Actor } from './members';
+import { currentMapTotals } from './streams';
+
+export interface ComparisonInput {
+  range: RangePreset;
+  from?: string;
+  to?: string;
+  /** 'YYYY-MM-DD'; default today (UTC). */
+  today?: string;
+}
+
+export interface Group extends GroupFigures {
+  key: StreamKind | OperationalType;
+  label: string;
+  /** 'kind': operational or development; 'type': one type of operational stream. */
+  by: 'kind' | 'type';
+  /** The working calendar its streams share (to write durations), else the default one. */
+  calendar: WorkingCalendar;
+}
+
+function sharedCalendar(calendars: WorkingCalendar[]): WorkingCalendar {
+  const [first, ...rest] = calendars;
+  if (!first || rest.some((c) => c.hoursPerDay !== first.hoursPerDay || c.daysPerWeek !== first.daysPerWeek)) return defaultCalendar;
+  return first;
+}
+
+function groupsOf(rows: ComparisonStreamRow[], calendars: Map<string, WorkingCalendar>): Group[] {
+  const of = (key: StreamKind | OperationalType, by: 'kind' | 'type', label: string, pick: (r: ComparisonStreamRow) => boolean): Group => {
+    const members = rows.filter(pick);
+    return {
+      key,
+      by,
+      label,
+      calendar: sharedCalendar(members.map((r) => calendars.get(r.id) ?? defaultCalendar)),
+      ...groupFigures(members.map((r) => r.sums)),
+    };
+  };
+  return [
+    ...streamKinds.map((k) => of(k, 'kind', kindLabels[k], (r) => r.kind === k)),
+    ...operationalTypes.map((t) => of(t, 'type', typeLabels[t], (r) => r.type === t)),
+  ];
+}
+
+export async function comparison(db: Db, actor: Actor, input: ComparisonInput) {
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const range = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
+  const [rows, maps] = await Promise.all([comparisonRows(db, actor.orgId, range), currentMapTotals(db, actor.orgId)]);
+  const calendars = new Map([...maps].map(([id, m]) => [id, m.calendar]));
+  const development = rows.filter((r) => r.kind === 'development').map((r) => ({ id: r.id, name: r.name }));
+  const links = await linkedImprovements(db, actor.orgId, development, calendars);
+  return {
+    range: { ...range, preset: input.range },
+    groups: groupsOf(rows, calendars),
+    streams: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      type: r.type,
+      weeks: r.sums.weeks,
+      calendar: calendars.get(r.id) ?? defaultCalendar,
+      lines: r.lines,
+      ...streamRates(r.sums),
+    })),
+    links,
+  };
+}
+
+export type Comparison = Awaited<ReturnType<typeof comparison>>;
+export type ComparisonStream = Comparison['streams'][number];
