@@ -1,0 +1,9 @@
+/**
+ * A bare route handler: no session, no database. A health check for whoever runs the app, and the
+ * ceiling `npm run bench` compares the portfolio endpoint's requests per second with.
+ */
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return Response.json({ ok: true });
+}
