@@ -1,3 +1,5 @@
+// Runs in the "as-seeded" project, before the specs that add streams and weeks (playwright.config.ts):
+// it may add improvements, never streams or measurements.
 import { DEMO_PASSWORD, expect, screenshot, test } from './fixtures';
 
 const leader = { email: 'owner@northwind.example', password: DEMO_PASSWORD };
