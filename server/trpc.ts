@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
@@ -7,6 +6,7 @@ import { withTenant } from '@/db/tenant';
 import { orgSlugSchema } from '@/lib/validation/members';
 import { uniqueViolation } from './db-errors';
 import { AppError } from './errors';
+import { transformer } from './transformer';
 import { can, type Permission } from './permissions';
 
 export interface Context {
@@ -32,7 +32,7 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
   },

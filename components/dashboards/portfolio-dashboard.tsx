@@ -93,7 +93,7 @@ export function PortfolioDashboard() {
                 </section>
               ) : null}
               <section id="streams" aria-label="Every stream" className="scroll-mt-20">
-                <PortfolioTable streams={data.streams} slug={org.slug} />
+                <PortfolioTable streams={data.streams} weeks={data.range.weeks} slug={org.slug} />
               </section>
             </>
           )}

@@ -19,7 +19,7 @@ function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   return <span className={cn('block text-xs', tone[figure.trend])}>{fmtChange(figure.change)}</span>;
 }
 
-function columns(slug: string, query: string) {
+function columns(slug: string, query: string, weeks: readonly string[]) {
   return [
     col.accessor('name', {
       header: 'Stream',
@@ -43,7 +43,7 @@ function columns(slug: string, query: string) {
     col.display({
       id: 'trend',
       header: 'Lead time trend',
-      cell: (c) => <Sparkline points={c.row.original.series.map((p) => ({ week: p.week, value: p.lead }))} label={`Lead time of ${c.row.original.name}, ${c.row.original.series.length} weeks`} />,
+      cell: (c) => <Sparkline points={weeks.map((week, i) => ({ week, value: c.row.original.leads[i] ?? null }))} label={`Lead time of ${c.row.original.name}, ${c.row.original.leads.filter((l) => l !== null).length} weeks measured`} />,
     }),
     col.accessor((s) => s.bottleneck?.name ?? undefined, {
       id: 'bottleneck',
@@ -73,14 +73,14 @@ function parseSort(value: string | null): SortingState {
 }
 
 /** Every stream with its figures; a header sorts by it (kept in the URL). */
-export function PortfolioTable({ streams, slug }: { streams: PortfolioStream[]; slug: string }) {
+export function PortfolioTable({ streams, weeks, slug }: { streams: PortfolioStream[]; weeks: readonly string[]; slug: string }) {
   const [params, setParams] = usePortfolioParams();
   const sorting = parseSort(params.sort);
   // The table instance is read afresh on every render, which is all TanStack Table v8 needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: streams,
-    columns: columns(slug, rangeQuery(params)),
+    columns: columns(slug, rangeQuery(params), weeks),
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;

@@ -23,10 +23,6 @@ export interface StreamFilters {
 
 const wasteColumns = ['defects', 'overproduction', 'waiting', 'non_utilized_talent', 'transportation', 'inventory', 'motion', 'extra_processing'].map((w) => `waste_${w}_hours`);
 
-/** The eight waste columns summed, a missing one as nothing; null when the row records no waste at all. */
-const wasteOf = (m: string) =>
-  sql.raw(`case when num_nonnulls(${wasteColumns.map((c) => `${m}.${c}`).join(', ')}) > 0 then ${wasteColumns.map((c) => `coalesce(${m}.${c}, 0)`).join(' + ')} end`);
-
 function streamWhere(orgId: string, f: StreamFilters): SQL {
   const parts = [sql`s.org_id = ${orgId}`, sql`s.archived_at is null`, sql`s.status = 'active'`];
   if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
@@ -37,7 +33,8 @@ function streamWhere(orgId: string, f: StreamFilters): SQL {
 
 export interface PeriodFigures {
   weeks: number;
-  medianLead: number | null;
+  /** Lead times (seconds) of the weeks that have one, in week order: the median is taken from these. */
+  leads: number[];
   /** Sums over the weeks that have both lead and process time (flow efficiency is their ratio). */
   pt: number | null;
   lt: number | null;
@@ -59,17 +56,24 @@ export interface PortfolioStreamRow {
   /** Mean weekly waste hours over the stream's first 13 weeks with waste recorded. */
   baselineWaste: number | null;
   baselineFrom: string | null;
-  /** Week starts of the current range with their lead time (seconds), for the sparkline. */
-  series: { week: string; lead: number | null }[];
+  /** Each measured week of the current range: its index from the range's first week, and its lead time (seconds). */
+  series: { week: number; lead: number | null }[];
+  /** The latest current-state map's calendar, bottleneck (the step with the longest wait) and weakest step (lowest %C&A). */
+  map: {
+    calendar: { hoursPerDay: number; daysPerWeek: number };
+    bottleneck: { name: string; waitTimeSeconds: number } | null;
+    weakest: { name: string; pctCompleteAccurate: number } | null;
+  } | null;
 }
 
 type Raw = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const nums = (v: unknown) => ((v as unknown[] | null) ?? []).map((x) => (x === null ? null : Number(x)));
 
 function figures(r: Raw, p: 'c' | 'p'): PeriodFigures {
   return {
     weeks: Number(r[`${p}_weeks`] ?? 0),
-    medianLead: num(r[`${p}_median_lead`]),
+    leads: nums(r[`${p}_leads`]).filter((v): v is number => v !== null),
     pt: num(r[`${p}_pt`]),
     lt: num(r[`${p}_lt`]),
     throughput: num(r[`${p}_throughput`]),
@@ -79,45 +83,77 @@ function figures(r: Raw, p: 'c' | 'p'): PeriodFigures {
   };
 }
 
-/** Per active stream (filtered): the current and previous period's figures, the waste baseline and a weekly lead-time series. */
+function mapOf(r: Raw): PortfolioStreamRow['map'] {
+  if (r.hours_per_day === null || r.hours_per_day === undefined) return null;
+  return {
+    calendar: { hoursPerDay: Number(r.hours_per_day), daysPerWeek: Number(r.days_per_week) },
+    bottleneck: r.bottleneck_name === null ? null : { name: String(r.bottleneck_name), waitTimeSeconds: Number(r.bottleneck_wait) },
+    weakest: r.weakest_name === null ? null : { name: String(r.weakest_name), pctCompleteAccurate: Number(r.weakest_pct) },
+  };
+}
+
+/**
+ * Per active stream (filtered): the current and previous period's figures, the waste baseline, a
+ * weekly lead-time series and its current map's bottleneck, in one statement. Only plain sums and
+ * counts are aggregated in SQL (over float8, from the index in week order); medians are taken in
+ * Node from the lead times, since an ordered-set aggregate per stream and period costs more than
+ * the scan. The map's steps are ranked here too (wait = LT − PT, ties to the earlier step, as
+ * lib/vsm/map.ts does), so no map is loaded into Node.
+ */
 export async function portfolioRows(db: Db, orgId: string, range: DashboardRange, filters: StreamFilters): Promise<PortfolioStreamRow[]> {
-  const cur = sql`m.period_start >= ${range.from}`;
-  const prev = sql`m.period_start <= ${range.prevTo}`;
-  const both = sql`m.lead_time_seconds is not null and m.process_time_seconds is not null`;
+  const both = sql`x.lt is not null and x.pt is not null`;
   const period = (p: 'c' | 'p', when: SQL) => sql`
       count(*) filter (where ${when}) as ${sql.raw(`${p}_weeks`)},
-      percentile_cont(0.5) within group (order by m.lead_time_seconds) filter (where ${when}) as ${sql.raw(`${p}_median_lead`)},
-      sum(m.process_time_seconds) filter (where ${when} and ${both}) as ${sql.raw(`${p}_pt`)},
-      sum(m.lead_time_seconds) filter (where ${when} and ${both}) as ${sql.raw(`${p}_lt`)},
-      sum(m.throughput) filter (where ${when}) as ${sql.raw(`${p}_throughput`)},
-      count(m.throughput) filter (where ${when}) as ${sql.raw(`${p}_throughput_weeks`)},
-      sum(${wasteOf('m')}) filter (where ${when}) as ${sql.raw(`${p}_waste`)},
-      count(${wasteOf('m')}) filter (where ${when}) as ${sql.raw(`${p}_waste_weeks`)}`;
+      array_agg(x.lt) filter (where ${when} and x.lt is not null) as ${sql.raw(`${p}_leads`)},
+      sum(x.pt) filter (where ${when} and ${both}) as ${sql.raw(`${p}_pt`)},
+      sum(x.lt) filter (where ${when} and ${both}) as ${sql.raw(`${p}_lt`)},
+      sum(x.tp) filter (where ${when}) as ${sql.raw(`${p}_throughput`)},
+      count(x.tp) filter (where ${when}) as ${sql.raw(`${p}_throughput_weeks`)},
+      sum(x.waste) filter (where ${when}) as ${sql.raw(`${p}_waste`)},
+      count(x.waste) filter (where ${when}) as ${sql.raw(`${p}_waste_weeks`)}`;
   const rows = await rowsOf<Raw>(
     db,
-    sql`select s.id, s.name, s.kind, s.type, s.owner_id, u.name as owner_name, agg.*, base.baseline_waste, base.baseline_from
+    sql`select s.id, s.name, s.kind, s.type, s.owner_id, u.name as owner_name, agg.*, base.baseline_waste, base.baseline_from,
+      map.hours_per_day, map.days_per_week, bn.name as bottleneck_name, bn.wait as bottleneck_wait, wk.name as weakest_name, wk.pct as weakest_pct
     from value_streams s
     left join users u on u.id = s.owner_id
     cross join lateral (
-      select ${period('c', cur)}, ${period('p', prev)},
-        coalesce(array_agg(m.period_start::text order by m.period_start) filter (where ${cur}), '{}') as weeks,
-        coalesce(array_agg(m.lead_time_seconds::float8 order by m.period_start) filter (where ${cur}), '{}') as leads
-      from measurements m
-      where m.org_id = ${orgId} and m.stream_id = s.id and m.step_name = '' and m.period_start between ${range.prevFrom} and ${range.to}
+      select ${period('c', sql`x.cur`)}, ${period('p', sql`not x.cur`)},
+        array_agg(x.week) filter (where x.cur) as weeks,
+        array_agg(x.lt) filter (where x.cur) as series_leads
+      from (
+        select m.period_start >= ${range.from}::date as cur, (m.period_start - ${range.from}::date) / 7 as week,
+          m.lead_time_seconds::float8 as lt, m.process_time_seconds::float8 as pt, m.throughput::float8 as tp, m.waste_hours as waste
+        from measurements m
+        where m.org_id = ${orgId} and m.stream_id = s.id and m.step_name = '' and m.period_start between ${range.prevFrom} and ${range.to}
+        order by m.period_start
+      ) x
     ) agg
     cross join lateral (
       select avg(w.waste) as baseline_waste, min(w.period_start)::text as baseline_from from (
-        select ${wasteOf('m')} as waste, m.period_start from measurements m
-        where m.org_id = ${orgId} and m.stream_id = s.id and m.step_name = '' and ${wasteOf('m')} is not null
+        select m.waste_hours as waste, m.period_start from measurements m
+        where m.org_id = ${orgId} and m.stream_id = s.id and m.step_name = '' and m.waste_hours is not null
         order by m.period_start limit 13
       ) w
     ) base
+    left join lateral (
+      select v.id, v.hours_per_day, v.days_per_week from value_stream_maps v
+      where v.org_id = ${orgId} and v.stream_id = s.id and v.state = 'current' order by v.version desc limit 1
+    ) map on true
+    left join lateral (
+      select st.name, (st.lead_time_seconds - st.process_time_seconds)::float8 as wait from map_steps st
+      where st.org_id = ${orgId} and st.map_id = map.id order by st.lead_time_seconds - st.process_time_seconds desc, st.position limit 1
+    ) bn on true
+    left join lateral (
+      select st.name, st.pct_complete_accurate::float8 as pct from map_steps st
+      where st.org_id = ${orgId} and st.map_id = map.id order by st.pct_complete_accurate, st.position limit 1
+    ) wk on true
     where ${streamWhere(orgId, filters)}
     order by lower(s.name)`,
   );
   return rows.map((r) => {
-    const weeks = (r.weeks as string[]) ?? [];
-    const leads = (r.leads as (string | number | null)[]) ?? [];
+    const weeks = nums(r.weeks);
+    const leads = nums(r.series_leads);
     return {
       id: String(r.id),
       name: String(r.name),
@@ -129,7 +165,8 @@ export async function portfolioRows(db: Db, orgId: string, range: DashboardRange
       previous: figures(r, 'p'),
       baselineWaste: num(r.baseline_waste),
       baselineFrom: (r.baseline_from as string | null) ?? null,
-      series: weeks.map((week, i) => ({ week, lead: num(leads[i]) })),
+      series: weeks.map((week, i) => ({ week: week ?? 0, lead: leads[i] ?? null })),
+      map: mapOf(r),
     };
   });
 }

@@ -1,16 +1,17 @@
 /**
- * SQL fragments the comparison and waste-reduction reads share with the portfolio's (which keeps
- * its own copies private in db/queries/dashboards.ts): the eight waste columns and which streams
- * a dashboard counts.
+ * SQL fragments the comparison and waste-reduction reads share: the eight waste columns, their
+ * total, and which streams a dashboard counts.
  */
 import { sql, type SQL } from 'drizzle-orm';
 
 /** The waste-hours columns of `measurements`, in DOWNTIME order (lib/vsm/types `wastes`). */
 export const wasteColumns = ['defects', 'overproduction', 'waiting', 'non_utilized_talent', 'transportation', 'inventory', 'motion', 'extra_processing'].map((w) => `waste_${w}_hours`);
 
-/** The eight waste columns of row `m` summed, a missing one as nothing; null when the row records no waste at all. */
-export const wasteOf = (m: string) =>
-  sql.raw(`case when num_nonnulls(${wasteColumns.map((c) => `${m}.${c}`).join(', ')}) > 0 then ${wasteColumns.map((c) => `coalesce(${m}.${c}, 0)`).join(' + ')} end`);
+/**
+ * The eight waste columns of row `m` summed, a missing one as nothing; null when the row records no
+ * waste at all: the generated column `waste_hours` (migration 0011), which the dashboards' index carries.
+ */
+export const wasteOf = (m: string) => sql.raw(`${m}.waste_hours`);
 
 /** The streams a dashboard shows (alias `s`): the organization's active, unarchived ones, or just one stream when named. */
 export function dashboardStreams(orgId: string, streamId?: string): SQL {

@@ -5,10 +5,9 @@
  */
 import { portfolioRows, type PeriodFigures, type PortfolioStreamRow, type StreamFilters } from '@/db/queries/dashboards';
 import { median, percentChange, trendDirection } from '@/lib/dashboards/stats';
-import { previousRange, rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
-import { defaultCalendar, type MapTotals, type WorkingCalendar } from '@/lib/vsm/types';
+import { previousRange, rangeOf, weeksBetween, type RangePreset } from '@/lib/dashboards/weeks';
+import { defaultCalendar } from '@/lib/vsm/types';
 import type { Actor } from './members';
-import { currentMapTotals } from './streams';
 import type { Db } from '@/db/client';
 
 export interface PortfolioInput extends StreamFilters {
@@ -33,9 +32,34 @@ export const WORSE_THRESHOLD = 10;
 const ratioPct = (pt: number | null, lt: number | null) => (pt === null || lt === null || lt === 0 ? null : (100 * pt) / lt);
 const perWeek = (total: number | null, weeks: number) => (total === null || weeks === 0 ? null : total / weeks);
 
-function card(value: number | null, previous: number | null, betterWhen: 'lower' | 'higher'): Card {
+/** Rounds for the answer: the screen shows fewer digits, and every digit sent is serialized and parsed. */
+function round(v: number | null, digits: number): number | null {
+  if (v === null) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** A figure, its previous period's, and the change between them (from the unrounded values). */
+function card(value: number | null, previous: number | null, betterWhen: 'lower' | 'higher', digits: number): Card {
   const change = percentChange(value, previous);
-  return { value, previous, change, trend: trendDirection(change, betterWhen) };
+  return { value: round(value, digits), previous: round(previous, digits), change: round(change, 1), trend: trendDirection(change, betterWhen) };
+}
+
+const medianOf = (f: PeriodFigures) => median(f.leads);
+
+/**
+ * A stream's lead time for each week of the range (null where none was measured), in whole
+ * seconds; weeks with more than one measured period get their mean.
+ */
+function weeklyLeads(series: PortfolioStreamRow['series'], weeks: number): (number | null)[] {
+  const sums = new Array<number>(weeks).fill(0);
+  const counts = new Array<number>(weeks).fill(0);
+  for (const { week, lead } of series) {
+    if (lead === null || week < 0 || week >= weeks) continue;
+    sums[week] = (sums[week] ?? 0) + lead;
+    counts[week] = (counts[week] ?? 0) + 1;
+  }
+  return sums.map((sum, i) => (counts[i] ? Math.round(sum / (counts[i] ?? 1)) : null));
 }
 
 /** Sums one figure over streams; null when no stream has it. */
@@ -44,14 +68,14 @@ function total(rows: PortfolioStreamRow[], pick: (f: PeriodFigures) => number | 
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }
 
-function streamView(row: PortfolioStreamRow, map: { calendar: WorkingCalendar; totals: MapTotals | null } | undefined) {
+function streamView(row: PortfolioStreamRow, weeks: number) {
   const c = row.current;
   const p = row.previous;
-  const lead = card(c.medianLead, p.medianLead, 'lower');
-  const flow = card(ratioPct(c.pt, c.lt), ratioPct(p.pt, p.lt), 'higher');
-  const throughput = card(perWeek(c.throughput, c.throughputWeeks), perWeek(p.throughput, p.throughputWeeks), 'higher');
+  const lead = card(medianOf(c), medianOf(p), 'lower', 0);
+  const flow = card(ratioPct(c.pt, c.lt), ratioPct(p.pt, p.lt), 'higher', 2);
+  const throughput = card(perWeek(c.throughput, c.throughputWeeks), perWeek(p.throughput, p.throughputWeeks), 'higher', 2);
   const wasteRate = perWeek(c.waste, c.wasteWeeks);
-  const waste = card(wasteRate, perWeek(p.waste, p.wasteWeeks), 'lower');
+  const waste = card(wasteRate, perWeek(p.waste, p.wasteWeeks), 'lower', 2);
   const vsBaseline = row.baselineWaste && wasteRate !== null ? (100 * (row.baselineWaste - wasteRate)) / row.baselineWaste : null;
   const worse: string[] = [];
   const flag = (label: string, k: Card, betterWhen: 'lower' | 'higher') => {
@@ -62,7 +86,6 @@ function streamView(row: PortfolioStreamRow, map: { calendar: WorkingCalendar; t
   flag('Flow efficiency', flow, 'higher');
   flag('Throughput', throughput, 'higher');
   flag('Waste', waste, 'lower');
-  const totals = map?.totals ?? null;
   return {
     id: row.id,
     name: row.name,
@@ -74,13 +97,14 @@ function streamView(row: PortfolioStreamRow, map: { calendar: WorkingCalendar; t
     flow,
     throughput,
     waste,
-    wasteHours: c.waste,
-    wasteVsBaseline: vsBaseline,
+    wasteHours: round(c.waste, 2),
+    wasteVsBaseline: round(vsBaseline, 2),
     baselineFrom: row.baselineFrom,
-    series: row.series,
-    calendar: map?.calendar ?? defaultCalendar,
-    bottleneck: totals ? { name: totals.bottleneck.name, waitTimeSeconds: totals.bottleneck.waitTimeSeconds } : null,
-    weakest: totals ? { name: totals.weakest.name, pctCompleteAccurate: totals.weakest.pctCompleteAccurate } : null,
+    /** Lead time (seconds) of each week in `range.weeks`, null where not measured. */
+    leads: weeklyLeads(row.series, weeks),
+    calendar: row.map?.calendar ?? defaultCalendar,
+    bottleneck: row.map?.bottleneck ? { name: row.map.bottleneck.name, waitTimeSeconds: Math.round(row.map.bottleneck.waitTimeSeconds) } : null,
+    weakest: row.map?.weakest ?? null,
     worse,
   };
 }
@@ -92,36 +116,38 @@ export async function portfolio(db: Db, actor: Actor, input: PortfolioInput) {
   const current = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
   const prev = previousRange(current);
   const range = { from: current.from, to: current.to, prevFrom: prev.from, prevTo: prev.to };
-  const [rows, maps] = await Promise.all([
-    portfolioRows(db, actor.orgId, range, { kind: input.kind, type: input.type, ownerId: input.ownerId }),
-    currentMapTotals(db, actor.orgId),
-  ]);
-  const streams = rows.map((r) => streamView(r, maps.get(r.id)));
-  const medians = (period: 'current' | 'previous') => median(rows.map((r) => r[period].medianLead).filter((v): v is number => v !== null));
+  const weeks = weeksBetween(current.from, current.to);
+  const rows = await portfolioRows(db, actor.orgId, range, { kind: input.kind, type: input.type, ownerId: input.ownerId });
+  const streams = rows.map((r) => streamView(r, weeks.length));
+  const medians = (period: 'current' | 'previous') => median(rows.map((r) => medianOf(r[period])).filter((v): v is number => v !== null));
   const rate = (period: 'current' | 'previous', pick: 'throughput' | 'waste', weeks: 'throughputWeeks' | 'wasteWeeks') => {
     // Per week across the portfolio: each stream's weekly rate, summed.
     const values = rows.map((r) => perWeek(r[period][pick], r[period][weeks])).filter((v): v is number => v !== null);
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
   };
-  const withBaseline = streams.filter((s) => s.wasteVsBaseline !== null);
-  const baselineRate = withBaseline.reduce((a, s) => a + (rows.find((r) => r.id === s.id)?.baselineWaste ?? 0), 0);
-  const currentRate = withBaseline.reduce((a, s) => a + (s.waste.value ?? 0), 0);
+  // Waste against the baseline, over the streams that have both a baseline and waste in these weeks.
+  const withBaseline = rows
+    .map((r) => ({ baseline: r.baselineWaste, now: perWeek(r.current.waste, r.current.wasteWeeks) }))
+    .filter((b): b is { baseline: number; now: number } => !!b.baseline && b.now !== null);
+  const baselineRate = withBaseline.reduce((a, b) => a + b.baseline, 0);
+  const currentRate = withBaseline.reduce((a, b) => a + b.now, 0);
   return {
-    range: { ...range, preset: input.range },
+    range: { ...range, preset: input.range, weeks },
     cards: {
       streams: { count: streams.length, measured: streams.filter((s) => s.weeks > 0).length },
-      medianLead: card(medians('current'), medians('previous'), 'lower'),
+      medianLead: card(medians('current'), medians('previous'), 'lower', 0),
       flowEfficiency: card(
         ratioPct(total(rows, (f) => f.pt, 'current'), total(rows, (f) => f.lt, 'current')),
         ratioPct(total(rows, (f) => f.pt, 'previous'), total(rows, (f) => f.lt, 'previous')),
         'higher',
+        2,
       ),
-      throughputPerWeek: card(rate('current', 'throughput', 'throughputWeeks'), rate('previous', 'throughput', 'throughputWeeks'), 'higher'),
-      wastePerWeek: card(rate('current', 'waste', 'wasteWeeks'), rate('previous', 'waste', 'wasteWeeks'), 'lower'),
+      throughputPerWeek: card(rate('current', 'throughput', 'throughputWeeks'), rate('previous', 'throughput', 'throughputWeeks'), 'higher', 2),
+      wastePerWeek: card(rate('current', 'waste', 'wasteWeeks'), rate('previous', 'waste', 'wasteWeeks'), 'lower', 2),
       wasteVsBaseline: {
-        value: baselineRate > 0 ? (100 * (baselineRate - currentRate)) / baselineRate : null,
-        baselinePerWeek: baselineRate > 0 ? baselineRate : null,
-        currentPerWeek: baselineRate > 0 ? currentRate : null,
+        value: baselineRate > 0 ? round((100 * (baselineRate - currentRate)) / baselineRate, 2) : null,
+        baselinePerWeek: baselineRate > 0 ? round(baselineRate, 2) : null,
+        currentPerWeek: baselineRate > 0 ? round(currentRate, 2) : null,
         streams: withBaseline.length,
       },
     },
