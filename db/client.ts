@@ -18,6 +18,12 @@ export interface DatabaseHandle {
   /** True when this open created a new embedded database (so it may want demo data). */
   created: boolean;
   close(): Promise<void>;
+  /**
+   * Postgres only: hears `NOTIFY channel` from every connection, on a connection of its own;
+   * `onConnect` runs when listening starts and again after every reconnection (notifications sent
+   * meanwhile are lost). The embedded database has one process, which needs no telling.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onConnect: () => void): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -56,7 +62,15 @@ async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHand
     connection: { role: APP_ROLE },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, driver: 'postgres', created: false, close: () => client.end() };
+  return {
+    db,
+    driver: 'postgres',
+    created: false,
+    close: () => client.end(),
+    listen: async (channel, onMessage, onConnect) => {
+      await client.listen(channel, onMessage, onConnect);
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined, migrate: boolean): Promise<DatabaseHandle> {

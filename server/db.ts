@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { env } from '@/lib/env';
+import { DATA_CHANNEL, dataChanged, everythingChanged } from './dashboard-cache';
 
 const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> };
 
@@ -25,6 +26,8 @@ async function open(): Promise<Db> {
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
+  // Other processes' writes reach this one's dashboard cache (server/dashboard-cache.ts).
+  await handle.listen?.(DATA_CHANNEL, dataChanged, everythingChanged);
   if (handle.created) {
     const { seed } = await import('@/db/seed');
     await seed(handle.db);

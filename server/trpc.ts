@@ -5,6 +5,7 @@ import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
 import { withTenant } from '@/db/tenant';
 import { orgSlugSchema } from '@/lib/validation/members';
 import { uniqueViolation } from './db-errors';
+import { announceChange, dataChanged } from './dashboard-cache';
 import { AppError } from './errors';
 import { transformer } from './transformer';
 import { can, type Permission } from './permissions';
@@ -77,11 +78,11 @@ class Rollback {
  * organization's existence is not confirmed. A role without `permission`: FORBIDDEN.
  */
 export function orgProcedure(permission: Permission) {
-  return authedProcedure.input(z.object({ orgSlug: orgSlugSchema })).use(async ({ ctx, input, next }) => {
+  return authedProcedure.input(z.object({ orgSlug: orgSlugSchema })).use(async ({ ctx, input, next, type }) => {
     const org = await findOrgBySlug(ctx.db, input.orgSlug);
     if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
     try {
-      return await withTenant(ctx.db, { orgId: org.id, userId: ctx.userId }, async (tx) => {
+      const outcome = await withTenant(ctx.db, { orgId: org.id, userId: ctx.userId }, async (tx) => {
         const membership = await findMembership(tx, { orgId: org.id, userId: ctx.userId });
         if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
         if (!can(membership.role, permission)) {
@@ -92,8 +93,12 @@ export function orgProcedure(permission: Permission) {
         });
         // A failed handler must not commit what it wrote before failing.
         if (!result.ok) throw new Rollback(result);
+        // Any change may move a dashboard's figures: other processes hear of it at commit.
+        if (type === 'mutation') await announceChange(tx, org.id);
         return result;
       });
+      if (type === 'mutation') dataChanged(org.id); // committed: this process's cached answers go now
+      return outcome;
     } catch (error) {
       if (error instanceof Rollback) return error.result as never; // the failed result, unchanged
       throw error;

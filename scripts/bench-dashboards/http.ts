@@ -255,6 +255,8 @@ export interface HttpResult {
   source: string;
   portfolio: Load;
   portfolioIdentity: Load;
+  /** The same build started again with DASHBOARD_CACHE=off: every request computes the answer. */
+  portfolioUncached: Load;
   /** `orgs.current`: the session, the organization and the tenant transaction, with a tiny answer. */
   orgCurrent: Load;
   health: Load;
@@ -296,5 +298,9 @@ export async function httpBench(params: {
   const portfolioIdentity = await load(url, { cookie }, processes);
   const orgCurrent = await load(batch('orgs.current', { orgSlug: params.orgSlug }), { cookie, ...gzip }, processes);
   const health = await load(`${base}/api/health`, gzip, processes);
-  return { bytes: Buffer.byteLength(body), gzipBytes: zlib.gzipSync(body).byteLength, buildSeconds, source, portfolio, portfolioIdentity, orgCurrent, health };
+  // A second server on the same build, without the answer cache (the first one idles meanwhile).
+  const uncached = await startServer(dir, { ...env, DASHBOARD_CACHE: 'off' }, `${logFile}.uncached`, params.onCleanup);
+  const uncachedCookie = await signIn(uncached.base, params.email, params.password);
+  const portfolioUncached = await load(url.replace(base, uncached.base), { cookie: uncachedCookie, ...gzip }, { serverGroup: uncached.group, backends: params.backends });
+  return { bytes: Buffer.byteLength(body), gzipBytes: zlib.gzipSync(body).byteLength, buildSeconds, source, portfolio, portfolioIdentity, portfolioUncached, orgCurrent, health };
 }

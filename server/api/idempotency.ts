@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import { claimKey, completeKey, findKey, lockClaim, pruneKeys, releaseKey } from '@/db/queries/idempotency';
 import { withTenant } from '@/db/tenant';
+import { announceChange, dataChanged } from '../dashboard-cache';
 import { apiError, ApiResponseError, jsonText } from './respond';
 
 /** Nesting deeper than any request the API takes: refuse rather than recurse without end. */
@@ -90,6 +91,7 @@ export async function runIdempotent(
         // Taken over (after 5 minutes) and already answered by another request: nothing to do.
         if (!(await lockClaim(tx, params))) return null;
         const done = await work(tx);
+        await announceChange(tx, orgId);
         const text = JSON.stringify(done.body);
         await completeKey(tx, { ...params, responseStatus: done.status, response: text });
         return { status: done.status, text };
@@ -100,7 +102,10 @@ export async function runIdempotent(
       });
       throw error;
     }
-    if (result) return jsonText(result.status, result.text);
+    if (result) {
+      dataChanged(orgId);
+      return jsonText(result.status, result.text);
+    }
     const existing = await withTenant(db, { orgId }, (tx) => findKey(tx, params));
     if (existing) return answerExisting(existing, params.requestHash);
   }

@@ -32,6 +32,8 @@ export interface TestDatabase {
   readonly driver: Driver;
   /** The app's handle (queries run as the app role). Only usable inside tests and hooks. */
   readonly db: Db;
+  /** The whole handle (driver, listen, close): for tests of the database layer itself. */
+  readonly handle: DatabaseHandle;
 }
 
 /** Runs the suite `fn` once per driver, each with its own fresh database. */
@@ -54,6 +56,10 @@ export function useDatabase(driver: Driver): TestDatabase {
     get db(): Db {
       if (!opened) throw new Error('The test database is not open: use t.db inside a test or hook.');
       return opened.handle.db;
+    },
+    get handle(): DatabaseHandle {
+      if (!opened) throw new Error('The test database is not open: use t.handle inside a test or hook.');
+      return opened.handle;
     },
   };
 }
