@@ -18,6 +18,7 @@ import { StreamPeriodFields } from './stream-period-fields';
 import { calendarLookup, describeCalendar } from './calendar';
 import { emptyValues, formatPeriod, isCode, lastFullWeek, loggableStreams, valuesOf, type MeasurementListRow, type StreamOption } from './shared';
 import { usePrefill } from './use-prefill';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /** The weekly entry form; with `editId`, the form for that saved measurement. */
 export function MeasurementForm({ editId }: { editId?: string }) {
@@ -85,11 +86,14 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
     }
   };
 
+  const hydrated = useHydrated();
   const pending = save.isPending || update.isPending;
   const { errors } = form.formState;
 
   return (
-    <form noValidate className="space-y-6" onSubmit={form.handleSubmit((v) => submit(v, false))}>
+    <form noValidate onSubmit={form.handleSubmit((v) => submit(v, false))}>
+      {/* Disabled until hydrated: a value typed into the server's HTML would be lost. */}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
       {saved ? <SavedNotice saved={saved} nextStreamName={saved.edited ? undefined : streams.find((s) => s.id === streamId && s.id !== saved.streamId)?.name} /> : null}
       {editable.length === 0 ? (
         <FormError message="You do not lead a stream yet. Measurements are logged by a stream’s owner, or by an admin." />
@@ -102,11 +106,13 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
             Prefill from the previous period
           </label>
           <p className="ml-6 mt-0.5 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-            {prefill
-              ? previous
-                ? `Filled from ${formatPeriod(previous.periodStart, previous.periodEnd)}: change what differs.`
-                : 'No earlier measurement of this stream and step: start from empty.'
-              : 'Start from empty fields.'}
+            {!prefill
+              ? 'Start from empty fields.'
+              : previous === undefined
+                ? 'Looking for an earlier measurement of this stream…'
+                : previous
+                  ? `Filled from ${formatPeriod(previous.periodStart, previous.periodEnd)}: change what differs.`
+                  : 'No earlier measurement of this stream and step: start from empty.'}
           </p>
         </div>
       )}
@@ -138,6 +144,7 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
           <Link href={`/${org.slug}/measurements`}>{editing ? 'Cancel' : 'Back to measurements'}</Link>
         </Button>
       </div>
+      </fieldset>
     </form>
   );
 }

@@ -13,14 +13,15 @@ const carried = [...metricFields, 'method', 'sampleSize'] as const;
  * While `enabled`, fills the numbers from the stream's (and step's) latest earlier
  * measurement whenever the stream, step or period changes; clears what it filled when
  * there is none. A field the person has typed into since it was last filled is left alone,
- * even when the answer arrives after they typed. Returns the measurement it used.
+ * even when the answer arrives after they typed. Returns the measurement it used, null when
+ * there is none, undefined while it is still being looked up.
  */
 export function usePrefill(
   form: UseFormReturn<MeasurementInput, unknown, MeasurementValues>,
   orgSlug: string,
   key: { streamId: string; stepName: string; periodStart: string },
   enabled: boolean,
-): MeasurementRecord | null {
+): MeasurementRecord | null | undefined {
   const trpc = useTRPC();
   const valid = enabled && /^[0-9a-f-]{36}$/i.test(key.streamId) && /^\d{4}-\d{2}-\d{2}$/.test(key.periodStart);
   const previous = useQuery({
@@ -51,5 +52,6 @@ export function usePrefill(
     }
   }, [settled, keyText, data, form]);
 
+  if (valid && previous.isPending) return undefined;
   return valid && data ? data : null;
 }

@@ -11,6 +11,8 @@ test('a team lead logs a week, is asked before replacing it, and finds it in the
 
   await lead.goto(`/${org}/measurements/new`);
   await lead.getByLabel('Stream', { exact: true }).selectOption({ label: name });
+  // The new stream has no earlier week to prefill from: once the form says so, it will not change what is typed.
+  await expect(lead.getByText('No earlier measurement of this stream and step: start from empty.')).toBeVisible();
   await lead.getByLabel('Lead time', { exact: true }).fill('2');
   await lead.getByLabel('Lead time unit').selectOption('days');
   await lead.getByLabel('Process time', { exact: true }).fill('3');
