@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import type { OperationalType, StreamKind } from '../schema';
+import { num, wasteColumns, type Raw } from './waste-sql';
 
 export interface DashboardRange {
   from: string;
@@ -20,8 +21,6 @@ export interface StreamFilters {
   type?: OperationalType;
   ownerId?: string;
 }
-
-const wasteColumns = ['defects', 'overproduction', 'waiting', 'non_utilized_talent', 'transportation', 'inventory', 'motion', 'extra_processing'].map((w) => `waste_${w}_hours`);
 
 function streamWhere(orgId: string, f: StreamFilters): SQL {
   const parts = [sql`s.org_id = ${orgId}`, sql`s.archived_at is null`, sql`s.status = 'active'`];
@@ -66,8 +65,6 @@ export interface PortfolioStreamRow {
   } | null;
 }
 
-type Raw = Record<string, unknown>;
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /**
  * A list of numbers sent as one comma-separated text ('' for a missing one): the driver parses an
  * array value by value in JavaScript, which cost more than the query for a year of 200 streams;
