@@ -8,3 +8,12 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as T[];
   throw new Error(`Unexpected result of db.execute: ${JSON.stringify(result)}`);
 }
+
+/** How many rows a write changed: postgres.js answers with `count`, PGlite with `affectedRows`. */
+export function affectedRows(result: unknown): number {
+  if (result && typeof result === 'object') {
+    if ('count' in result && typeof result.count === 'number') return result.count;
+    if ('affectedRows' in result && typeof result.affectedRows === 'number') return result.affectedRows;
+  }
+  throw new Error(`Unexpected result of a write: ${JSON.stringify(result).slice(0, 200)}`);
+}

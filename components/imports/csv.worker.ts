@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { checkRecords, type CheckedRow, type CsvRowError } from '@/lib/csv/cells';
 import { headerProblems, looksBinary } from '@/lib/csv/parse';
+import { importBody } from '@/lib/imports/wire';
 import type { CheckRequest, WorkerMessage } from './protocol';
 
 const post = (message: WorkerMessage) => self.postMessage(message);
@@ -14,7 +15,7 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
   const { file, mapping, streams, now } = event.data;
   try {
     if (looksBinary(await file.slice(0, 65_536).text())) {
-      post({ type: 'done', rows: [], errors: [], errorCount: 0, totalRows: 0, problems: ['This file is not text. Export the sheet as CSV and try again.'] });
+      post({ type: 'done', ready: 0, preview: [], body: null, errors: [], errorCount: 0, totalRows: 0, problems: ['This file is not text. Export the sheet as CSV and try again.'] });
       return;
     }
     const today = new Date(now);
@@ -49,7 +50,10 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
       },
       complete: () => {
         if (!headers) problems.push(...headerProblems([]));
-        post({ type: 'done', rows, errors, errorCount, totalRows: nextRow - 2, problems });
+        // Every row passed: the request's body is made here, off the page, so that "Import" sends at once.
+        const importable = problems.length === 0 && errorCount === 0 && rows.length > 0;
+        const body = importable ? new Blob([JSON.stringify(importBody(file.name, rows))], { type: 'application/json' }) : null;
+        post({ type: 'done', ready: rows.length, preview: rows.slice(0, 10), body, errors, errorCount, totalRows: nextRow - 2, problems });
       },
       error: (error) => post({ type: 'failed', message: `The file could not be read: ${error.message}` }),
     });

@@ -102,6 +102,6 @@ export function ImportWizard() {
         </div>
       );
     case 'review':
-      return <ReviewStep result={stage.result} streams={streams} pending={false} onBack={() => setStage({ step: 'choose' })} onRemap={() => setStage({ step: 'map', file: stage.file, headers: stage.headers, sample: stage.sample, mapping: stage.mapping })} onImport={() => send(stage.file.name, stage.result.rows)} />;
+      return <ReviewStep result={stage.result} streams={streams} pending={false} onBack={() => setStage({ step: 'choose' })} onRemap={() => setStage({ step: 'map', file: stage.file, headers: stage.headers, sample: stage.sample, mapping: stage.mapping })} onImport={() => stage.result.body && send(stage.result.body, stage.result.ready)} />;
   }
 }

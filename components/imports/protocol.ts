@@ -12,5 +12,6 @@ export interface CheckRequest {
 
 export type WorkerMessage =
   | { type: 'progress'; bytes: number; total: number; rows: number }
-  | { type: 'done'; rows: CheckedRow[]; errors: CsvRowError[]; errorCount: number; totalRows: number; problems: string[] }
+  /** `body`: the import request's body (lib/imports/wire.ts), when every row passed; `preview`: the first ten rows that did. */
+  | { type: 'done'; ready: number; preview: CheckedRow[]; body: Blob | null; errors: CsvRowError[]; errorCount: number; totalRows: number; problems: string[] }
   | { type: 'failed'; message: string };

@@ -8,7 +8,12 @@ import { defaultCalendar } from '@/lib/vsm/types';
 import { formatDuration } from '@/lib/vsm/units';
 
 export interface CheckResult {
-  rows: CheckedRow[];
+  /** How many rows passed. */
+  ready: number;
+  /** The first rows that passed, to show. */
+  preview: CheckedRow[];
+  /** The import request's body, prepared by the worker when every row passed (so "Import" sends at once). */
+  body: Blob | null;
   errors: CsvRowError[];
   errorCount: number;
   totalRows: number;
@@ -21,11 +26,11 @@ const columnLabel = new Map(csvFields.map((f) => [f.header, f.label.replace(/ \(
 /** Step 3: what the check found. Nothing is saved until every row is good. */
 export function ReviewStep({ result, streams, onBack, onRemap, onImport, pending }: { result: CheckResult; streams: StreamRef[]; onBack: () => void; onRemap: () => void; onImport: () => void; pending: boolean }) {
   const names = new Map(streams.map((s) => [s.id, s.name]));
-  const ok = result.problems.length === 0 && result.errorCount === 0 && result.rows.length > 0;
+  const ok = result.problems.length === 0 && result.errorCount === 0 && result.ready > 0 && result.body !== null;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
-        {result.totalRows.toLocaleString('en')} rows read: <strong>{result.rows.length.toLocaleString('en')} ready</strong>
+        {result.totalRows.toLocaleString('en')} rows read: <strong>{result.ready.toLocaleString('en')} ready</strong>
         {result.errorCount > 0 ? <>, <strong className="text-red-700 dark:text-red-400">{result.errorCount.toLocaleString('en')} {result.errorCount === 1 ? 'problem' : 'problems'}</strong></> : null}.
         {ok ? ' Nothing is saved until you import.' : ' Nothing is saved: fix the file and choose it again, or change the column mapping.'}
       </p>
@@ -56,14 +61,14 @@ export function ReviewStep({ result, streams, onBack, onRemap, onImport, pending
       {ok ? (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" aria-label="The first rows to import">
-            <caption className="pb-2 text-left text-xs text-slate-500 dark:text-slate-400">The first {Math.min(10, result.rows.length)} rows, as they will be saved.</caption>
+            <caption className="pb-2 text-left text-xs text-slate-500 dark:text-slate-400">The first {result.preview.length} rows, as they will be saved.</caption>
             <thead className="text-left text-slate-600 dark:text-slate-400">
               <tr className="border-b border-slate-200 dark:border-slate-700">
                 {['Row', 'Stream', 'Step', 'Period', 'Lead time', 'Process time', 'Throughput', '%C&A'].map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}
               </tr>
             </thead>
             <tbody>
-              {result.rows.slice(0, 10).map(({ row, values: v }) => (
+              {result.preview.map(({ row, values: v }) => (
                 <tr key={row} className="border-b border-slate-100 dark:border-slate-800">
                   <td className="py-1.5 pr-4 tabular-nums">{row}</td>
                   <td className="py-1.5 pr-4">{names.get(v.streamId) ?? v.streamId}</td>
@@ -82,7 +87,7 @@ export function ReviewStep({ result, streams, onBack, onRemap, onImport, pending
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={onBack}>Choose another file</Button>
         <Button variant="secondary" onClick={onRemap}>Change the column mapping</Button>
-        {ok ? <Button onClick={onImport} pending={pending}>Import {result.rows.length.toLocaleString('en')} rows</Button> : null}
+        {ok ? <Button onClick={onImport} pending={pending}>Import {result.ready.toLocaleString('en')} rows</Button> : null}
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ export function UploadResult({ state, fileName, onAnother }: { state: Exclude<Up
   const org = useOrg();
   switch (state.phase) {
     case 'sending':
-      return <ProgressBar label={`Sending ${fileName}`} value={state.sent} max={state.total} detail={`${state.sent.toLocaleString('en')} of ${state.total.toLocaleString('en')} rows`} />;
+      return <ProgressBar label={`Checking ${fileName} on the server`} value={state.sent} max={state.total} detail={`${state.sent.toLocaleString('en')} of ${state.total.toLocaleString('en')} rows`} />;
     case 'saving':
       return <ProgressBar label={`Saving ${state.total.toLocaleString('en')} rows, all at once`} value={1} max={1} detail="Almost done" />;
     case 'failed':

@@ -1,13 +1,10 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { headerOfKey, type CheckedRow, type CsvRowError } from '@/lib/csv/cells';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { headerOfKey, type CsvRowError } from '@/lib/csv/cells';
+import { readEvents } from '@/lib/imports/wire';
 import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
-
-/** Rows per request: small enough for a steady progress bar, large enough to stay fast. */
-const CHUNK = 2_500;
 
 export type UploadState =
   | { phase: 'idle' }
@@ -16,47 +13,71 @@ export type UploadState =
   | { phase: 'done'; added: number; replaced: number; skipped: number; totalRows: number }
   | { phase: 'failed'; message: string; errors: CsvRowError[] };
 
-/** Sends checked rows in chunks, then commits the import: all of it or nothing. */
+const nothing = 'Nothing was imported.';
+
+/** What a refused request says (a JSON error), as one sentence. */
+async function refusal(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return `The server answered ${response.status}.`;
+}
+
+/**
+ * Sends the checked rows in one request; the server checks them again as it reads them (the
+ * progress) and saves them all or none. Leaving the page stops the import: nothing is saved.
+ */
 export function useUpload(orgSlug: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
-  const start = useMutation(trpc.imports.start.mutationOptions());
-  const stage = useMutation(trpc.imports.stage.mutationOptions());
-  const commit = useMutation(trpc.imports.commit.mutationOptions());
-  const cancel = useMutation(trpc.imports.cancel.mutationOptions());
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
 
-  const upload = async (fileName: string, rows: CheckedRow[]) => {
-    let importId: string | undefined;
+  /** Sends the body the worker prepared (`importBody` as JSON) for `total` rows. */
+  const upload = async (body: Blob, total: number) => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ phase: 'sending', sent: 0, total });
     try {
-      setState({ phase: 'sending', sent: 0, total: rows.length });
-      const { importId: id } = await start.mutateAsync({ orgSlug, fileName, totalRows: rows.length });
-      importId = id;
-      // Two chunks in flight: the server checks one while the database stores the other.
-      const chunks = Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, k) => rows.slice(k * CHUNK, (k + 1) * CHUNK));
-      let sent = 0;
-      let refused: CsvRowError[] = [];
-      const worker = async () => {
-        for (let chunk = chunks.shift(); chunk && refused.length === 0; chunk = chunks.shift()) {
-          const result = await stage.mutateAsync({ orgSlug, importId: id, rows: chunk });
-          if (result.errors.length > 0) refused = result.errors.map((e) => ({ row: e.row, column: headerOfKey.get(e.field) ?? e.field, message: e.message }));
-          sent += chunk.length;
-          setState({ phase: 'sending', sent, total: rows.length });
+      const response = await fetch(`/api/imports?org=${encodeURIComponent(orgSlug)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: abort.signal,
+      });
+      if (!response.ok || !response.body) return setState({ phase: 'failed', message: `${await refusal(response)} ${nothing}`, errors: [] });
+      for await (const event of readEvents(response.body)) {
+        switch (event.type) {
+          case 'progress':
+            setState({ phase: 'sending', sent: event.checked, total: event.total });
+            break;
+          case 'saving':
+            setState({ phase: 'saving', total: event.total });
+            break;
+          case 'refused': {
+            const errors = event.errors.map((e) => ({ row: e.row, column: headerOfKey.get(e.field) ?? e.field, message: e.message }));
+            const more = event.errorCount > errors.length ? ` (${event.errorCount.toLocaleString('en')} in all; the first ${errors.length.toLocaleString('en')} below)` : '';
+            return setState({ phase: 'failed', message: `The server refused some rows${more}, so nothing was imported.`, errors });
+          }
+          case 'failed':
+            return setState({ phase: 'failed', message: `${event.message} ${nothing}`, errors: [] });
+          case 'done':
+            setState({ phase: 'done', added: event.added, replaced: event.replaced, skipped: event.skipped, totalRows: event.totalRows });
+            await queryClient.invalidateQueries({ queryKey: trpc.measurements.pathKey() });
+            await queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey({ orgSlug }) });
+            return;
         }
-      };
-      await Promise.all([worker(), worker()]);
-      if (refused.length > 0) {
-        cancel.mutate({ orgSlug, importId: id });
-        return setState({ phase: 'failed', message: 'The server refused some rows, so nothing was imported.', errors: refused.sort((a, b) => a.row - b.row) });
       }
-      setState({ phase: 'saving', total: rows.length });
-      const counts = await commit.mutateAsync({ orgSlug, importId });
-      setState({ phase: 'done', ...counts });
-      await queryClient.invalidateQueries({ queryKey: trpc.measurements.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey({ orgSlug }) });
+      setState({ phase: 'failed', message: 'The connection closed before the server said whether the import was saved: look for it in the import history before trying again.', errors: [] });
     } catch (error) {
-      if (importId) cancel.mutate({ orgSlug, importId });
-      setState({ phase: 'failed', message: `${errorMessage(error)} Nothing was imported.`, errors: [] });
+      if (abort.signal.aborted) return;
+      const detail = error instanceof Error ? error.message : String(error);
+      setState({ phase: 'failed', message: `The import could not reach the server (${detail}). ${nothing}`, errors: [] });
     }
   };
   return { state, upload, reset: () => setState({ phase: 'idle' }) };

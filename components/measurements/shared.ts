@@ -100,7 +100,7 @@ export function emptyValues(streamId: string, period: { periodStart: string; per
 
 /** A saved measurement as form values. */
 export function valuesOf(m: MeasurementRecord): MeasurementInput {
-  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importKey: _k, importId: _m, apiTokenId: _t, ...values } = m;
+  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importId: _m, apiTokenId: _t, ...values } = m;
   return values;
 }
 

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, type PgColumnBuilderBase, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { metricColumns } from './measurements';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const importStatuses = ['staging', 'committed'] as const;
 
 /**
- * Tenant table: one CSV import. Rows are staged under it chunk by chunk, then moved into
- * `measurements` in one transaction (all or nothing); the counts say what that did.
+ * Tenant table: one CSV import, recorded in the transaction that saved its rows (all or nothing);
+ * the counts say what it did.
  */
 export const measurementImports = pgTable(
   'measurement_imports',
@@ -24,43 +23,6 @@ export const measurementImports = pgTable(
     committedAt: timestamp('committed_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }), index('measurement_imports_created_idx').on(t.orgId, t.createdAt)],
-);
-
-/** The metric columns as arrays, for staged chunks. */
-function metricArrays() {
-  type ArrayOf = { array(): { notNull(): PgColumnBuilderBase } };
-  return Object.fromEntries(Object.entries(metricColumns()).map(([k, c]) => [k, (c as unknown as ArrayOf).array().notNull()])) as Record<
-    keyof ReturnType<typeof metricColumns>,
-    PgColumnBuilderBase
-  >;
-}
-
-/**
- * Tenant table: the validated rows of an import not yet committed, one record per uploaded chunk
- * (keyed by its first row), column by column: each column holds the chunk's values as a typed
- * array, in the order of `measurements`. Storing chunks rather than rows keeps staging cheap; the
- * arrays are parsed while the chunks arrive, and the commit reads them back with `unnest`.
- */
-export const measurementImportChunks = pgTable(
-  'measurement_import_chunks',
-  {
-    orgId: uuid('org_id').notNull(),
-    importId: uuid('import_id').notNull(),
-    firstRow: integer('first_row').notNull(),
-    rowCount: integer('row_count').notNull(),
-    streamIds: uuid('stream_ids').array().notNull(),
-    row: integer('row').array().notNull(),
-    streamId: uuid('stream_id').array().notNull(),
-    stepName: text('step_name').array().notNull(),
-    periodStart: date('period_start', { mode: 'string' }).array().notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).array().notNull(),
-    ...metricArrays(),
-    method: text('method').array().notNull(),
-    sampleSize: integer('sample_size').array().notNull(),
-    note: text('note').array().notNull(),
-    importKey: text('import_key').array().notNull(),
-  },
-  (t) => [primaryKey({ name: 'measurement_import_chunks_pkey', columns: [t.orgId, t.importId, t.firstRow] })],
 );
 
 /** Tenant table: API tokens for systems that push measurements. Only a SHA-256 of the secret is kept. */

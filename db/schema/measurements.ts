@@ -68,8 +68,6 @@ export const measurements = pgTable(
     method: text('method', { enum: measurementMethods }).notNull(),
     sampleSize: integer('sample_size'),
     note: text('note').notNull().default(''),
-    /** Set by CSV imports and the API, so that sending the same row again adds nothing. */
-    importKey: text('import_key'),
     /** The CSV import that brought it in, or the API token that sent it. */
     importId: uuid('import_id'),
     apiTokenId: uuid('api_token_id'),
@@ -80,7 +78,6 @@ export const measurements = pgTable(
     primaryKey({ name: 'measurements_pkey', columns: [t.orgId, t.id] }),
     foreignKey({ name: 'measurements_stream_fk', columns: [t.orgId, t.streamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
     uniqueIndex('measurements_period_key').on(t.orgId, t.streamId, t.stepName, t.periodStart, t.periodEnd),
-    uniqueIndex('measurements_import_key').on(t.orgId, t.importKey).where(sql`${t.importKey} is not null`),
     index('measurements_org_period_idx').on(t.orgId, t.periodStart),
     check('measurements_period_check', sql`${t.periodEnd} >= ${t.periodStart}`),
     check(

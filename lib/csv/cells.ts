@@ -1,9 +1,11 @@
 /**
  * Reading a CSV row into a measurement: cells are text; durations may carry a unit ("90 min",
  * "2.5 d"; hours when bare), dates are YYYY-MM-DD, a blank period end means a week.
- * Then the form's own schema checks the result, so a file is held to the same rules as the form.
+ * Then the form's own rules check the result (the quick check, or the schema), so a file is held
+ * to the same rules as the form.
  */
-import { measurementInput, type MeasurementInput } from '@/lib/validation/measurements';
+import { latestPeriodStart, measurementInput, type MeasurementInput } from '@/lib/validation/measurements';
+import { plainMeasurement } from '@/lib/validation/plain-measurement';
 import { defaultCalendar, type DurationUnit, type WorkingCalendar } from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
 import { csvFields, type ColumnMapping, type CsvField } from './fields';
@@ -93,6 +95,7 @@ export function checkRecords(
   opts: { firstRow?: number; today?: Date; maxErrors?: number; headerCount?: number } = {},
 ) {
   const schema = measurementInput(opts.today);
+  const latest = latestPeriodStart(opts.today ?? new Date());
   const find = streamLookup(streams);
   const rows: CheckedRow[] = [];
   const errors: CsvRowError[] = [];
@@ -141,6 +144,8 @@ export function checkRecords(
     }
     if (typeof values.periodStart === 'string' && values.periodEnd === undefined) values.periodEnd = addDays(values.periodStart, 6);
     if (errorCount > before) return;
+    // Rows that plainly pass skip the schema, which decides (and words) the rest.
+    if (plainMeasurement(values, latest)) return void rows.push({ row, values: values as MeasurementInput });
     const parsed = schema.safeParse(values);
     if (parsed.success) rows.push({ row, values: values as MeasurementInput });
     else for (const issue of parsed.error.issues) fail({ row, column: headerOfKey.get(String(issue.path[0])) ?? 'row', message: issue.message });

@@ -8,7 +8,7 @@ export const isoDate = (label: string) =>
     .refine(isRealDate, { error: `The ${label} is not a real date.` });
 
 /** 'YYYY-MM-DD' names a day of the calendar (no 30 February). Cheap: imports check it 100,000 times. */
-function isRealDate(v: string): boolean {
+export function isRealDate(v: string): boolean {
   const y = Number(v.slice(0, 4));
   const m = Number(v.slice(5, 7));
   const d = Number(v.slice(8, 10));
@@ -66,33 +66,64 @@ export const MAX_PERIOD_DAYS = 366;
 /** How far ahead a period may start: a week (a form filled in on Friday for the week). */
 export const MAX_DAYS_AHEAD = 7;
 
+/** The largest value each metric may take (the columns' precision, or what is plausible). */
+export const metricMax = {
+  leadTimeSeconds: 1e12,
+  processTimeSeconds: 1e12,
+  waitTimeSeconds: 1e12,
+  throughput: 1e9,
+  wip: 1e9,
+  pctCompleteAccurate: 100,
+  defects: 1e9,
+  // numeric(14,2) holds 12 digits before the point: 1e12 itself would overflow the column.
+  cost: 999_999_999_999.99,
+  customerSatisfaction: 100,
+  wasteDefectsHours: 1e7,
+  wasteOverproductionHours: 1e7,
+  wasteWaitingHours: 1e7,
+  wasteNonUtilizedTalentHours: 1e7,
+  wasteTransportationHours: 1e7,
+  wasteInventoryHours: 1e7,
+  wasteMotionHours: 1e7,
+  wasteExtraProcessingHours: 1e7,
+} as const satisfies Record<(typeof metricFields)[number], number>;
+
+/** The longest step name and note. */
+export const MAX_STEP_NAME = 120;
+export const MAX_NOTE = 2000;
+export const MAX_SAMPLE_SIZE = 1e9;
+
 const base = z.object({
   streamId: z.uuid({ error: 'Choose a stream.' }),
-  stepName: storableText(120),
+  stepName: storableText(MAX_STEP_NAME),
   periodStart: isoDate('start of the period'),
   periodEnd: isoDate('end of the period'),
-  leadTimeSeconds: amount('lead time', 1e12),
-  processTimeSeconds: amount('process time', 1e12),
-  waitTimeSeconds: amount('wait time', 1e12),
-  throughput: amount('throughput', 1e9),
-  wip: amount('WIP', 1e9),
-  pctCompleteAccurate: amount('%C&A', 100),
-  defects: amount('defects', 1e9).refine((v) => v === null || Number.isInteger(v), { error: 'Defects is a whole number.' }),
-  // numeric(14,2) holds 12 digits before the point: 1e12 itself would overflow the column.
-  cost: amount('cost', 999_999_999_999.99),
-  customerSatisfaction: amount('customer satisfaction', 100),
-  wasteDefectsHours: amount('hours of defects', 1e7),
-  wasteOverproductionHours: amount('hours of overproduction', 1e7),
-  wasteWaitingHours: amount('hours of waiting', 1e7),
-  wasteNonUtilizedTalentHours: amount('hours of non-utilized talent', 1e7),
-  wasteTransportationHours: amount('hours of transportation', 1e7),
-  wasteInventoryHours: amount('hours of inventory', 1e7),
-  wasteMotionHours: amount('hours of motion', 1e7),
-  wasteExtraProcessingHours: amount('hours of extra-processing', 1e7),
+  leadTimeSeconds: amount('lead time', metricMax.leadTimeSeconds),
+  processTimeSeconds: amount('process time', metricMax.processTimeSeconds),
+  waitTimeSeconds: amount('wait time', metricMax.waitTimeSeconds),
+  throughput: amount('throughput', metricMax.throughput),
+  wip: amount('WIP', metricMax.wip),
+  pctCompleteAccurate: amount('%C&A', metricMax.pctCompleteAccurate),
+  defects: amount('defects', metricMax.defects).refine((v) => v === null || Number.isInteger(v), { error: 'Defects is a whole number.' }),
+  cost: amount('cost', metricMax.cost),
+  customerSatisfaction: amount('customer satisfaction', metricMax.customerSatisfaction),
+  wasteDefectsHours: amount('hours of defects', metricMax.wasteDefectsHours),
+  wasteOverproductionHours: amount('hours of overproduction', metricMax.wasteOverproductionHours),
+  wasteWaitingHours: amount('hours of waiting', metricMax.wasteWaitingHours),
+  wasteNonUtilizedTalentHours: amount('hours of non-utilized talent', metricMax.wasteNonUtilizedTalentHours),
+  wasteTransportationHours: amount('hours of transportation', metricMax.wasteTransportationHours),
+  wasteInventoryHours: amount('hours of inventory', metricMax.wasteInventoryHours),
+  wasteMotionHours: amount('hours of motion', metricMax.wasteMotionHours),
+  wasteExtraProcessingHours: amount('hours of extra-processing', metricMax.wasteExtraProcessingHours),
   method: z.enum(measurementMethods, { error: 'Choose observed, estimated or system.' }).default('observed'),
-  sampleSize: z.number().int({ error: 'Sample size is a whole number.' }).min(0, { error: 'Sample size cannot be negative.' }).max(1e9).nullable().default(null),
-  note: storableText(2000),
+  sampleSize: z.number().int({ error: 'Sample size is a whole number.' }).min(0, { error: 'Sample size cannot be negative.' }).max(MAX_SAMPLE_SIZE).nullable().default(null),
+  note: storableText(MAX_NOTE),
 });
+
+/** The latest day a period may start on, seen from `today`. */
+export function latestPeriodStart(today: Date): string {
+  return new Date(today.getTime() + MAX_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
  * One measurement, as the form, the CSV import and the API send it. `today` (default: the
@@ -101,7 +132,7 @@ const base = z.object({
 export function measurementInput(today?: Date) {
   return base.superRefine((v, ctx) => {
     // Read the clock at each validation: a schema built once at start-up must not go stale.
-    const latest = new Date((today ?? new Date()).getTime() + MAX_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10);
+    const latest = latestPeriodStart(today ?? new Date());
     if (v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts.' });
     else if ((Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 >= MAX_PERIOD_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A period lasts at most a year: split longer ones.' });

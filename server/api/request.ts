@@ -11,16 +11,16 @@ export function isJsonContentType(value: string | null): boolean {
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
-function tooLarge(): ApiResponseError {
+function tooLarge(max: number): ApiResponseError {
   return new ApiResponseError(
-    apiError(413, 'body_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer measurements per request.`),
+    apiError(413, 'body_too_large', `The body is larger than ${max / 1024 / 1024} MB. Send fewer measurements per request.`),
   );
 }
 
 /** The body as text, refusing (413) as soon as it passes `max` bytes, whatever Content-Length said. */
 export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const decoder = new TextDecoder('utf-8');
@@ -32,7 +32,7 @@ export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Prom
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(max);
     }
     text += decoder.decode(value, { stream: true });
   }
@@ -40,11 +40,11 @@ export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Prom
 }
 
 /** The request's JSON body, after the content-type and size checks; a response (415, 413, 400) otherwise. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, max = MAX_BODY_BYTES): Promise<unknown> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     throw new ApiResponseError(apiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.'));
   }
-  const text = await readBodyText(request);
+  const text = await readBodyText(request, max);
   if (text.trim() === '') throw new ApiResponseError(apiError(400, 'invalid_json', 'The body is empty: send a JSON object.'));
   try {
     return JSON.parse(text) as unknown;

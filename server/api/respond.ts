@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'invalid'
   | 'invalid_json'
   | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
   | 'idempotency_key_required'
   | 'idempotency_key_invalid'
   | 'idempotency_key_in_flight'

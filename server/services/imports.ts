@@ -1,110 +1,156 @@
 /**
- * CSV imports: the browser parses and checks the file, then sends its rows in chunks; they are
- * validated again here and staged, and `commitImport` moves them into `measurements` in one
- * statement, all or nothing. See docs/measurements.md.
+ * CSV imports: the browser parses and checks the file, then sends its rows in one request; they
+ * are checked again here chunk by chunk (each chunk set aside in a temporary table while the next
+ * is checked) and, when every row has passed, saved in one statement: all or nothing, in one
+ * transaction. See docs/measurements.md and decision 0011.
  */
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { clearStaged, countStaged, duplicatePeriods, ingestFrom, rowsFromStaging, stagedStreamIds, stageRows, findStreamsForIngest } from '@/db/queries/ingest';
-import { measurementImportChunks, measurementImports, users } from '@/db/schema';
-import { AppError, notFound } from '../errors';
-import { MAX_IMPORT_ROWS, repeatedPeriods, streamErrors, validateRows, type RowError } from './ingest';
+import { openImportSink } from '@/db/queries/import-sink';
+import { importRows, type IngestRow } from '@/db/queries/ingest';
+import { ingestFrom, repeatedPeriodRows } from '@/db/queries/ingest-write';
+import { measurementImports, users } from '@/db/schema';
+import { rowValues, type ImportBody } from '@/lib/imports/wire';
+import { AppError } from '../errors';
+import { MAX_IMPORT_ROWS, streamErrors, validateRows, type RowError, type StreamsSeen } from './ingest';
 import type { Actor } from './members';
-import { canEditStream } from './streams';
 
-/** Staged rows of imports never committed are dropped after this long. */
-const ABANDONED_AFTER = sql`interval '1 day'`;
+/** Rows checked at a time: the database stores one chunk while the next is checked. */
+const CHUNK = 5_000;
+/** The most errors an answer lists (it counts them all). */
+const MAX_ERRORS = 1_000;
+/** Rows checked between two turns of the event loop. */
+const SLICE = 1_000;
 
-export async function startImport(db: Db, actor: Actor, params: { fileName: string; totalRows: number }) {
-  if (params.totalRows > MAX_IMPORT_ROWS) throw new AppError('BAD_REQUEST', `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`, 'totalRows');
-  await dropAbandoned(db, actor.orgId);
-  const [row] = await db
-    .insert(measurementImports)
-    .values({ orgId: actor.orgId, createdBy: actor.userId, fileName: params.fileName, totalRows: params.totalRows })
-    .returning({ id: measurementImports.id });
-  if (!row) throw new Error('The import was not created.');
-  return { importId: row.id };
+export interface ImportProgress {
+  /** After each chunk: how many rows are checked so far. */
+  onProgress?: (checked: number) => void;
+  /** Every row passed; the save begins. */
+  onSaving?: () => void;
+  /** Stops the import (the person left the page): the transaction rolls back. */
+  signal?: AbortSignal;
 }
 
-async function dropAbandoned(db: Db, orgId: string) {
-  const stale = db
-    .select({ id: measurementImports.id })
-    .from(measurementImports)
-    .where(and(eq(measurementImports.orgId, orgId), eq(measurementImports.status, 'staging'), lt(measurementImports.createdAt, sql`now() - ${ABANDONED_AFTER}`)));
-  await db.delete(measurementImportChunks).where(and(eq(measurementImportChunks.orgId, orgId), sql`${measurementImportChunks.importId} in (${stale})`));
+export interface ImportResult {
+  importId: string;
+  added: number;
+  replaced: number;
+  skipped: number;
+  totalRows: number;
 }
+
+/** Some rows were refused: nothing is saved (thrown, so that the transaction rolls back). */
+export class RowsRefused extends Error {
+  constructor(
+    readonly errors: RowError[],
+    readonly errorCount: number,
+  ) {
+    super(`${errorCount} rows refused`);
+    this.name = 'RowsRefused';
+  }
+}
+
+/** Lets the event loop write what is queued (a query just issued) before the next long stretch of work. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The import, locked for the rest of the transaction (shared while chunks arrive, so that they
- * may arrive in parallel; exclusive to commit or cancel). Only its author may use it.
+ * Checks every row, as the form would and for the streams the actor may write, then saves them
+ * all or none. Rows already stored with the same numbers are skipped; rows with other numbers for
+ * a stored period replace it, audited. Runs inside the caller's tenant transaction; throws
+ * `RowsRefused` (with every row's errors, the first thousand listed) when any row is refused.
+ *
+ * The checking overlaps the database: while one chunk is added to a temporary table, the next is
+ * checked. Rows are not kept once added, so the memory held is the request's body and a chunk.
  */
-async function requireOwnImport(db: Db, actor: Actor, importId: string, lock: 'share' | 'update' = 'update') {
-  const [row] = await db
-    .select()
-    .from(measurementImports)
-    .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, importId)))
-    .for(lock)
-    .limit(1);
-  if (!row || row.createdBy !== actor.userId) throw notFound('That import');
-  return row;
-}
-
-/**
- * Validates one chunk of rows and stages it. A chunk with any bad row stages nothing and
- * returns every error; the import cannot be committed until all its rows are staged.
- */
-export async function stageChunk(db: Db, actor: Actor, params: { importId: string; rows: { row: number; values: unknown }[] }): Promise<{ staged: number; errors: RowError[] }> {
-  const current = await requireOwnImport(db, actor, params.importId, 'share');
-  if (current.status !== 'staging') throw new AppError('BAD_REQUEST', 'This import is already done. Start a new one.');
-  const { rows, errors } = validateRows(params.rows);
-  errors.push(...(await streamErrors(db, actor, rows)), ...repeatedPeriods(rows));
-  if (errors.length > 0) return { staged: 0, errors: errors.sort((a, b) => a.row - b.row) };
-  await stageRows(db, { orgId: actor.orgId, importId: params.importId, rows });
-  return { staged: rows.length, errors: [] };
-}
-
-/** Moves every staged row into `measurements` in one statement. Committing twice returns the first result. */
-export async function commitImport(db: Db, actor: Actor, importId: string) {
-  const current = await requireOwnImport(db, actor, importId);
-  const result = (r: typeof current) => ({ added: r.added, replaced: r.replaced, skipped: r.skipped, totalRows: r.totalRows });
-  if (current.status === 'committed') return result(current);
-  const scope = { orgId: actor.orgId, importId };
-  const staged = await countStaged(db, scope);
-  if (staged !== current.totalRows) {
-    throw new AppError('BAD_REQUEST', `Only ${staged.toLocaleString('en')} of ${current.totalRows.toLocaleString('en')} rows arrived. Import the file again.`);
-  }
-  // Permissions may have changed since the rows were staged: check the streams again.
-  const streamIds = await stagedStreamIds(db, scope);
-  const streams = await findStreamsForIngest(db, { orgId: actor.orgId, ids: streamIds });
-  if (streams.some((s) => s.archivedAt || !canEditStream(actor, s))) {
-    throw new AppError('BAD_REQUEST', 'A stream in this file was archived or handed to someone else since the upload. Check the file and import it again.');
-  }
-  const refuseRepeats = async (source: SQL) => {
-    const repeats = await duplicatePeriods(db, source);
-    if (repeats.length === 0) return;
-    const list = repeats.slice(0, 5).map((rows) => rows.join(' and ')).join('; ');
-    throw new AppError('BAD_REQUEST', `Some rows give different numbers for the same stream, step and period (rows ${list}). Keep one of each.`);
+export async function runImport(db: Db, actor: Actor, body: ImportBody, progress: ImportProgress = {}): Promise<ImportResult> {
+  const total = body.rows.length;
+  if (total === 0) throw new AppError('BAD_REQUEST', 'The file has no rows to import.', 'rows');
+  if (total > MAX_IMPORT_ROWS) throw new AppError('BAD_REQUEST', `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`, 'rows');
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const refuse = (found: RowError[]) => {
+    errorCount += found.length;
+    if (errors.length < MAX_ERRORS) errors.push(...found.slice(0, MAX_ERRORS - errors.length));
   };
-  const counts = await ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: 'csv', importId, from: rowsFromStaging(scope), streamIds, total: staged, check: refuseRepeats });
-  await clearStaged(db, scope);
-  const [done] = await db
-    .update(measurementImports)
-    .set({ status: 'committed', committedAt: new Date(), ...counts })
-    .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, importId)))
-    .returning();
-  if (!done) throw notFound('That import');
-  return result(done);
+  // Every stream the file names, looked up once: the connection is then busy taking the rows.
+  const streams: StreamsSeen = new Map();
+  await streamErrors(db, actor, streamIdsOf(body), streams);
+  const sink = await openImportSink(db);
+  try {
+    const today = new Date();
+    for (let start = 0; start < total; start += CHUNK) {
+      progress.signal?.throwIfAborted();
+      // Checked a slice at a time, letting the event loop go on sending the chunk before (a few MB).
+      const checked: IngestRow[] = [];
+      for (let from = start; from < Math.min(total, start + CHUNK); from += SLICE) {
+        const input: { row: number; values: unknown }[] = [];
+        for (let i = from; i < Math.min(total, from + SLICE, start + CHUNK); i++) {
+          const raw = body.rows[i];
+          if (Array.isArray(raw)) input.push({ row: Number.isSafeInteger(raw[0]) ? (raw[0] as number) : i + 2, values: rowValues(body.columns, raw) });
+          else refuse([{ row: i + 2, field: 'row', message: 'This row is not a list of values.' }]);
+        }
+        const slice = validateRows(input, today);
+        refuse(slice.errors);
+        refuse(await streamErrors(db, actor, slice.rows, streams, { lookUp: false })); // no query: the connection is copying
+        for (const r of slice.rows) checked.push(r);
+        await yieldToIo();
+      }
+      // Once a row is refused nothing will be saved: the rest are only checked, for their errors.
+      if (errorCount === 0) await sink.add(checked);
+      progress.onProgress?.(Math.min(total, start + CHUNK));
+    }
+    await sink.finish();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  if (errorCount > 0) throw new RowsRefused(errors.sort((a, b) => a.row - b.row), errorCount);
+  progress.signal?.throwIfAborted();
+  progress.onSaving?.();
+  const [created] = await db
+    .insert(measurementImports)
+    .values({ orgId: actor.orgId, createdBy: actor.userId, fileName: body.fileName, totalRows: total, status: 'committed', committedAt: new Date() })
+    .returning({ id: measurementImports.id });
+  if (!created) throw new Error('The import was not recorded.');
+  const counts = await ingestFrom(db, {
+    orgId: actor.orgId,
+    actorId: actor.userId,
+    source: 'csv',
+    importId: created.id,
+    from: importRows,
+    streamIds: [...streams.keys()],
+    total,
+    check: refuseRepeats(db),
+  });
+  await db.update(measurementImports).set(counts).where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, created.id)));
+  return { importId: created.id, ...counts, totalRows: total };
 }
 
-/** Drops an import's staged rows (the user cancelled); nothing was written to measurements. */
-export async function cancelImport(db: Db, actor: Actor, importId: string) {
-  const current = await requireOwnImport(db, actor, importId);
-  if (current.status === 'committed') throw new AppError('BAD_REQUEST', 'This import is already done.');
-  await clearStaged(db, { orgId: actor.orgId, importId });
-  await db.delete(measurementImports).where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, importId)));
+/**
+ * Rows of the file that give other numbers for the same stream, step and period: checked only
+ * when some rows meet stored periods or each other (the save's unique index says so).
+ */
+function refuseRepeats(db: Db) {
+  return async (source: SQL) => {
+    const groups = await repeatedPeriodRows(db, source, MAX_ERRORS);
+    if (groups.length === 0) return;
+    const errors = groups.flatMap(([first, ...others]) =>
+      others.map((row) => ({ row, field: 'periodStart', message: `Row ${first} has other numbers for the same stream, step and period.` })),
+    );
+    throw new RowsRefused(errors, errors.length);
+  };
 }
 
-/** The organization's latest committed imports, newest first. */
+/** The stream ids the rows name (those that look like ids: the others fail the check anyway). */
+function streamIdsOf(body: ImportBody): { row: number; streamId: string }[] {
+  const at = body.columns.indexOf('streamId') + 1;
+  const ids = new Set<string>();
+  if (at > 0) for (const raw of body.rows) if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidLike.test(raw[at])) ids.add(raw[at]);
+  return [...ids].map((streamId) => ({ row: 0, streamId }));
+}
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organization's latest imports, newest first. */
 export function listImports(db: Db, actor: Actor) {
   return db
     .select({
@@ -123,3 +169,4 @@ export function listImports(db: Db, actor: Actor) {
     .orderBy(desc(measurementImports.committedAt))
     .limit(20);
 }
+

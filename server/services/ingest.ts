@@ -1,15 +1,16 @@
 /**
  * What CSV imports and the API share: validating many rows at once (every error, with its row
- * and field), the key that makes sending a row twice add nothing, and the stream checks.
+ * and field), and the stream checks.
  */
-import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
-import { findStreamsForIngest, ingestFrom, rowsFromArrays, type IngestCounts, type IngestRow } from '@/db/queries/ingest';
+import { findStreamsForIngest, rowsFromArrays, type IngestRow } from '@/db/queries/ingest';
+import { ingestFrom, type IngestCounts } from '@/db/queries/ingest-write';
 import type { MeasurementSource } from '@/db/schema/measurements';
-import { measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
+import { latestPeriodStart, measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
+import { plainMeasurement } from '@/lib/validation/plain-measurement';
 import { AppError } from '../errors';
 import type { Actor } from './members';
-import { roundDurations } from './measurements';
+import { roundToMillis } from '@/lib/vsm/units';
 import { canEditStream } from './streams';
 
 export interface RowError {
@@ -22,26 +23,32 @@ export interface RowError {
 /** The most rows one import or one batch may carry. */
 export const MAX_IMPORT_ROWS = 250_000;
 
-/**
- * The row's identity for idempotency: a SHA-256 of its normalised content. The same values sent
- * again (a re-imported file, a retried batch) have the same key and are skipped.
- */
-export function importKeyOf(v: Omit<IngestRow, 'row' | 'importKey'>): string {
-  const parts = [v.streamId, v.stepName, v.periodStart, v.periodEnd, ...metricFields.map((f) => v[f] ?? ''), v.method, v.sampleSize ?? '', v.note];
-  return crypto.hash('sha256', JSON.stringify(parts), 'base64url');
-}
-
+/** The checked values (a fresh object of the check's: changed in place) with their row, durations rounded as stored. */
 function toIngestRow(row: number, values: MeasurementValues): IngestRow {
-  const rounded = roundDurations(values);
-  return { row, ...rounded, importKey: importKeyOf(rounded) };
+  const r = values as IngestRow;
+  r.row = row;
+  if (r.leadTimeSeconds !== null) r.leadTimeSeconds = roundToMillis(r.leadTimeSeconds);
+  if (r.processTimeSeconds !== null) r.processTimeSeconds = roundToMillis(r.processTimeSeconds);
+  if (r.waitTimeSeconds !== null) r.waitTimeSeconds = roundToMillis(r.waitTimeSeconds);
+  return r;
 }
 
-/** Validates every row with the form's schema; returns the good rows and every error. */
+/**
+ * Validates every row with the form's rules; returns the good rows and every error. Rows that
+ * plainly pass take the quick check; the others go through the form's zod schema, which words the
+ * errors (the two agree: tests/unit/plain-measurement.test.ts).
+ */
 export function validateRows(input: { row: number; values: unknown }[], today = new Date()) {
   const schema = measurementInput(today);
+  const latest = latestPeriodStart(today);
   const rows: IngestRow[] = [];
   const errors: RowError[] = [];
   for (const { row, values } of input) {
+    const plain = plainMeasurement(values, latest);
+    if (plain) {
+      rows.push(toIngestRow(row, plain));
+      continue;
+    }
     const parsed = schema.safeParse(values);
     if (parsed.success) rows.push(toIngestRow(row, parsed.data));
     else for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
@@ -49,13 +56,31 @@ export function validateRows(input: { row: number; values: unknown }[], today = 
   return { rows, errors };
 }
 
-/** Errors for rows naming a stream that is unknown here (or another organization's), archived, or not the actor's to write. */
-export async function streamErrors(db: Db, actor: Actor, rows: Pick<IngestRow, 'row' | 'streamId'>[]): Promise<RowError[]> {
-  const ids = [...new Set(rows.map((r) => r.streamId))];
-  const found = new Map((await findStreamsForIngest(db, { orgId: actor.orgId, ids })).map((s) => [s.id, s]));
+type IngestStream = Awaited<ReturnType<typeof findStreamsForIngest>>[number];
+/** Streams looked up so far (null: not found in the organization). */
+export type StreamsSeen = Map<string, IngestStream | null>;
+
+/**
+ * Errors for rows naming a stream that is unknown here (or another organization's), archived, or
+ * not the actor's to write. `known` keeps the streams looked up, for a caller checking chunk by chunk.
+ */
+export async function streamErrors(
+  db: Db,
+  actor: Actor,
+  rows: Pick<IngestRow, 'row' | 'streamId'>[],
+  known: StreamsSeen = new Map(),
+  opts: { lookUp?: boolean } = {},
+): Promise<RowError[]> {
+  const missing = [...new Set(rows.map((r) => r.streamId))].filter((id) => !known.has(id));
+  // `lookUp: false`: what `known` lacks is unknown (the caller looked up every id before).
+  if (missing.length > 0 && opts.lookUp === false) for (const id of missing) known.set(id, null);
+  else if (missing.length > 0) {
+    const found = new Map((await findStreamsForIngest(db, { orgId: actor.orgId, ids: missing })).map((s) => [s.id, s]));
+    for (const id of missing) known.set(id, found.get(id) ?? null);
+  }
   const errors: RowError[] = [];
   for (const r of rows) {
-    const stream = found.get(r.streamId);
+    const stream = known.get(r.streamId);
     const message = !stream
       ? 'No value stream with this id in this organization.'
       : stream.archivedAt
@@ -68,15 +93,22 @@ export async function streamErrors(db: Db, actor: Actor, rows: Pick<IngestRow, '
   return errors;
 }
 
-/** Rows that name the same stream, step and period with different numbers: the sender contradicts itself. */
-export function repeatedPeriods(rows: IngestRow[]): RowError[] {
-  const seen = new Map<string, IngestRow>();
+/** Whether two rows carry the same numbers, method, sample size and note. */
+function sameValues(a: IngestRow, b: IngestRow): boolean {
+  return metricFields.every((f) => a[f] === b[f]) && a.method === b.method && a.sampleSize === b.sampleSize && a.note === b.note;
+}
+
+/**
+ * Rows that name the same stream, step and period with different numbers: the sender contradicts
+ * itself. `seen` carries the rows met so far, for a caller checking chunk by chunk.
+ */
+export function repeatedPeriods(rows: IngestRow[], seen = new Map<string, IngestRow>()): RowError[] {
   const errors: RowError[] = [];
   for (const r of rows) {
-    const key = JSON.stringify([r.streamId, r.stepName, r.periodStart, r.periodEnd]);
+    const key = `${r.streamId} ${r.periodStart} ${r.periodEnd} ${r.stepName}`;
     const first = seen.get(key);
     if (!first) seen.set(key, r);
-    else if (first.importKey !== r.importKey) {
+    else if (!sameValues(first, r)) {
       errors.push({ row: r.row, field: 'periodStart', message: `Row ${first.row} has other numbers for the same stream, step and period.` });
     }
   }

@@ -64,14 +64,14 @@ export async function saveMeasurement(
   db: Db,
   actor: Actor,
   raw: MeasurementInput,
-  opts: { replace?: boolean; source?: MeasurementSource; importKey?: string | null } = {},
+  opts: { replace?: boolean; source?: MeasurementSource } = {},
 ) {
   const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, values.streamId);
   const key = { orgId: actor.orgId, streamId: values.streamId, stepName: values.stepName, periodStart: values.periodStart, periodEnd: values.periodEnd };
   const existing = await findMeasurementForPeriod(db, key);
   if (existing && !opts.replace) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
-  const row = { ...toRow(values), enteredBy: actor.userId, source: opts.source ?? 'form', importKey: opts.importKey ?? null };
+  const row = { ...toRow(values), enteredBy: actor.userId, source: opts.source ?? 'form' };
   if (existing) {
     const updated = await updateMeasurement(db, { orgId: actor.orgId, id: existing.id }, row);
     if (!updated) throw notFound('That measurement');
@@ -93,9 +93,7 @@ export async function editMeasurement(db: Db, actor: Actor, id: string, raw: Mea
   if (values.streamId !== existing.streamId) await requireWritableStream(db, actor, values.streamId);
   const clash = await findMeasurementForPeriod(db, { orgId: actor.orgId, ...values });
   if (clash && clash.id !== id) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
-  // Moved to another stream, it is no longer the row a file or a system sent: re-sending that row adds it again.
-  const importKey = values.streamId === existing.streamId ? existing.importKey : null;
-  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId, importKey });
+  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId });
   if (!updated) throw notFound('That measurement');
   // Filed under the stream it belongs to now; the audit's stream filter also finds it under the
   // stream it left (`before.streamId`), so a move shows on both.

@@ -1,64 +1,43 @@
 /**
- * CSV imports through the tRPC caller: chunks are validated and staged, the commit is all or
- * nothing, importing the same rows again adds nothing, and changed rows replace (audited).
+ * CSV imports as the import page sends them (one request, a stream of events): every row checked
+ * again on the server, all or nothing, importing the same rows again adds nothing, and changed
+ * rows replace (audited). Roles, another organization, and bad requests.
  */
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import type { Role } from '@/db/schema';
-import type { MeasurementInput } from '@/lib/validation/measurements';
-import { expectCode } from './errors';
-import { forEachDriver, makeOrgWithRoles, type TestOrg } from './harness';
-import { listMeasurements, measurement } from './measurement-factories';
+import { rowsOf } from '@/db/rows';
+import { withTenant } from '@/db/tenant';
+import { importBody } from '@/lib/imports/wire';
+import { forEachDriver, makeOrgWithRoles } from './harness';
+import { countsOf, importAs, manyRows, sendImport, weeks } from './import-factories';
+import { listMeasurements } from './measurement-factories';
 import { as, makeStream } from './stream-factories';
 
-/** `n` consecutive weekly rows for a stream, starting Monday 2024-01-01, numbered from line 2. */
-function weeks(streamId: string, n: number, overrides: (i: number) => Partial<MeasurementInput> = () => ({})) {
-  return Array.from({ length: n }, (_, i) => {
-    const start = new Date(Date.UTC(2024, 0, 1 + 7 * i));
-    const end = new Date(start.getTime() + 6 * 86_400_000);
-    const values = measurement(streamId, {
-      periodStart: start.toISOString().slice(0, 10),
-      periodEnd: end.toISOString().slice(0, 10),
-      leadTimeSeconds: 36_000 + i,
-      ...overrides(i),
-    });
-    return { row: i + 2, values };
-  });
-}
-
-/** Starts an import, stages `rows` in chunks of `chunk`, commits, and returns the counts. */
-async function importRows(db: Db, t: TestOrg, rows: { row: number; values: unknown }[], opts: { by?: Role; chunk?: number } = {}) {
-  const caller = as(db, t, opts.by ?? 'owner');
-  const { importId } = await caller.imports.start({ orgSlug: t.org.slug, fileName: 'weeks.csv', totalRows: rows.length });
-  const chunk = opts.chunk ?? 1000;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const staged = await caller.imports.stage({ orgSlug: t.org.slug, importId, rows: rows.slice(i, i + chunk) });
-    expect(staged.errors).toEqual([]);
-  }
-  return { importId, counts: await caller.imports.commit({ orgSlug: t.org.slug, importId }) };
-}
-
 forEachDriver('CSV imports', (t) => {
-  it('imports every row, and importing the same rows again adds nothing', async () => {
+  it('imports every row, reporting progress, and importing the same rows again adds nothing', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
     const rows = weeks(streamId, 120);
-    const first = await importRows(t.db, org, rows, { chunk: 50 });
-    expect(first.counts).toEqual({ added: 120, replaced: 0, skipped: 0, totalRows: 120 });
-    const again = await importRows(t.db, org, rows);
-    expect(again.counts).toEqual({ added: 0, replaced: 0, skipped: 120, totalRows: 120 });
+    const first = await importAs(t.db, org, rows);
+    expect(first.status).toBe(200);
+    expect(first.events.map((e) => e.type)).toEqual(['progress', 'saving', 'done']);
+    expect(first.events[0]).toEqual({ type: 'progress', checked: 120, total: 120 });
+    expect(countsOf(first)).toEqual({ added: 120, replaced: 0, skipped: 0, totalRows: 120 });
+    expect(countsOf(await importAs(t.db, org, rows))).toEqual({ added: 0, replaced: 0, skipped: 120, totalRows: 120 });
     const stored = await listMeasurements(t.db, org, { streamId });
     expect(stored).toHaveLength(120);
-    expect(stored.every((r) => r.source === 'csv' && r.importId === first.importId)).toBe(true);
+    const importId = first.last && 'importId' in first.last ? first.last.importId : null;
+    expect(stored.every((r) => r.source === 'csv' && r.importId === importId)).toBe(true);
+    const history = await as(t.db, org, 'owner').imports.list({ orgSlug: org.org.slug });
+    expect(history.map((h) => [h.fileName, h.added, h.skipped])).toEqual([['weeks.csv', 0, 120], ['weeks.csv', 120, 0]]);
   });
 
   it('replaces a period whose numbers changed, and the audit keeps the before and after', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    await importRows(t.db, org, weeks(streamId, 3));
+    await importAs(t.db, org, weeks(streamId, 3));
     const changed = weeks(streamId, 4, (i) => (i === 1 ? { leadTimeSeconds: 50_000 } : {}));
-    const { counts } = await importRows(t.db, org, changed);
-    expect(counts).toEqual({ added: 1, replaced: 1, skipped: 2, totalRows: 4 });
+    expect(countsOf(await importAs(t.db, org, changed))).toEqual({ added: 1, replaced: 1, skipped: 2, totalRows: 4 });
     const stored = await listMeasurements(t.db, org, { streamId, from: '2024-01-08', to: '2024-01-14' });
     expect(stored.map((r) => r.leadTimeSeconds)).toEqual([50_000]);
     const audit = await as(t.db, org, 'admin').measurements.audit({ orgSlug: org.org.slug, streamId });
@@ -66,36 +45,48 @@ forEachDriver('CSV imports', (t) => {
     expect(audit[0]).toMatchObject({ action: 'update', before: { leadTimeSeconds: 36_001, periodStart: '2024-01-08' }, after: { leadTimeSeconds: 50_000 } });
   });
 
-  it('a chunk with a bad row stages nothing, reports every error, and the import cannot be committed', async () => {
+  it('a large file whose last rows meet stored periods: the new rows are added, the stored ones skipped or replaced', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    const caller = as(t.db, org, 'owner');
-    const rows = weeks(streamId, 5, (i) => (i === 2 ? { processTimeSeconds: 99_999_999 } : i === 4 ? { pctCompleteAccurate: 140 } : {}));
-    const { importId } = await caller.imports.start({ orgSlug: org.org.slug, fileName: 'bad.csv', totalRows: 5 });
-    const staged = await caller.imports.stage({ orgSlug: org.org.slug, importId, rows });
-    expect(staged.staged).toBe(0);
-    expect(staged.errors).toEqual([
-      { row: 4, field: 'processTimeSeconds', message: 'Process time cannot be longer than lead time.' },
-      { row: 6, field: 'pctCompleteAccurate', message: 'The %C&A is too large.' },
-    ]);
-    const refused = await expectCode(caller.imports.commit({ orgSlug: org.org.slug, importId }), 'BAD_REQUEST');
-    expect(refused.message).toBe('Only 0 of 5 rows arrived. Import the file again.');
-    expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
+    const rows = manyRows(streamId, 12_000);
+    // The last two rows are already stored: one with the same numbers, one with others.
+    const stored = rows.slice(-2).map((r, i) => (i === 0 ? r : { ...r, values: { ...r.values, leadTimeSeconds: 99_999 } }));
+    expect(countsOf(await importAs(t.db, org, stored))).toMatchObject({ added: 2 });
+    expect(countsOf(await importAs(t.db, org, rows))).toEqual({ added: 11_998, replaced: 1, skipped: 1, totalRows: 12_000 });
+    const [stored12k] = await withTenant(t.db, { orgId: org.org.id }, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measurements where stream_id = ${streamId}`));
+    expect(stored12k?.n).toBe(12_000);
   });
 
-  it('all or nothing: a commit that fails on one row writes none of them', async () => {
+  it('rows repeated in the file with the same numbers count once; with other numbers, the file is refused', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    const caller = as(t.db, org, 'owner');
-    const rows = weeks(streamId, 10);
-    const { importId } = await caller.imports.start({ orgSlug: org.org.slug, fileName: 'w.csv', totalRows: 11 });
-    await caller.imports.stage({ orgSlug: org.org.slug, importId, rows: rows.slice(0, 6) });
-    // Another chunk repeats row 3's period with other numbers: each chunk alone is fine.
-    const clash = { row: 99, values: { ...rows[1]?.values, leadTimeSeconds: 40_000 } };
-    await caller.imports.stage({ orgSlug: org.org.slug, importId, rows: [...rows.slice(6), clash] });
-    const refused = await expectCode(caller.imports.commit({ orgSlug: org.org.slug, importId }), 'BAD_REQUEST');
-    expect(refused.message).toContain('rows 3 and 99');
+    const rows = weeks(streamId, 6);
+    const repeated = [...rows, ...rows.slice(2, 3).map((r) => ({ ...r, row: 8 }))];
+    expect(countsOf(await importAs(t.db, org, repeated))).toEqual({ added: 6, replaced: 0, skipped: 1, totalRows: 7 });
+
+    const other = await makeStream(t.db, org);
+    const clash = weeks(other, 10);
+    const contradiction = clash.slice(1, 2).map((r) => ({ row: 99, values: { ...r.values, leadTimeSeconds: 40_000 } }));
+    const refused = await importAs(t.db, org, [...clash, ...contradiction]);
+    expect(refused.last).toEqual({ type: 'refused', errorCount: 1, errors: [{ row: 99, field: 'periodStart', message: 'Row 3 has other numbers for the same stream, step and period.' }] });
+    expect(await listMeasurements(t.db, org, { streamId: other })).toEqual([]);
+  });
+
+  it('a file with bad rows saves nothing and reports every error, with its row and field', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const rows = manyRows(streamId, 7_000, (i) => (i === 2 ? { processTimeSeconds: 99_999_999 } : i === 6_500 ? { pctCompleteAccurate: 140 } : {}));
+    const answer = await importAs(t.db, org, rows);
+    expect(answer.last).toEqual({
+      type: 'refused',
+      errorCount: 2,
+      errors: [
+        { row: 4, field: 'processTimeSeconds', message: 'Process time cannot be longer than lead time.' },
+        { row: 6_502, field: 'pctCompleteAccurate', message: 'The %C&A is too large.' },
+      ],
+    });
     expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
+    expect(await as(t.db, org, 'owner').imports.list({ orgSlug: org.org.slug })).toEqual([]);
   });
 
   it('refuses unknown streams, another organization’s stream and a lead’s stream they do not own, row by row', async () => {
@@ -105,35 +96,61 @@ forEachDriver('CSV imports', (t) => {
     const notMine = await makeStream(t.db, org, { ownedBy: 'admin' });
     const foreign = await makeStream(t.db, other);
     const rows = [...weeks(mine, 1), ...weeks(notMine, 1), ...weeks(foreign, 1), ...weeks('00000000-0000-4000-8000-000000000000', 1)].map((r, i) => ({ ...r, row: i + 2 }));
-    const caller = as(t.db, org, 'lead');
-    const { importId } = await caller.imports.start({ orgSlug: org.org.slug, fileName: 'x.csv', totalRows: 4 });
-    const staged = await caller.imports.stage({ orgSlug: org.org.slug, importId, rows });
-    expect(staged.errors.map((e) => [e.row, e.field, e.message])).toEqual([
+    const answer = await importAs(t.db, org, rows, 'lead');
+    expect(answer.last && 'errors' in answer.last ? answer.last.errors.map((e) => [e.row, e.field, e.message]) : answer.last).toEqual([
       [3, 'streamId', 'Team leads log measurements for the streams they own.'],
       [4, 'streamId', 'No value stream with this id in this organization.'],
       [5, 'streamId', 'No value stream with this id in this organization.'],
     ]);
+    expect(await listMeasurements(t.db, org, {})).toEqual([]);
     expect(await listMeasurements(t.db, other, {})).toEqual([]);
   });
 
-  it('viewers cannot import; another organization gets NOT_FOUND for the procedures and for the import id', async () => {
+  it('signed out: 401; viewers: 403; another organization: 404, whatever the rows; nothing is saved', async () => {
     const org = await makeOrgWithRoles(t.db);
     const other = await makeOrgWithRoles(t.db);
-    await expectCode(as(t.db, org, 'viewer').imports.start({ orgSlug: org.org.slug, fileName: 'a.csv', totalRows: 1 }), 'FORBIDDEN');
-    await expectCode(as(t.db, other, 'owner').imports.start({ orgSlug: org.org.slug, fileName: 'a.csv', totalRows: 1 }), 'NOT_FOUND');
-    const { importId } = await as(t.db, org, 'owner').imports.start({ orgSlug: org.org.slug, fileName: 'a.csv', totalRows: 1 });
-    await expectCode(as(t.db, other, 'owner').imports.commit({ orgSlug: other.org.slug, importId }), 'NOT_FOUND');
-    await expectCode(as(t.db, org, 'admin').imports.commit({ orgSlug: org.org.slug, importId }), 'NOT_FOUND');
+    const streamId = await makeStream(t.db, org);
+    const body = importBody('a.csv', weeks(streamId, 2));
+    expect((await sendImport(t.db, null, org.org.slug, body)).status).toBe(401);
+    expect((await sendImport(t.db, org.users.viewer.id, org.org.slug, body)).status).toBe(403);
+    const outsider = await sendImport(t.db, other.users.owner.id, org.org.slug, body);
+    expect(outsider).toMatchObject({ status: 404, last: { error: { code: 'not_found', message: 'Organization not found.' } } });
+    expect((await sendImport(t.db, org.users.owner.id, 'no-such-org', body)).status).toBe(404);
+    // Another organization's member naming their own organization, with this one's stream: refused row by row.
+    const crossed = await sendImport(t.db, other.users.owner.id, other.org.slug, body);
+    expect(crossed.last).toMatchObject({ type: 'refused', errorCount: 2 });
+    expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
   });
 
-  it('committing twice returns the first result and adds nothing', async () => {
+  it('refuses a malformed request with a clear message on the right field, before any work', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    const { importId, counts } = await importRows(t.db, org, weeks(streamId, 3));
-    const again = await as(t.db, org, 'owner').imports.commit({ orgSlug: org.org.slug, importId });
-    expect(again).toEqual(counts);
-    expect(await listMeasurements(t.db, org, { streamId })).toHaveLength(3);
-    const history = await as(t.db, org, 'owner').imports.list({ orgSlug: org.org.slug });
-    expect(history.map((h) => [h.id, h.added])).toEqual([[importId, 3]]);
+    const owner = org.users.owner.id;
+    const slug = org.org.slug;
+    const good = importBody('a.csv', weeks(streamId, 1));
+    expect((await sendImport(t.db, owner, slug, '{"fileName": "a.csv", "rows": [')).last).toMatchObject({ error: { code: 'invalid_json' } });
+    expect((await sendImport(t.db, owner, slug, { ...good, rows: [] })).last).toMatchObject({ error: { message: 'The file has no rows to import.', fields: { rows: ['The file has no rows to import.'] } } });
+    expect((await sendImport(t.db, owner, slug, { ...good, columns: ['streamId', 'secret'] })).last).toMatchObject({ error: { fields: { 'columns.1': ['Unknown column.'] } } });
+    expect((await sendImport(t.db, owner, slug, { ...good, fileName: ' ' })).last).toMatchObject({ error: { fields: { fileName: ['Name the file.'] } } });
+    const notRows = await sendImport(t.db, owner, slug, { ...good, rows: ['x', 3] });
+    expect(notRows.last).toMatchObject({ type: 'refused', errors: [{ row: 2, field: 'row' }, { row: 3, field: 'row' }] });
+    expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
+  });
+
+  it('an import stopped by the browser saves nothing', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const { postImport } = await import('@/server/api/imports');
+    const stop = new AbortController();
+    const request = new Request(`http://test.local/api/imports?org=${org.org.slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(importBody('a.csv', weeks(streamId, 20))),
+      signal: stop.signal,
+    });
+    const response = await postImport(t.db, org.users.owner.id, request);
+    stop.abort();
+    expect(await response.text()).not.toContain('"done"');
+    expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ forEachDriver('measurements', (t) => {
     expect(replaced).toBe(false);
     const [row] = await listMeasurements(t.db, org);
     expect(row).toMatchObject({ id, streamId, stepName: '', ...week, leadTimeSeconds: 36_000, processTimeSeconds: 3_600, pctCompleteAccurate: 90 });
-    expect(row).toMatchObject({ waitTimeSeconds: 1.235, throughput: null, defects: null, method: 'observed', source: 'form', note: 'busy week', importKey: null });
+    expect(row).toMatchObject({ waitTimeSeconds: 1.235, throughput: null, defects: null, method: 'observed', source: 'form', note: 'busy week' });
     expect(row?.enteredBy).toBe(org.users.admin.id);
   });
 
