@@ -39,7 +39,7 @@ export function UploadResult({ state, fileName, onAnother }: { state: Exclude<Up
               </div>
             ))}
           </dl>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Replaced rows had other numbers for the same stream, step and period; the audit trail keeps what they were.</p>
+          {state.replaced > 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Replaced rows had other numbers for the same stream, step and period; the audit trail keeps what they were.</p> : null}
           <div className="flex gap-2">
             <Button asChild><Link href={`/${org.slug}/measurements?source=csv`}>See the measurements</Link></Button>
             <Button variant="secondary" onClick={onAnother}>Import another file</Button>

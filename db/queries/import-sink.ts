@@ -25,7 +25,7 @@ export interface ImportSink {
 
 /** The postgres.js connection under a Drizzle transaction (postgres.js driver only), for COPY. */
 interface CopyClient {
-  unsafe(query: string): { writable(): Promise<Writable> };
+  unsafe(query: string): Promise<unknown> & { writable(): Promise<Writable> };
 }
 
 function copyClientOf(db: Db): CopyClient | null {
@@ -54,6 +54,23 @@ export function copyLines(rows: IngestRow[]): string {
   return out;
 }
 
+/**
+ * When the server refuses the data only after the COPY's end was sent, postgres.js (3.4) never
+ * settles the stream (its `final` waits for a completion that never comes). A query queued behind
+ * the COPY then fails instead, the transaction being aborted: this rejects with that failure, and
+ * never settles when the COPY succeeded (the stream's 'finish' wins the race). The query can only
+ * be queued once the stream has handed its end to the connection (`finalCalled`).
+ */
+async function refusedAfterEnd(client: CopyClient, stream: Writable): Promise<never> {
+  const state = (stream as unknown as { _writableState?: { finalCalled?: boolean } })._writableState;
+  if (!state || !('finalCalled' in state)) return new Promise<never>(() => {});
+  while (!state.finalCalled && !stream.destroyed) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (stream.destroyed) return new Promise<never>(() => {}); // its 'error' settles the race
+  await client.unsafe('select 1');
+  // Succeeded: the COPY completed first, and its 'finish' has settled the race already.
+  return new Promise<never>(() => {});
+}
+
 /** Opens the import's temporary table, and the fastest way into it the driver has. */
 export async function openImportSink(db: Db): Promise<ImportSink> {
   await createImportRows(db);
@@ -80,8 +97,9 @@ export async function openImportSink(db: Db): Promise<ImportSink> {
       if (rows.length > 0 && !stream.write(copyLines(rows))) await Promise.race([once(stream, 'drain'), finished]);
     },
     finish: async () => {
+      if (failure) throw failure;
       stream.end();
-      await finished;
+      await Promise.race([finished, refusedAfterEnd(client, stream)]);
       if (failure) throw failure;
     },
     // COPY holds the connection until it ends: a transaction cannot roll back before that.

@@ -107,6 +107,7 @@ export async function runImport(db: Db, actor: Actor, body: ImportBody, progress
   if (errorCount > 0) throw new RowsRefused(errors.sort((a, b) => a.row - b.row), errorCount);
   progress.signal?.throwIfAborted();
   progress.onSaving?.();
+  await yieldToIo(); // the embedded database runs on this thread: let "saving" reach the page first
   const [created] = await db
     .insert(measurementImports)
     .values({ orgId: actor.orgId, createdBy: actor.userId, fileName: body.fileName, totalRows: total, status: 'committed', committedAt: new Date() })

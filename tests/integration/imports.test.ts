@@ -72,6 +72,17 @@ forEachDriver('CSV imports', (t) => {
     expect(await listMeasurements(t.db, org, { streamId: other })).toEqual([]);
   });
 
+  it('stores text exactly as sent: tabs, line breaks, backslashes, quotes and Unicode in steps and notes', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const texts = ['tab\there', 'two\nlines', 'back\\slash \\N', '"quoted", {braces}', 'ünïcode ✓ 𝄞', 'carriage\r\nreturn'];
+    const rows = weeks(streamId, texts.length, (i) => ({ stepName: `Step ${texts[i]}`.slice(0, 120), note: `Note: ${texts[i]}` }));
+    expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ added: texts.length });
+    const stored = await listMeasurements(t.db, org, { streamId });
+    expect(stored.map((r) => [r.stepName, r.note]).sort()).toEqual(texts.map((x) => [`Step ${x}`, `Note: ${x}`]).sort());
+    expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ skipped: texts.length });
+  });
+
   it('a file with bad rows saves nothing and reports every error, with its row and field', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
