@@ -30,6 +30,19 @@ describe('request hash', () => {
     );
   });
 
+  it('canonical JSON is the keys sorted at every level, written out (the reference below)', () => {
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return typeof v === 'number' && !Number.isFinite(v) ? 'null' : (JSON.stringify(v) ?? 'null');
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${reference(x)}`).join(',')}}`;
+    };
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }), { numRuns: 2_000 });
+    expect(canonicalJson({ b: [{ z: 1, '10': 2, '9': 3 }, { a: null }], a: { y: [], x: {} } })).toBe('{"a":{"x":{},"y":[]},"b":[{"10":2,"9":3,"z":1},{"a":null}]}');
+  });
+
   it('refuses nesting deeper than any request needs', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = [deep];
