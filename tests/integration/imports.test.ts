@@ -57,6 +57,19 @@ forEachDriver('CSV imports', (t) => {
     expect(stored12k?.n).toBe(12_000);
   });
 
+  it('the same file imported twice at the same moment is stored once: one import adds, the other skips', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const rows = manyRows(streamId, 6_000);
+    const answers = await Promise.all([importAs(t.db, org, rows), importAs(t.db, org, rows, 'admin')]);
+    expect(answers.map(countsOf).sort((a, b) => b.added - a.added)).toEqual([
+      { added: 6_000, replaced: 0, skipped: 0, totalRows: 6_000 },
+      { added: 0, replaced: 0, skipped: 6_000, totalRows: 6_000 },
+    ]);
+    const [stored] = await withTenant(t.db, { orgId: org.org.id }, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measurements where stream_id = ${streamId}`));
+    expect(stored?.n).toBe(6_000);
+  });
+
   it('rows repeated in the file with the same numbers count once; with other numbers, the file is refused', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
