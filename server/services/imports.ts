@@ -10,6 +10,7 @@ import { openImportSink } from '@/db/queries/import-sink';
 import { importRows, type IngestRow } from '@/db/queries/ingest';
 import { ingestFrom, repeatedPeriodRows } from '@/db/queries/ingest-write';
 import { measurementImports, users } from '@/db/schema';
+import { uuidPattern } from '@/lib/csv/cells';
 import { rowValues, type ImportBody } from '@/lib/imports/wire';
 import { AppError } from '../errors';
 import { MAX_IMPORT_ROWS, streamErrors, validateRows, type RowError, type StreamsSeen } from './ingest';
@@ -146,10 +147,9 @@ function refuseRepeats(db: Db) {
 function streamIdsOf(body: ImportBody): { row: number; streamId: string }[] {
   const at = body.columns.indexOf('streamId') + 1;
   const ids = new Set<string>();
-  if (at > 0) for (const raw of body.rows) if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidLike.test(raw[at])) ids.add(raw[at]);
+  if (at > 0) for (const raw of body.rows) if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidPattern.test(raw[at])) ids.add(raw[at]);
   return [...ids].map((streamId) => ({ row: 0, streamId }));
 }
-const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organization's latest imports, newest first. */
 export function listImports(db: Db, actor: Actor) {
@@ -170,4 +170,3 @@ export function listImports(db: Db, actor: Actor) {
     .orderBy(desc(measurementImports.committedAt))
     .limit(20);
 }
-

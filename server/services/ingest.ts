@@ -8,9 +8,9 @@ import { ingestFrom, type IngestCounts } from '@/db/queries/ingest-write';
 import type { MeasurementSource } from '@/db/schema/measurements';
 import { latestPeriodStart, measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
 import { plainMeasurement } from '@/lib/validation/plain-measurement';
+import { roundToMillis } from '@/lib/vsm/units';
 import { AppError } from '../errors';
 import type { Actor } from './members';
-import { roundToMillis } from '@/lib/vsm/units';
 import { canEditStream } from './streams';
 
 export interface RowError {
@@ -98,11 +98,9 @@ function sameValues(a: IngestRow, b: IngestRow): boolean {
   return metricFields.every((f) => a[f] === b[f]) && a.method === b.method && a.sampleSize === b.sampleSize && a.note === b.note;
 }
 
-/**
- * Rows that name the same stream, step and period with different numbers: the sender contradicts
- * itself. `seen` carries the rows met so far, for a caller checking chunk by chunk.
- */
-export function repeatedPeriods(rows: IngestRow[], seen = new Map<string, IngestRow>()): RowError[] {
+/** Rows that name the same stream, step and period with different numbers: the sender contradicts itself. */
+export function repeatedPeriods(rows: IngestRow[]): RowError[] {
+  const seen = new Map<string, IngestRow>();
   const errors: RowError[] = [];
   for (const r of rows) {
     const key = `${r.streamId} ${r.periodStart} ${r.periodEnd} ${r.stepName}`;

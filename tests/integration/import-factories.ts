@@ -1,5 +1,8 @@
 /** Sending a CSV import as the import page does: one request, and its streamed events. */
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { withTenant } from '@/db/tenant';
 import type { Role } from '@/db/schema';
 import { importBody, readEvents, type ImportEvent } from '@/lib/imports/wire';
 import type { MeasurementInput } from '@/lib/validation/measurements';
@@ -64,6 +67,12 @@ export function manyRows(streamId: string, n: number, overrides: (i: number) => 
     });
     return { row: i + 2, values };
   });
+}
+
+/** How many measurements the stream holds (the list stops at a thousand). */
+export async function countStored(db: Db, t: TestOrg, streamId: string): Promise<number> {
+  const [r] = await withTenant(db, { orgId: t.org.id }, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measurements where stream_id = ${streamId}`));
+  return r?.n ?? 0;
 }
 
 /** The counts of a `done` event, or a readable failure. */

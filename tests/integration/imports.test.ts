@@ -3,13 +3,10 @@
  * again on the server, all or nothing, importing the same rows again adds nothing, and changed
  * rows replace (audited). Roles, another organization, and bad requests.
  */
-import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rowsOf } from '@/db/rows';
-import { withTenant } from '@/db/tenant';
 import { importBody } from '@/lib/imports/wire';
 import { forEachDriver, makeOrgWithRoles } from './harness';
-import { countsOf, importAs, manyRows, sendImport, weeks } from './import-factories';
+import { countsOf, countStored, importAs, manyRows, sendImport, weeks } from './import-factories';
 import { listMeasurements } from './measurement-factories';
 import { as, makeStream } from './stream-factories';
 
@@ -53,8 +50,7 @@ forEachDriver('CSV imports', (t) => {
     const stored = rows.slice(-2).map((r, i) => (i === 0 ? r : { ...r, values: { ...r.values, leadTimeSeconds: 99_999 } }));
     expect(countsOf(await importAs(t.db, org, stored))).toMatchObject({ added: 2 });
     expect(countsOf(await importAs(t.db, org, rows))).toEqual({ added: 11_998, replaced: 1, skipped: 1, totalRows: 12_000 });
-    const [stored12k] = await withTenant(t.db, { orgId: org.org.id }, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measurements where stream_id = ${streamId}`));
-    expect(stored12k?.n).toBe(12_000);
+    expect(await countStored(t.db, org, streamId)).toBe(12_000);
   });
 
   it('the same file imported twice at the same moment is stored once: one import adds, the other skips', async () => {
@@ -66,8 +62,7 @@ forEachDriver('CSV imports', (t) => {
       { added: 6_000, replaced: 0, skipped: 0, totalRows: 6_000 },
       { added: 0, replaced: 0, skipped: 6_000, totalRows: 6_000 },
     ]);
-    const [stored] = await withTenant(t.db, { orgId: org.org.id }, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measurements where stream_id = ${streamId}`));
-    expect(stored?.n).toBe(6_000);
+    expect(await countStored(t.db, org, streamId)).toBe(6_000);
   });
 
   it('rows repeated in the file with the same numbers count once; with other numbers, the file is refused', async () => {
