@@ -2,7 +2,14 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const asSeeded = /(dashboards|insights)\.spec\.ts$/;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * End-to-end tests run a production build on its own embedded database (.data/pglite-e2e,
@@ -22,14 +29,22 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
   },
   // The dashboard specs assert figures computed from the demo data exactly as seeded, so they run
   // first, before the other specs add streams and weeks to the same organizations. They may add
   // improvements, but no streams or measurements.
   projects: [
     { name: 'as-seeded', testMatch: asSeeded, use: { viewport: { width: 1366, height: 800 } } },
-    { name: 'laptop', testIgnore: asSeeded, dependencies: ['as-seeded'], use: { viewport: { width: 1366, height: 800 } } },
+    {
+      name: 'laptop',
+      testIgnore: asSeeded,
+      dependencies: ['as-seeded'],
+      use: { viewport: { width: 1366, height: 800 } },
+    },
   ],
   webServer: {
     command: `rm -rf .data/pglite-e2e .data/pglite-e2e.lock && npm run build && npx next start -p ${port} -H 127.0.0.1`,

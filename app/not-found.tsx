@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="text-slate-600 dark:text-slate-400">
         There is nothing here, or it belongs to an organization you are not a member of.
       </p>
-      <Link href="/" className="font-medium text-indigo-600 underline underline-offset-4 hover:text-indigo-500">
+      <Link
+        href="/"
+        className="font-medium text-indigo-600 underline underline-offset-4 hover:text-indigo-500"
+      >
         Go to your organization
       </Link>
     </main>

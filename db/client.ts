@@ -23,7 +23,11 @@ export interface DatabaseHandle {
    * `onConnect` runs when listening starts and again after every reconnection (notifications sent
    * meanwhile are lost). The embedded database has one process, which needs no telling.
    */
-  listen?(channel: string, onMessage: (payload: string) => void, onConnect: () => void): Promise<void>;
+  listen?(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onConnect: () => void,
+  ): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -40,7 +44,9 @@ export interface OpenOptions {
  * Migrations, when asked for, run first as the connecting user, who owns the tables.
  */
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  return opts.url ? openPostgres(opts.url, opts.migrate ?? false) : openPglite(opts.dataDir, opts.migrate ?? false);
+  return opts.url
+    ? openPostgres(opts.url, opts.migrate ?? false)
+    : openPglite(opts.dataDir, opts.migrate ?? false);
 }
 
 async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHandle> {

@@ -11,7 +11,9 @@ const held = new Set<string>();
 export function acquireFolderLock(dir: string): () => void {
   const lockPath = `${dir}.lock`;
   if (held.has(lockPath)) {
-    throw new Error(`The embedded database in ${dir} is already open in this process: share that handle instead of opening it again.`);
+    throw new Error(
+      `The embedded database in ${dir} is already open in this process: share that handle instead of opening it again.`,
+    );
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -5,7 +5,8 @@ import type { Db } from './client';
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as T[];
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows))
+    return result.rows as T[];
   throw new Error(`Unexpected result of db.execute: ${JSON.stringify(result)}`);
 }
 
@@ -13,7 +14,8 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 export function affectedRows(result: unknown): number {
   if (result && typeof result === 'object') {
     if ('count' in result && typeof result.count === 'number') return result.count;
-    if ('affectedRows' in result && typeof result.affectedRows === 'number') return result.affectedRows;
+    if ('affectedRows' in result && typeof result.affectedRows === 'number')
+      return result.affectedRows;
   }
   throw new Error(`Unexpected result of a write: ${JSON.stringify(result).slice(0, 200)}`);
 }

@@ -28,7 +28,11 @@ export interface SeedMeasurementsResult {
  * the organization has measurements already: seeding twice adds nothing. Each row is entered by
  * the stream's owner, or by the organization's lead (else its owner) for a stream without one.
  */
-export async function seedDemoMeasurements(db: Db, org: { id: string; slug: string }, opts: DemoOptions = {}): Promise<SeedMeasurementsResult> {
+export async function seedDemoMeasurements(
+  db: Db,
+  org: { id: string; slug: string },
+  opts: DemoOptions = {},
+): Promise<SeedMeasurementsResult> {
   const seeds = demoStreams[org.slug] ?? [];
   if (seeds.length === 0) return { added: 0, existing: 0 };
   return withTenant(db, { orgId: org.id }, async (tx) => {
@@ -36,8 +40,12 @@ export async function seedDemoMeasurements(db: Db, org: { id: string; slug: stri
     if (existing > 0) return { added: 0, existing };
 
     const members = await listMembers(tx, org.id);
-    const fallback = (members.find((m) => m.role === 'lead') ?? members.find((m) => m.role === 'owner'))?.userId;
-    const byName = new Map((await listStreams(tx, { orgId: org.id, includeArchived: true })).map((s) => [s.name, s]));
+    const fallback = (
+      members.find((m) => m.role === 'lead') ?? members.find((m) => m.role === 'owner')
+    )?.userId;
+    const byName = new Map(
+      (await listStreams(tx, { orgId: org.id, includeArchived: true })).map((s) => [s.name, s]),
+    );
     const present = seeds.filter((s) => byName.has(s.fields.name.trim()));
 
     const rows: (typeof measurements.$inferInsert)[] = [];
@@ -46,7 +54,8 @@ export async function seedDemoMeasurements(db: Db, org: { id: string; slug: stri
       const stream = byName.get(series.name);
       const enteredBy = stream?.ownerId ?? fallback;
       if (!stream || !enteredBy) continue;
-      for (const row of series.rows) rows.push({ ...row, orgId: org.id, streamId: stream.id, enteredBy });
+      for (const row of series.rows)
+        rows.push({ ...row, orgId: org.id, streamId: stream.id, enteredBy });
       // Each kaizen event of the series, as the improvement a team would have recorded: done within its week.
       for (const e of series.events.filter((ev) => ev.kind === 'improvement')) {
         const title = e.note.replace(/^Kaizen:\s*/i, '');
@@ -58,16 +67,23 @@ export async function seedDemoMeasurements(db: Db, org: { id: string; slug: stri
           metric: 'lead_time',
           ownerId: stream.ownerId,
           startedOn: e.periodStart,
-          completedOn: new Date(Date.parse(e.periodStart) + 4 * 86_400_000).toISOString().slice(0, 10),
+          completedOn: new Date(Date.parse(e.periodStart) + 4 * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
           windowWeeks: 8,
-          expectedEffect: e.wastes.length ? `A shorter lead time, with less time lost to ${e.wastes.map((w) => w.replace(/_/g, ' ')).join(', ')}` : 'A shorter lead time',
+          expectedEffect: e.wastes.length
+            ? `A shorter lead time, with less time lost to ${e.wastes.map((w) => w.replace(/_/g, ' ')).join(', ')}`
+            : 'A shorter lead time',
           createdBy: enteredBy,
         });
       }
     }
     if (kaizen.length > 0) await tx.insert(improvements).values(kaizen);
     for (let i = 0; i < rows.length; i += BATCH) {
-      await tx.insert(measurements).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+      await tx
+        .insert(measurements)
+        .values(rows.slice(i, i + BATCH))
+        .onConflictDoNothing();
     }
     return { added: rows.length, existing: 0 };
   });

@@ -35,7 +35,12 @@ export interface SeedStreamsResult {
   existing: number;
 }
 
-function mapInput(streamId: string, state: MapState, map: SeedMap, calendar: WorkingCalendar): SaveMapInput {
+function mapInput(
+  streamId: string,
+  state: MapState,
+  map: SeedMap,
+  calendar: WorkingCalendar,
+): SaveMapInput {
   return {
     streamId,
     state,
@@ -60,7 +65,10 @@ function mapInput(streamId: string, state: MapState, map: SeedMap, calendar: Wor
  * (archived ones count): so seeding twice adds nothing, and an existing database gets them once.
  * All of an organization's streams go in one transaction, as its owner.
  */
-export async function seedDemoStreams(db: Db, org: { id: string; slug: string }): Promise<SeedStreamsResult> {
+export async function seedDemoStreams(
+  db: Db,
+  org: { id: string; slug: string },
+): Promise<SeedStreamsResult> {
   const streams = demoStreams[org.slug] ?? [];
   const before = await withTenant(db, { orgId: org.id }, async (tx) => ({
     existing: (await listStreams(tx, { orgId: org.id, includeArchived: true })).length,
@@ -68,7 +76,8 @@ export async function seedDemoStreams(db: Db, org: { id: string; slug: string })
   }));
   const memberWith = (role: Role) => before.members.find((m) => m.role === role)?.userId ?? null;
   const ownerId = memberWith('owner');
-  if (before.existing > 0 || streams.length === 0 || !ownerId) return { added: 0, existing: before.existing };
+  if (before.existing > 0 || streams.length === 0 || !ownerId)
+    return { added: 0, existing: before.existing };
 
   const actor: Actor = { orgId: org.id, userId: ownerId, role: 'owner' };
   return withTenant(db, { orgId: org.id, userId: ownerId }, async (tx) => {
@@ -78,11 +87,15 @@ export async function seedDemoStreams(db: Db, org: { id: string; slug: string })
 
     const idByName = new Map<string, string>();
     for (const s of streams) {
-      const fields = streamFields.parse({ ...s.fields, ownerId: s.owner ? memberWith(s.owner) : null });
+      const fields = streamFields.parse({
+        ...s.fields,
+        ownerId: s.owner ? memberWith(s.owner) : null,
+      });
       const stream = await createStream(tx, actor, fields);
       idByName.set(stream.name, stream.id);
       const calendar = s.calendar ?? defaultCalendar;
-      for (const version of s.current) await saveMap(tx, actor, mapInput(stream.id, 'current', version, calendar));
+      for (const version of s.current)
+        await saveMap(tx, actor, mapInput(stream.id, 'current', version, calendar));
       if (s.future) {
         await startFutureFromCurrent(tx, actor, stream.id);
         await saveMap(tx, actor, mapInput(stream.id, 'future', s.future, calendar));
@@ -93,7 +106,10 @@ export async function seedDemoStreams(db: Db, org: { id: string; slug: string })
       if (!id || !s.feeds) continue;
       const operationalStreamIds = s.feeds.map((name) => {
         const target = idByName.get(name);
-        if (!target) throw new Error(`Demo stream "${s.fields.name}" feeds "${name}", which is not a demo stream.`);
+        if (!target)
+          throw new Error(
+            `Demo stream "${s.fields.name}" feeds "${name}", which is not a demo stream.`,
+          );
         return target;
       });
       await setLinks(tx, actor, { id, operationalStreamIds });

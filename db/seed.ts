@@ -49,7 +49,9 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
       const tx = txRaw as unknown as Db;
       const ids: string[] = [];
       for (const m of demo.members) {
-        const user = (await findUserByEmail(tx, m.email)) ?? (await insertUser(tx, { name: m.name, email: m.email, passwordHash }));
+        const user =
+          (await findUserByEmail(tx, m.email)) ??
+          (await insertUser(tx, { name: m.name, email: m.email, passwordHash }));
         ids.push(user.id);
       }
       const [ownerId] = ids;
@@ -69,12 +71,22 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
     const org = await findOrgBySlug(db, demo.slug);
     if (!org) continue;
     const { added, existing } = await seedDemoStreams(db, org);
-    log(added > 0 ? `  ${demo.name}: ${added} value streams with maps` : `  ${demo.name}: has ${existing} value streams already, none added`);
+    log(
+      added > 0
+        ? `  ${demo.name}: ${added} value streams with maps`
+        : `  ${demo.name}: has ${existing} value streams already, none added`,
+    );
     const weeks = await seedDemoMeasurements(db, org); // then their weekly numbers (db/seed-measurements.ts)
-    log(weeks.added > 0 ? `  ${demo.name}: ${weeks.added} weekly measurements` : `  ${demo.name}: has ${weeks.existing} measurements already, none added`);
+    log(
+      weeks.added > 0
+        ? `  ${demo.name}: ${weeks.added} weekly measurements`
+        : `  ${demo.name}: has ${weeks.existing} measurements already, none added`,
+    );
   }
   log('Demo data ready. Sign in with any of these (password: ' + DEMO_PASSWORD + '):');
   for (const demo of demoOrgs) {
-    log(`  ${demo.name} (/${demo.slug}): ${demo.members.map((m) => `${m.email} (${m.role})`).join(', ')}`);
+    log(
+      `  ${demo.name} (/${demo.slug}): ${demo.members.map((m) => `${m.email} (${m.role})`).join(', ')}`,
+    );
   }
 }

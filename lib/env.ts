@@ -7,10 +7,19 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/valuestream' })
+    .regex(/^postgres(ql)?:\/\//, {
+      error:
+        'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/valuestream',
+    })
     .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
-  AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`.' }).optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, {
+      error:
+        'AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`.',
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
@@ -35,7 +44,9 @@ export function env(): Env {
   let secret = parsed.data.AUTH_SECRET;
   if (!secret) {
     if (parsed.data.NODE_ENV === 'production') {
-      throw new Error('AUTH_SECRET is not set. In production it is required: generate one with `openssl rand -base64 33`.');
+      throw new Error(
+        'AUTH_SECRET is not set. In production it is required: generate one with `openssl rand -base64 33`.',
+      );
     }
     secret = developmentSecret();
   }

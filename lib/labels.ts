@@ -1,6 +1,11 @@
 import type { Role } from '@/db/schema/orgs';
 
-export const roleLabels: Record<Role, string> = { owner: 'Owner', admin: 'Admin', lead: 'Team lead', viewer: 'Viewer' };
+export const roleLabels: Record<Role, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  lead: 'Team lead',
+  viewer: 'Viewer',
+};
 
 export const roleDescriptions: Record<Role, string> = {
   owner: 'Everything, including managing owners.',
@@ -20,10 +25,40 @@ export const typeLabels = {
 
 /** The seed's six lines of comparison, with what each side typically says. */
 export const comparisonLines = [
-  { key: 'customerInteraction', label: 'Customer interaction', operational: 'Serves external customers directly', development: 'Builds internal systems and products' },
-  { key: 'workPattern', label: 'Day-to-day vs initiative work', operational: 'Recurring daily processes', development: 'Periodic initiatives, e.g. new features' },
-  { key: 'feedbackLoop', label: 'Feedback loop', operational: 'Rapid, from real-time customer interactions', development: 'Market research and user testing' },
-  { key: 'teamComposition', label: 'Team composition', operational: 'Staff who know the daily processes', development: 'Specialists: engineering, programming' },
-  { key: 'wasteKind', label: 'Kind of waste', operational: 'Tangible: defects, idle time', development: 'Intangible: technical debt, over-engineering' },
-  { key: 'iterationPace', label: 'Iteration pace', operational: 'Consistent routines', development: 'Frequent sprints' },
+  {
+    key: 'customerInteraction',
+    label: 'Customer interaction',
+    operational: 'Serves external customers directly',
+    development: 'Builds internal systems and products',
+  },
+  {
+    key: 'workPattern',
+    label: 'Day-to-day vs initiative work',
+    operational: 'Recurring daily processes',
+    development: 'Periodic initiatives, e.g. new features',
+  },
+  {
+    key: 'feedbackLoop',
+    label: 'Feedback loop',
+    operational: 'Rapid, from real-time customer interactions',
+    development: 'Market research and user testing',
+  },
+  {
+    key: 'teamComposition',
+    label: 'Team composition',
+    operational: 'Staff who know the daily processes',
+    development: 'Specialists: engineering, programming',
+  },
+  {
+    key: 'wasteKind',
+    label: 'Kind of waste',
+    operational: 'Tangible: defects, idle time',
+    development: 'Intangible: technical debt, over-engineering',
+  },
+  {
+    key: 'iterationPace',
+    label: 'Iteration pace',
+    operational: 'Consistent routines',
+    development: 'Frequent sprints',
+  },
 ] as const;

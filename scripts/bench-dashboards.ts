@@ -24,9 +24,34 @@ import { setDashboardCache } from '@/server/dashboard-cache';
 import { createCaller } from '@/server/routers';
 import { transformer } from '@/server/transformer';
 import { hashPassword } from '@/server/services/passwords';
-import { LARGEST_ROWS, LARGEST_STREAMS, loadMaps, loadMeasurements, loadTenants, makePlan, type BenchPlan } from './bench-dashboards/data';
-import { CONNECTIONS, DURATION_S, httpBench, type HttpResult, type Load } from './bench-dashboards/http';
-import { explain, ITERATIONS, portfolioSql, runAsApp, runRaw, streamSql, timeInTurns, timeIt, type PlanSummary, type Stats } from './bench-dashboards/timing';
+import {
+  LARGEST_ROWS,
+  LARGEST_STREAMS,
+  loadMaps,
+  loadMeasurements,
+  loadTenants,
+  makePlan,
+  type BenchPlan,
+} from './bench-dashboards/data';
+import {
+  CONNECTIONS,
+  DURATION_S,
+  httpBench,
+  type HttpResult,
+  type Load,
+} from './bench-dashboards/http';
+import {
+  explain,
+  ITERATIONS,
+  portfolioSql,
+  runAsApp,
+  runRaw,
+  streamSql,
+  timeInTurns,
+  timeIt,
+  type PlanSummary,
+  type Stats,
+} from './bench-dashboards/timing';
 
 const SIZE = Number(process.env.SIZE ?? 5_000_000);
 const ORGS = Number(process.env.ORGS ?? 2000);
@@ -73,7 +98,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Gives up waiting for something to close after a few seconds (a query may still be running). */
-const within = (p: Promise<unknown>, seconds = 5) => Promise.race([p, new Promise((r) => setTimeout(r, seconds * 1000))]);
+const within = (p: Promise<unknown>, seconds = 5) =>
+  Promise.race([p, new Promise((r) => setTimeout(r, seconds * 1000))]);
 
 /** A database of its own, migrated, with the tenants and maps of the plan. */
 async function benchDatabase(admin: postgres.Sql, plan: BenchPlan, passwordHash: string) {
@@ -90,7 +116,13 @@ async function benchDatabase(admin: postgres.Sql, plan: BenchPlan, passwordHash:
   await loadTenants(owner, plan, OWNER_EMAIL, passwordHash);
   await loadMaps(owner, plan);
   await owner`analyze`;
-  return { name, url: url.toString(), owner, caller: createCaller({ db: app.db, userId: plan.largest.ownerId }), rows: 0 };
+  return {
+    name,
+    url: url.toString(),
+    owner,
+    caller: createCaller({ db: app.db, userId: plan.largest.ownerId }),
+    rows: 0,
+  };
 }
 
 type BenchDb = Awaited<ReturnType<typeof benchDatabase>>;
@@ -107,7 +139,9 @@ async function grow(db: BenchDb, plan: BenchPlan, from: number, to: number, labe
   started = performance.now();
   // Sets the visibility map (index-only scans need it) and the statistics, as autovacuum would in time.
   await db.owner`vacuum (analyze) measurements`;
-  log(`${label}: ${int(added)} rows added in ${loadedIn.toFixed(1)} s (${int(added / loadedIn)} rows/s; ${int(db.rows)} in the table), vacuum and analyze ${secs(started).toFixed(1)} s`);
+  log(
+    `${label}: ${int(added)} rows added in ${loadedIn.toFixed(1)} s (${int(added / loadedIn)} rows/s; ${int(db.rows)} in the table), vacuum and analyze ${secs(started).toFixed(1)} s`,
+  );
 }
 
 interface Row {
@@ -130,17 +164,27 @@ async function main() {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   undo.push(() => admin.end({ timeout: 5 }));
   const version = (await admin`show server_version`)[0]?.server_version as string;
-  log(`Dashboards of the largest of ${int(ORGS)} organizations (${LARGEST_STREAMS} streams × ${plan.weeks.length} weeks = ${int(LARGEST_ROWS)} rows, ${plan.weeks[0]} to ${plan.weeks.at(-1)})`);
-  log(`as \`measurements\` grows to ${sizes.map(int).join(', ')} rows; Postgres ${version} on ${new URL(serverUrl).host}, Node ${process.version}, ${os.cpus().length} cores`);
-  log(`${ITERATIONS} calls each after a warm-up, one at a time; HTTP: ${CONNECTIONS} connections for ${DURATION_S} s after a warm-up`);
-  log(`1-minute load average at the start: ${os.loadavg()[0]?.toFixed(2)} (other work on the machine shows in every figure)`);
+  log(
+    `Dashboards of the largest of ${int(ORGS)} organizations (${LARGEST_STREAMS} streams × ${plan.weeks.length} weeks = ${int(LARGEST_ROWS)} rows, ${plan.weeks[0]} to ${plan.weeks.at(-1)})`,
+  );
+  log(
+    `as \`measurements\` grows to ${sizes.map(int).join(', ')} rows; Postgres ${version} on ${new URL(serverUrl).host}, Node ${process.version}, ${os.cpus().length} cores`,
+  );
+  log(
+    `${ITERATIONS} calls each after a warm-up, one at a time; HTTP: ${CONNECTIONS} connections for ${DURATION_S} s after a warm-up`,
+  );
+  log(
+    `1-minute load average at the start: ${os.loadavg()[0]?.toFixed(2)} (other work on the machine shows in every figure)`,
+  );
   log();
 
   const started = performance.now();
   const passwordHash = await hashPassword(OWNER_PASSWORD);
   const big = await benchDatabase(admin, plan, passwordHash);
   const small = await benchDatabase(admin, plan, passwordHash);
-  log(`Two databases, each with ${int(ORGS)} organizations and owners, ${int(plan.orgs.reduce((a, o) => a + o.streams.length, 0))} streams, ${LARGEST_STREAMS} maps: ${secs(started).toFixed(1)} s`);
+  log(
+    `Two databases, each with ${int(ORGS)} organizations and owners, ${int(plan.orgs.reduce((a, o) => a + o.streams.length, 0))} streams, ${LARGEST_STREAMS} maps: ${secs(started).toFixed(1)} s`,
+  );
 
   const bySize = new Map<number, Row[]>();
   let reached = 0;
@@ -153,14 +197,21 @@ async function main() {
   const turns = await compare(small, big, org.slug);
 
   const query = await portfolioSql(org.id, 'year');
-  const plans = { superuser: await explain(big.owner, query), 'app role': await explain(big.owner, query, { orgId: org.id }) };
+  const plans = {
+    superuser: await explain(big.owner, query),
+    'app role': await explain(big.owner, query, { orgId: org.id }),
+  };
   printPlans(plans);
 
   let http: HttpResult | undefined;
   if (HTTP) {
     log();
-    log(`HTTP, ${int(big.rows)} rows (production build, \`next start\`, signed in as the largest organization's owner):`);
-    log(`  1-minute load average before: ${os.loadavg()[0]?.toFixed(2)} (the bench itself adds about 1)`);
+    log(
+      `HTTP, ${int(big.rows)} rows (production build, \`next start\`, signed in as the largest organization's owner):`,
+    );
+    log(
+      `  1-minute load average before: ${os.loadavg()[0]?.toFixed(2)} (the bench itself adds about 1)`,
+    );
     http = await httpBench({
       repo: process.cwd(),
       databaseUrl: big.url,
@@ -168,7 +219,10 @@ async function main() {
       password: OWNER_PASSWORD,
       orgSlug: org.slug,
       // The bench's own connections are among them, idle meanwhile.
-      backends: async () => (await admin`select pid from pg_stat_activity where datname = ${big.name} and backend_type = 'client backend'`).map((r) => Number(r.pid)),
+      backends: async () =>
+        (
+          await admin`select pid from pg_stat_activity where datname = ${big.name} and backend_type = 'client backend'`
+        ).map((r) => Number(r.pid)),
       log,
       onCleanup: (step) => undo.push(step),
     });
@@ -188,15 +242,20 @@ const sent = (answer: unknown) => JSON.stringify(transformer.serialize(answer));
 async function measure(db: BenchDb, orgId: string, orgSlug: string, streamId: string) {
   setDashboardCache(false);
   const year = await db.caller.dashboards.portfolio({ orgSlug, range: 'year' });
-  if (year.streams.length !== LARGEST_STREAMS || year.streams.some((s) => s.weeks !== 52)) throw new Error(`The portfolio should show ${LARGEST_STREAMS} streams of 52 weeks: ${JSON.stringify(year.cards.streams)}`);
+  if (year.streams.length !== LARGEST_STREAMS || year.streams.some((s) => s.weeks !== 52))
+    throw new Error(
+      `The portfolio should show ${LARGEST_STREAMS} streams of 52 weeks: ${JSON.stringify(year.cards.streams)}`,
+    );
   const stream = await db.caller.dashboards.stream({ orgSlug, id: streamId, range: 'year' });
-  if (stream.weeks.length !== 52) throw new Error(`The stream dashboard should show 52 weeks, not ${stream.weeks.length}`);
+  if (stream.weeks.length !== 52)
+    throw new Error(`The stream dashboard should show 52 weeks, not ${stream.weeks.length}`);
 
   const result: Row[] = [];
   for (const range of ['12w', 'year'] as const) {
     const query = [await portfolioSql(orgId, range)];
     const [raw] = await runRaw(db.owner, query);
-    if (raw?.length !== LARGEST_STREAMS) throw new Error(`The portfolio's SQL returned ${raw?.length} rows`);
+    if (raw?.length !== LARGEST_STREAMS)
+      throw new Error(`The portfolio's SQL returned ${raw?.length} rows`);
     const answer = await db.caller.dashboards.portfolio({ orgSlug, range });
     result.push({
       label: `portfolio, ${range === '12w' ? '12 weeks' : 'a year'}`,
@@ -220,15 +279,24 @@ async function measure(db: BenchDb, orgId: string, orgSlug: string, streamId: st
   setDashboardCache(true);
   const cached = await timeIt(() => db.caller.dashboards.portfolio({ orgSlug, range: '12w' }));
   setDashboardCache(false);
-  const cell = (s: Stats) => `${ms(s.p50).padStart(9)} ${ms(s.p95).padStart(9)} ${ms(s.mean).padStart(9)}`;
-  log(`  ${'(answer cache off)'.padEnd(46)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'mean'.padStart(9)}`);
+  const cell = (s: Stats) =>
+    `${ms(s.p50).padStart(9)} ${ms(s.p95).padStart(9)} ${ms(s.mean).padStart(9)}`;
+  log(
+    `  ${'(answer cache off)'.padEnd(46)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'mean'.padStart(9)}`,
+  );
   for (const r of result) {
-    log(`  ${`${r.label}, tRPC procedure`.padEnd(46)} ${cell(r.trpc)}   ${(r.trpc.p50 / r.raw.p50).toFixed(2)}× the raw SQL (p50)`);
+    log(
+      `  ${`${r.label}, tRPC procedure`.padEnd(46)} ${cell(r.trpc)}   ${(r.trpc.p50 / r.raw.p50).toFixed(2)}× the raw SQL (p50)`,
+    );
     log(`  ${'  its SQL, by the superuser'.padEnd(46)} ${cell(r.raw)}`);
     log(`  ${'  its SQL, as the app role in a transaction'.padEnd(46)} ${cell(r.asApp)}`);
-    log(`  ${`  serializing its answer (${int(r.bytes / 1024)} kB)`.padEnd(46)} ${cell(r.serialize)}`);
+    log(
+      `  ${`  serializing its answer (${int(r.bytes / 1024)} kB)`.padEnd(46)} ${cell(r.serialize)}`,
+    );
   }
-  log(`  ${'portfolio, 12 weeks, answer cache on'.padEnd(46)} ${cell(cached)}   (membership check, then the stored answer)`);
+  log(
+    `  ${'portfolio, 12 weeks, answer cache on'.padEnd(46)} ${cell(cached)}   (membership check, then the stored answer)`,
+  );
   cachedBySize.push(cached);
   return result;
 }
@@ -243,13 +311,19 @@ interface Turns {
 async function compare(small: BenchDb, big: BenchDb, orgSlug: string): Promise<Turns[]> {
   const result: Turns[] = [];
   log(`The portfolio (tRPC procedure) at ${int(SMALL)} and ${int(SIZE)} rows, in turns:`);
-  log(`  ${''.padEnd(20)} ${`${int(SMALL)} rows: p50`.padStart(19)} ${'p95'.padStart(9)}   ${`${int(SIZE)} rows: p50`.padStart(22)} ${'p95'.padStart(9)}   p95 change`);
+  log(
+    `  ${''.padEnd(20)} ${`${int(SMALL)} rows: p50`.padStart(19)} ${'p95'.padStart(9)}   ${`${int(SIZE)} rows: p50`.padStart(22)} ${'p95'.padStart(9)}   p95 change`,
+  );
   for (const range of ['12w', 'year'] as const) {
-    const [s, b] = await timeInTurns([small, big].map((db) => () => db.caller.dashboards.portfolio({ orgSlug, range })));
+    const [s, b] = await timeInTurns(
+      [small, big].map((db) => () => db.caller.dashboards.portfolio({ orgSlug, range })),
+    );
     if (!s || !b) throw new Error('No timings');
     const label = range === '12w' ? '12 weeks' : 'a year';
     result.push({ label, small: s, big: b });
-    log(`  ${label.padEnd(20)} ${ms(s.p50).padStart(19)} ${ms(s.p95).padStart(9)}   ${ms(b.p50).padStart(22)} ${ms(b.p95).padStart(9)}   ${pct(b.p95 / s.p95 - 1)}`);
+    log(
+      `  ${label.padEnd(20)} ${ms(s.p50).padStart(19)} ${ms(s.p95).padStart(9)}   ${ms(b.p50).padStart(22)} ${ms(b.p95).padStart(9)}   ${pct(b.p95 / s.p95 - 1)}`,
+    );
   }
   return result;
 }
@@ -258,42 +332,72 @@ function printPlans(plans: Record<string, PlanSummary>) {
   log();
   log(`EXPLAIN (ANALYZE, BUFFERS) of the portfolio query (a year), at ${int(SIZE)} rows:`);
   for (const [who, p] of Object.entries(plans)) {
-    const others = p.otherScans.length ? `; other scans of measurements: ${[...new Set(p.otherScans)].join(', ')}` : '';
-    log(`  ${who.padEnd(10)} planning ${ms(p.planningMs)}, execution ${ms(p.executionMs)}, of which ${ms(p.scanMs)} in ${p.indexOnlyScans} index-only scans on measurements_dashboard_idx (heap fetches ${int(p.heapFetches)})${others}; JIT ${p.jit ? 'used' : 'not used'}`);
+    const others = p.otherScans.length
+      ? `; other scans of measurements: ${[...new Set(p.otherScans)].join(', ')}`
+      : '';
+    log(
+      `  ${who.padEnd(10)} planning ${ms(p.planningMs)}, execution ${ms(p.executionMs)}, of which ${ms(p.scanMs)} in ${p.indexOnlyScans} index-only scans on measurements_dashboard_idx (heap fetches ${int(p.heapFetches)})${others}; JIT ${p.jit ? 'used' : 'not used'}`,
+    );
   }
   if (process.env.PLANS === '1') for (const l of plans['app role']?.lines ?? []) log(`    ${l}`);
 }
 
 function printHttp(h: HttpResult) {
   const line = (label: string, l: Load) =>
-    log(`  ${label.padEnd(58)} ${int(l.rps).padStart(6)} req/s   latency p50 ${int(l.p50)} ms, p99 ${int(l.p99)} ms   (${int(l.requests)} requests${l.non2xx || l.errors ? `, ${l.non2xx} not 2xx, ${l.errors} errors` : ''})`);
-  log(`  built (the ${h.source}) in ${h.buildSeconds.toFixed(0)} s; the portfolio's answer: ${int(h.bytes / 1024)} kB of JSON, about ${int(h.gzipBytes / 1024)} kB gzipped`);
+    log(
+      `  ${label.padEnd(58)} ${int(l.rps).padStart(6)} req/s   latency p50 ${int(l.p50)} ms, p99 ${int(l.p99)} ms   (${int(l.requests)} requests${l.non2xx || l.errors ? `, ${l.non2xx} not 2xx, ${l.errors} errors` : ''})`,
+    );
+  log(
+    `  built (the ${h.source}) in ${h.buildSeconds.toFixed(0)} s; the portfolio's answer: ${int(h.bytes / 1024)} kB of JSON, about ${int(h.gzipBytes / 1024)} kB gzipped`,
+  );
   line('dashboards.portfolio, 12 weeks (gzip, as a browser asks)', h.portfolio);
   line('dashboards.portfolio, 12 weeks (no compression)', h.portfolioIdentity);
   line('dashboards.portfolio, 12 weeks, answer cache off (gzip)', h.portfolioUncached);
   line('orgs.current (session, tenant transaction, tiny answer)', h.orgCurrent);
   line('/api/health (bare route handler)', h.health);
   log('  CPU time per request (ms): the app server (Node), its Postgres backends, autocannon:');
-  for (const [label, l] of [['dashboards.portfolio (gzip)', h.portfolio], ['dashboards.portfolio (no compression)', h.portfolioIdentity], ['dashboards.portfolio, cache off (gzip)', h.portfolioUncached], ['orgs.current', h.orgCurrent], ['/api/health', h.health]] as const) {
-    log(`    ${label.padEnd(40)} ${l.cpu.node.toFixed(2).padStart(7)} ${l.cpu.postgres.toFixed(2).padStart(7)} ${l.cpu.autocannon.toFixed(2).padStart(7)}`);
+  for (const [label, l] of [
+    ['dashboards.portfolio (gzip)', h.portfolio],
+    ['dashboards.portfolio (no compression)', h.portfolioIdentity],
+    ['dashboards.portfolio, cache off (gzip)', h.portfolioUncached],
+    ['orgs.current', h.orgCurrent],
+    ['/api/health', h.health],
+  ] as const) {
+    log(
+      `    ${label.padEnd(40)} ${l.cpu.node.toFixed(2).padStart(7)} ${l.cpu.postgres.toFixed(2).padStart(7)} ${l.cpu.autocannon.toFixed(2).padStart(7)}`,
+    );
   }
 }
 
 function printTargets(largest: Row[], turns: Turns[], http?: HttpResult) {
   const portfolios = largest.filter((r) => r.label.startsWith('portfolio'));
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
-  const each = <T extends { label: string }>(list: T[], f: (r: T) => string) => list.map((r) => `${r.label.replace('portfolio, ', '')} ${f(r)}`).join(', ');
+  const each = <T extends { label: string }>(list: T[], f: (r: T) => string) =>
+    list.map((r) => `${r.label.replace('portfolio, ', '')} ${f(r)}`).join(', ');
   const growth = (t: Turns) => t.big.p95 / t.small.p95 - 1;
   log();
-  log(`Targets (issue 5): the largest organization's portfolio at ${int(SIZE)} rows (answer cache off unless said)`);
-  log(`  ${mark(portfolios.every((r) => r.trpc.p95 < P95_MS))} p95 server time under ${P95_MS} ms: ${each(portfolios, (r) => ms(r.trpc.p95))}`);
+  log(
+    `Targets (issue 5): the largest organization's portfolio at ${int(SIZE)} rows (answer cache off unless said)`,
+  );
+  log(
+    `  ${mark(portfolios.every((r) => r.trpc.p95 < P95_MS))} p95 server time under ${P95_MS} ms: ${each(portfolios, (r) => ms(r.trpc.p95))}`,
+  );
   const warm = cachedBySize.at(-1);
-  if (warm) log(`  ${mark(warm.p95 < P95_MS)} the same with the answer cache on (unchanged data): 12 weeks ${ms(warm.p95)}`);
-  log(`  ${mark(turns.every((t) => Math.abs(growth(t)) <= GROWTH))} p95 within ${GROWTH * 100}% of the same at ${int(SMALL)} rows (in turns): ${each(turns, (t) => `${ms(t.small.p95)} → ${ms(t.big.p95)} (${pct(growth(t))})`)}`);
-  log(`  ${mark(portfolios.every((r) => r.trpc.p50 / r.raw.p50 <= OVER_RAW))} at most ${OVER_RAW}× the raw SQL (p50): ${each(portfolios, (r) => `${(r.trpc.p50 / r.raw.p50).toFixed(2)}×`)}`);
+  if (warm)
+    log(
+      `  ${mark(warm.p95 < P95_MS)} the same with the answer cache on (unchanged data): 12 weeks ${ms(warm.p95)}`,
+    );
+  log(
+    `  ${mark(turns.every((t) => Math.abs(growth(t)) <= GROWTH))} p95 within ${GROWTH * 100}% of the same at ${int(SMALL)} rows (in turns): ${each(turns, (t) => `${ms(t.small.p95)} → ${ms(t.big.p95)} (${pct(growth(t))})`)}`,
+  );
+  log(
+    `  ${mark(portfolios.every((r) => r.trpc.p50 / r.raw.p50 <= OVER_RAW))} at most ${OVER_RAW}× the raw SQL (p50): ${each(portfolios, (r) => `${(r.trpc.p50 / r.raw.p50).toFixed(2)}×`)}`,
+  );
   if (http) {
     const share = http.portfolio.rps / http.health.rps;
-    log(`  ${mark(share >= OF_BARE)} at least ${OF_BARE * 100}% of a bare route's requests per second: ${Math.round(100 * share)}% (${int(http.portfolio.rps)} of ${int(http.health.rps)} req/s; ${Math.round((100 * http.portfolioIdentity.rps) / http.health.rps)}% without compression; ${Math.round((100 * http.portfolioUncached.rps) / http.health.rps)}% with the answer cache off)`);
+    log(
+      `  ${mark(share >= OF_BARE)} at least ${OF_BARE * 100}% of a bare route's requests per second: ${Math.round(100 * share)}% (${int(http.portfolio.rps)} of ${int(http.health.rps)} req/s; ${Math.round((100 * http.portfolioIdentity.rps) / http.health.rps)}% without compression; ${Math.round((100 * http.portfolioUncached.rps) / http.health.rps)}% with the answer cache off)`,
+    );
   }
 }
 

@@ -13,7 +13,11 @@ interface Ctx {
 function request(token: string, key: string, body: string) {
   return new Request('http://bench.local/api/v1/measurements/batch', {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': key,
+    },
     body,
   });
 }
@@ -23,18 +27,28 @@ function request(token: string, key: string, body: string) {
  * then replays the first batch.
  */
 export async function apiBench(db: Db, ctx: Ctx, rows: CheckedRow[], inFlight = 1) {
-  const { token } = await ctx.caller.apiTokens.create({ orgSlug: ctx.org.slug, name: `bench ${crypto.randomUUID().slice(0, 8)}` });
+  const { token } = await ctx.caller.apiTokens.create({
+    orgSlug: ctx.org.slug,
+    name: `bench ${crypto.randomUUID().slice(0, 8)}`,
+  });
   const bodies: string[] = [];
-  for (let i = 0; i < rows.length; i += MAX_BATCH) bodies.push(JSON.stringify({ measurements: rows.slice(i, i + MAX_BATCH).map((r) => r.values) }));
+  for (let i = 0; i < rows.length; i += MAX_BATCH)
+    bodies.push(
+      JSON.stringify({ measurements: rows.slice(i, i + MAX_BATCH).map((r) => r.values) }),
+    );
   const keys = bodies.map(() => crypto.randomUUID());
   let added = 0;
   const started = performance.now();
   const queue = [...bodies.keys()];
   const send = async () => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-      const response = await postMeasurementBatch(db, request(token, keys[i] ?? '', bodies[i] ?? ''));
+      const response = await postMeasurementBatch(
+        db,
+        request(token, keys[i] ?? '', bodies[i] ?? ''),
+      );
       const json = (await response.json()) as { added?: number };
-      if (response.status !== 201) throw new Error(`Batch ${i}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
+      if (response.status !== 201)
+        throw new Error(`Batch ${i}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
       added += json.added ?? 0;
     }
   };
@@ -42,5 +56,11 @@ export async function apiBench(db: Db, ctx: Ctx, rows: CheckedRow[], inFlight = 
   const ms = performance.now() - started;
   if (added !== rows.length) throw new Error(`API: expected ${rows.length} added, got ${added}`);
   const replay = await postMeasurementBatch(db, request(token, keys[0] ?? '', bodies[0] ?? ''));
-  return { ms, requests: bodies.length, batch: MAX_BATCH, inFlight, replayed: replay.headers.get('idempotent-replayed') === 'true' };
+  return {
+    ms,
+    requests: bodies.length,
+    batch: MAX_BATCH,
+    inFlight,
+    replayed: replay.headers.get('idempotent-replayed') === 'true',
+  };
 }

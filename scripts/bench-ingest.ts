@@ -71,13 +71,23 @@ function makeCsv(streamNames: string[], bump = 0): string {
 }
 
 async function setup(db: Db) {
-  const user = await insertUser(db, { name: 'Bench', email: `bench-${crypto.randomUUID()}@bench.example`, passwordHash: 'x' });
-  const org = await createOrganization(db, { name: `Bench ${crypto.randomUUID().slice(0, 8)}`, ownerId: user.id });
+  const user = await insertUser(db, {
+    name: 'Bench',
+    email: `bench-${crypto.randomUUID()}@bench.example`,
+    passwordHash: 'x',
+  });
+  const org = await createOrganization(db, {
+    name: `Bench ${crypto.randomUUID().slice(0, 8)}`,
+    ownerId: user.id,
+  });
   const caller = createCaller({ db, userId: user.id });
   const streams: { id: string; name: string }[] = [];
   for (let s = 0; s < STREAMS; s++) {
     const name = `Stream ${s}`;
-    const { id } = await caller.streams.create({ orgSlug: org.slug, fields: { ...emptyStream, name, ownerId: user.id } });
+    const { id } = await caller.streams.create({
+      orgSlug: org.slug,
+      fields: { ...emptyStream, name, ownerId: user.id },
+    });
     streams.push({ id, name });
   }
   return { db, user, org, caller, streams };
@@ -88,33 +98,63 @@ type Ctx = Awaited<ReturnType<typeof setup>>;
 async function benchCopy(serverSql: postgres.Sql, ctx: Ctx, text: string) {
   const { records, headers } = parseCsvText(text);
   const mapping = autoMap(headers);
-  const { rows } = checkRecords(records, mapping, ctx.streams.map((s) => ({ ...s, canEdit: true })));
+  const { rows } = checkRecords(
+    records,
+    mapping,
+    ctx.streams.map((s) => ({ ...s, canEdit: true })),
+  );
   // Every column the import writes, with the same values (the import's own rounding included).
   const columns = getTableColumns(measurements);
-  const keys = ['streamId', 'stepName', 'periodStart', 'periodEnd', ...metricFields, 'method', 'sampleSize', 'note'] as const;
+  const keys = [
+    'streamId',
+    'stepName',
+    'periodStart',
+    'periodEnd',
+    ...metricFields,
+    'method',
+    'sampleSize',
+    'note',
+  ] as const;
   const cols = ['org_id', ...keys.map((k) => columns[k].name), 'entered_by', 'source', 'import_id'];
-  const esc = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
+  const esc = (v: unknown) =>
+    v === null || v === undefined
+      ? '\\N'
+      : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
   const importId = crypto.randomUUID();
-  const { rows: checked, errors } = validateRows(rows.map((r) => ({ row: r.row, values: r.values })));
-  if (errors.length > 0 || checked.length !== rows.length) throw new Error('The bench rows do not pass the server check');
-  const lines = checked.map((v) => [ctx.org.id, ...keys.map((k) => v[k]), ctx.user.id, 'csv', importId].map(esc).join('\t') + '\n');
+  const { rows: checked, errors } = validateRows(
+    rows.map((r) => ({ row: r.row, values: r.values })),
+  );
+  if (errors.length > 0 || checked.length !== rows.length)
+    throw new Error('The bench rows do not pass the server check');
+  const lines = checked.map(
+    (v) =>
+      [ctx.org.id, ...keys.map((k) => v[k]), ctx.user.id, 'csv', importId].map(esc).join('\t') +
+      '\n',
+  );
   const started = performance.now();
-  const writable = await serverSql`copy measurements (${serverSql.unsafe(cols.join(', '))}) from stdin`.writable();
+  const writable =
+    await serverSql`copy measurements (${serverSql.unsafe(cols.join(', '))}) from stdin`.writable();
   await pipeline(Readable.from(lines), writable);
   return performance.now() - started;
 }
 
 /** The import's request, as the page sends it, and its streamed answer: when saving began, and the result. */
 async function sendImport(ctx: Ctx, body: string) {
-  const request = new Request(`http://bench.local/api/imports?org=${ctx.org.slug}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const request = new Request(`http://bench.local/api/imports?org=${ctx.org.slug}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const response = await postImport(ctx.db, ctx.user.id, request);
-  if (response.status !== 200 || !response.body) throw new Error(`Import: ${response.status} ${await response.text()}`);
+  if (response.status !== 200 || !response.body)
+    throw new Error(`Import: ${response.status} ${await response.text()}`);
   let savingAt = 0;
   let done: Extract<ImportEvent, { type: 'done' }> | undefined;
   for await (const event of readEvents(response.body)) {
     if (event.type === 'saving') savingAt = performance.now();
     else if (event.type === 'done') done = event;
-    else if (event.type !== 'progress') throw new Error(`Import: ${JSON.stringify(event).slice(0, 500)}`);
+    else if (event.type !== 'progress')
+      throw new Error(`Import: ${JSON.stringify(event).slice(0, 500)}`);
   }
   if (!done) throw new Error('Import: no result');
   return { savingAt, counts: done };
@@ -123,7 +163,12 @@ async function sendImport(ctx: Ctx, body: string) {
 async function benchCsv(ctx: Ctx, text: string) {
   const started = performance.now();
   const { records, headers } = parseCsvText(text);
-  const { rows, errorCount } = checkRecords(records, autoMap(headers), ctx.streams.map((s) => ({ ...s, canEdit: true })), { headerCount: headers.length });
+  const { rows, errorCount } = checkRecords(
+    records,
+    autoMap(headers),
+    ctx.streams.map((s) => ({ ...s, canEdit: true })),
+    { headerCount: headers.length },
+  );
   if (errorCount > 0) throw new Error(`The bench CSV has ${errorCount} bad rows`);
   // The worker also prepares the request's body, while the person looks at the preview.
   const body = JSON.stringify(importBody('bench.csv', rows));
@@ -131,7 +176,15 @@ async function benchCsv(ctx: Ctx, text: string) {
   const pressed = performance.now();
   const { savingAt, counts } = await sendImport(ctx, body);
   const done = performance.now();
-  return { total: done - started, check: pressed - started, fromImport: done - pressed, server: savingAt - pressed, save: done - savingAt, rows, counts };
+  return {
+    total: done - started,
+    check: pressed - started,
+    fromImport: done - pressed,
+    server: savingAt - pressed,
+    save: done - savingAt,
+    rows,
+    counts,
+  };
 }
 
 const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
@@ -147,30 +200,56 @@ async function main() {
   try {
     const ctx = await setup(handle.db);
     const text = makeCsv(ctx.streams.map((s) => s.name));
-    console.log(`${ROWS.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB of CSV, into \`measurements\` on ${url.host} (Postgres ${(await owner`show server_version`)[0]?.server_version})`);
+    console.log(
+      `${ROWS.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB of CSV, into \`measurements\` on ${url.host} (Postgres ${(await owner`show server_version`)[0]?.server_version})`,
+    );
     const empty = () => owner`truncate measurements, measurement_audit`;
 
     const copyMs = await benchCopy(owner, ctx, text);
-    console.log(`COPY          ${rate(copyMs).toLocaleString('en').padStart(7)} rows/s  (${(copyMs / 1000).toFixed(2)} s)`);
+    console.log(
+      `COPY          ${rate(copyMs).toLocaleString('en').padStart(7)} rows/s  (${(copyMs / 1000).toFixed(2)} s)`,
+    );
     await empty();
 
     const csv = await benchCsv(ctx, text);
-    if (csv.counts.added !== ROWS) throw new Error(`Expected ${ROWS} rows added, got ${JSON.stringify(csv.counts)}`);
+    if (csv.counts.added !== ROWS)
+      throw new Error(`Expected ${ROWS} rows added, got ${JSON.stringify(csv.counts)}`);
     const s = (ms: number) => (ms / 1000).toFixed(2);
-    console.log(`CSV import    ${rate(csv.fromImport).toLocaleString('en').padStart(7)} rows/s  (${s(csv.fromImport)} s from "Import": check and set aside ${s(csv.server)}, save ${s(csv.save)})  ${Math.round((100 * copyMs) / csv.fromImport)}% of COPY`);
-    console.log(`  with the preview's parse, check and body (${s(csv.check)} s, before "Import") ${rate(csv.total).toLocaleString('en').padStart(7)} rows/s  (${s(csv.total)} s)  ${Math.round((100 * copyMs) / csv.total)}% of COPY`);
+    console.log(
+      `CSV import    ${rate(csv.fromImport).toLocaleString('en').padStart(7)} rows/s  (${s(csv.fromImport)} s from "Import": check and set aside ${s(csv.server)}, save ${s(csv.save)})  ${Math.round((100 * copyMs) / csv.fromImport)}% of COPY`,
+    );
+    console.log(
+      `  with the preview's parse, check and body (${s(csv.check)} s, before "Import") ${rate(csv.total).toLocaleString('en').padStart(7)} rows/s  (${s(csv.total)} s)  ${Math.round((100 * copyMs) / csv.total)}% of COPY`,
+    );
     const again = await benchCsv(ctx, text);
-    if (again.counts.skipped !== ROWS) throw new Error(`Re-import: expected ${ROWS} skipped, got ${JSON.stringify(again.counts)}`);
-    const changed = await benchCsv(ctx, makeCsv(ctx.streams.map((s) => s.name), 1));
-    if (changed.counts.replaced !== ROWS) throw new Error(`Changed file: expected ${ROWS} replaced, got ${JSON.stringify(changed.counts)}`);
-    console.log(`CSV re-import ${rate(again.fromImport).toLocaleString('en').padStart(7)} rows/s  (${(again.fromImport / 1000).toFixed(2)} s from "Import"; all ${ROWS.toLocaleString('en')} skipped, nothing added)`);
-    console.log(`CSV replace   ${rate(changed.fromImport).toLocaleString('en').padStart(7)} rows/s  (${(changed.fromImport / 1000).toFixed(2)} s from "Import"; every row changed: ${ROWS.toLocaleString('en')} replaced and audited)`);
+    if (again.counts.skipped !== ROWS)
+      throw new Error(`Re-import: expected ${ROWS} skipped, got ${JSON.stringify(again.counts)}`);
+    const changed = await benchCsv(
+      ctx,
+      makeCsv(
+        ctx.streams.map((s) => s.name),
+        1,
+      ),
+    );
+    if (changed.counts.replaced !== ROWS)
+      throw new Error(
+        `Changed file: expected ${ROWS} replaced, got ${JSON.stringify(changed.counts)}`,
+      );
+    console.log(
+      `CSV re-import ${rate(again.fromImport).toLocaleString('en').padStart(7)} rows/s  (${(again.fromImport / 1000).toFixed(2)} s from "Import"; all ${ROWS.toLocaleString('en')} skipped, nothing added)`,
+    );
+    console.log(
+      `CSV replace   ${rate(changed.fromImport).toLocaleString('en').padStart(7)} rows/s  (${(changed.fromImport / 1000).toFixed(2)} s from "Import"; every row changed: ${ROWS.toLocaleString('en')} replaced and audited)`,
+    );
 
     for (const inFlight of [1, 2]) {
       await empty();
       const api = await apiBench(handle.db, ctx, csv.rows, inFlight);
-      if (!api.replayed) throw new Error('Replaying the first batch did not return the stored response');
-      console.log(`API, ${inFlight} in flight ${rate(api.ms).toLocaleString('en').padStart(6)} rows/s  (${(api.ms / 1000).toFixed(2)} s, ${api.requests} requests of ${api.batch.toLocaleString('en')})  ${Math.round((100 * copyMs) / api.ms)}% of COPY`);
+      if (!api.replayed)
+        throw new Error('Replaying the first batch did not return the stored response');
+      console.log(
+        `API, ${inFlight} in flight ${rate(api.ms).toLocaleString('en').padStart(6)} rows/s  (${(api.ms / 1000).toFixed(2)} s, ${api.requests} requests of ${api.batch.toLocaleString('en')})  ${Math.round((100 * copyMs) / api.ms)}% of COPY`,
+      );
     }
   } finally {
     await handle.close();

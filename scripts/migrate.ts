@@ -4,7 +4,11 @@ import { env } from '@/lib/env';
 
 async function main() {
   const e = env();
-  const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
+  const handle = await openDatabase({
+    url: e.DATABASE_URL,
+    dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
+    migrate: true,
+  });
   await handle.close();
   console.log(`Migrations applied (${handle.driver}).`);
 }

@@ -6,9 +6,19 @@ const base = process.env.BASE_URL ?? 'http://localhost:3000';
 const out = process.argv[2] ?? '/tmp/shots';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
-for (const [name, viewport] of [['laptop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+for (const [name, viewport] of [
+  ['laptop', { width: 1366, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
   const page = await browser.newPage({ viewport });
   await page.goto(`${base}/sign-in`);
   await page.screenshot({ path: `${out}/${name}-sign-in.png`, fullPage: true });

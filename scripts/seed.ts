@@ -5,7 +5,11 @@ import { env } from '@/lib/env';
 
 async function main() {
   const e = env();
-  const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR, migrate: true });
+  const handle = await openDatabase({
+    url: e.DATABASE_URL,
+    dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
+    migrate: true,
+  });
   try {
     await seed(handle.db);
   } finally {

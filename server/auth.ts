@@ -11,7 +11,9 @@ class RateLimited extends CredentialsSignin {
 
 /** The address a request came from, as the Next server or a proxy in front of it reports it. */
 export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+  return (
+    headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
+  );
 }
 
 // Configured lazily so that importing this module (e.g. during `next build`) reads no secret.

@@ -26,7 +26,12 @@ interface Entry {
 }
 
 const state = globalThis as typeof globalThis & {
-  __valuestreamDashboardCache?: { versions: Map<string, number>; epoch: number; entries: LRUCache<string, Entry>; enabled: boolean };
+  __valuestreamDashboardCache?: {
+    versions: Map<string, number>;
+    epoch: number;
+    entries: LRUCache<string, Entry>;
+    enabled: boolean;
+  };
 };
 
 function store() {
@@ -70,7 +75,11 @@ export function setDashboardCache(enabled: boolean) {
  * was computed; else `compute()`, stored. The caller has already checked the member's access: the
  * key must hold everything the answer depends on besides the organization's data.
  */
-export async function cachedAnswer<T extends object>(orgId: string, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedAnswer<T extends object>(
+  orgId: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const s = store();
   if (!s.enabled) return compute();
   const version = s.versions.get(orgId) ?? 0;

@@ -5,8 +5,15 @@
  */
 const knownConstraints: Record<string, { field: string; message: string }> = {
   value_streams_name_key: { field: 'name', message: 'Another stream already has this name.' },
-  users_email_key: { field: 'email', message: 'An account with this email already exists. Sign in instead.' },
-  measurements_period_key: { field: 'periodStart', message: 'There is already a measurement of this stream for this period. Replace it, or change the period.' },
+  users_email_key: {
+    field: 'email',
+    message: 'An account with this email already exists. Sign in instead.',
+  },
+  measurements_period_key: {
+    field: 'periodStart',
+    message:
+      'There is already a measurement of this stream for this period. Replace it, or change the period.',
+  },
   api_tokens_name_key: { field: 'name', message: 'Another active token already has this name.' },
 };
 
@@ -22,7 +29,11 @@ export function uniqueViolation(error: unknown): UniqueViolation | null {
         ('constraint_name' in e && typeof e.constraint_name === 'string' && e.constraint_name) ||
         ('constraint' in e && typeof e.constraint === 'string' && e.constraint) ||
         '';
-      return knownConstraints[constraint] ?? { message: 'That conflicts with a change saved at the same moment. Please try again.' };
+      return (
+        knownConstraints[constraint] ?? {
+          message: 'That conflicts with a change saved at the same moment. Please try again.',
+        }
+      );
     }
     e = 'cause' in e ? e.cause : undefined;
   }

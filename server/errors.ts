@@ -2,7 +2,8 @@
  * Domain errors, thrown below the API and mapped to tRPC codes in one place (server/trpc.ts).
  * `field` names the input field the message belongs to, so a form can show it there.
  */
-export type AppErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type AppErrorCode =
+  'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
   constructor(

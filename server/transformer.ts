@@ -20,6 +20,10 @@ export function plainJson<T extends object>(value: T): T {
 }
 
 export const transformer = {
-  serialize: (value: unknown) => (typeof value === 'object' && value !== null && plain.has(value) ? { json: value } : superjson.serialize(value)),
-  deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]),
+  serialize: (value: unknown) =>
+    typeof value === 'object' && value !== null && plain.has(value)
+      ? { json: value }
+      : superjson.serialize(value),
+  deserialize: (value: unknown) =>
+    superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]),
 };

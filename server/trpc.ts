@@ -51,9 +51,17 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = new AppError('CONFLICT', conflict.message, conflict.field);
     throw new TRPCError({ code: 'CONFLICT', message: conflict.message, cause });
   }
-  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+  if (
+    !result.ok &&
+    result.error.cause instanceof ZodError &&
+    result.error.code === 'INTERNAL_SERVER_ERROR'
+  ) {
     // A service re-validated its input (zod .parse) and refused it: that is bad input, not a crash.
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Some fields need attention.', cause: result.error.cause });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Some fields need attention.',
+      cause: result.error.cause,
+    });
   }
   return result;
 });
@@ -78,30 +86,44 @@ class Rollback {
  * organization's existence is not confirmed. A role without `permission`: FORBIDDEN.
  */
 export function orgProcedure(permission: Permission) {
-  return authedProcedure.input(z.object({ orgSlug: orgSlugSchema })).use(async ({ ctx, input, next, type }) => {
-    const org = await findOrgBySlug(ctx.db, input.orgSlug);
-    if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
-    try {
-      const outcome = await withTenant(ctx.db, { orgId: org.id, userId: ctx.userId }, async (tx) => {
-        const membership = await findMembership(tx, { orgId: org.id, userId: ctx.userId });
-        if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
-        if (!can(membership.role, permission)) {
-          throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this organization does not allow this.' });
-        }
-        const result = await next({
-          ctx: { db: tx, org, actor: { orgId: org.id, userId: ctx.userId, role: membership.role } },
-        });
-        // A failed handler must not commit what it wrote before failing.
-        if (!result.ok) throw new Rollback(result);
-        // Any change may move a dashboard's figures: other processes hear of it at commit.
-        if (type === 'mutation') await announceChange(tx, org.id);
-        return result;
-      });
-      if (type === 'mutation') dataChanged(org.id); // committed: this process's cached answers go now
-      return outcome;
-    } catch (error) {
-      if (error instanceof Rollback) return error.result as never; // the failed result, unchanged
-      throw error;
-    }
-  });
+  return authedProcedure
+    .input(z.object({ orgSlug: orgSlugSchema }))
+    .use(async ({ ctx, input, next, type }) => {
+      const org = await findOrgBySlug(ctx.db, input.orgSlug);
+      if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
+      try {
+        const outcome = await withTenant(
+          ctx.db,
+          { orgId: org.id, userId: ctx.userId },
+          async (tx) => {
+            const membership = await findMembership(tx, { orgId: org.id, userId: ctx.userId });
+            if (!membership)
+              throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
+            if (!can(membership.role, permission)) {
+              throw new TRPCError({
+                code: 'FORBIDDEN',
+                message: 'Your role in this organization does not allow this.',
+              });
+            }
+            const result = await next({
+              ctx: {
+                db: tx,
+                org,
+                actor: { orgId: org.id, userId: ctx.userId, role: membership.role },
+              },
+            });
+            // A failed handler must not commit what it wrote before failing.
+            if (!result.ok) throw new Rollback(result);
+            // Any change may move a dashboard's figures: other processes hear of it at commit.
+            if (type === 'mutation') await announceChange(tx, org.id);
+            return result;
+          },
+        );
+        if (type === 'mutation') dataChanged(org.id); // committed: this process's cached answers go now
+        return outcome;
+      } catch (error) {
+        if (error instanceof Rollback) return error.result as never; // the failed result, unchanged
+        throw error;
+      }
+    });
 }

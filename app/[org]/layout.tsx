@@ -5,7 +5,13 @@ import { loadOrg, serverCaller } from '@/lib/trpc/server';
 import { auth } from '@/server/auth';
 
 /** Every tenant page: signed in, and a member of the organization in the URL, or a 404. */
-export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   await connection();
   const { org: slug } = await params;
   const session = await auth();
@@ -13,7 +19,11 @@ export default async function OrgLayout({ children, params }: { children: React.
   const org = await loadOrg(slug);
   const orgs = await (await serverCaller()).orgs.mine();
   return (
-    <AppShell org={org} orgs={orgs} user={{ name: session.user.name ?? '', email: session.user.email ?? '' }}>
+    <AppShell
+      org={org}
+      orgs={orgs}
+      user={{ name: session.user.name ?? '', email: session.user.email ?? '' }}
+    >
       {children}
     </AppShell>
   );

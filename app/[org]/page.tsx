@@ -8,7 +8,10 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
   const { org: orgSlug } = await params;
   const org = await loadOrg(orgSlug);
   const caller = await serverCaller();
-  const [members, streams] = await Promise.all([caller.members.list({ orgSlug }), caller.streams.list({ orgSlug })]);
+  const [members, streams] = await Promise.all([
+    caller.members.list({ orgSlug }),
+    caller.streams.list({ orgSlug }),
+  ]);
   return (
     <GettingStarted
       org={org}

@@ -32,7 +32,9 @@ export function CreateTokenForm() {
       const token = await create.mutateAsync({ ...values, orgSlug: org.slug });
       setCreated({ name: token.name, token: token.token });
       form.reset({ name: '' });
-      await queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey({ orgSlug: org.slug }) });
+      await queryClient.invalidateQueries({
+        queryKey: trpc.apiTokens.list.queryKey({ orgSlug: org.slug }),
+      });
     } catch (error) {
       applyServerError(error, form.setError, ['name']);
     }
@@ -40,16 +42,43 @@ export function CreateTokenForm() {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field label="Token name" error={errors.name?.message} hint="What will use it, e.g. “ERP nightly export”." className="sm:max-w-md sm:flex-1">
-          {(ids) => <input {...ids} autoComplete="off" maxLength={80} placeholder="ERP nightly export" className={inputClass} {...form.register('name')} />}
+      <form
+        onSubmit={form.handleSubmit(onSubmit)}
+        noValidate
+        className="flex flex-col gap-3 sm:flex-row sm:items-start"
+      >
+        <Field
+          label="Token name"
+          error={errors.name?.message}
+          hint="What will use it, e.g. “ERP nightly export”."
+          className="sm:max-w-md sm:flex-1"
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              autoComplete="off"
+              maxLength={80}
+              placeholder="ERP nightly export"
+              className={inputClass}
+              {...form.register('name')}
+            />
+          )}
         </Field>
         <div className="sm:pt-6">
-          <Button type="submit" pending={isSubmitting}>Create token</Button>
+          <Button type="submit" pending={isSubmitting}>
+            Create token
+          </Button>
         </div>
       </form>
       <FormError message={errors.root?.server?.message} />
-      {created ? <NewToken key={created.token} name={created.name} token={created.token} onDone={() => setCreated(undefined)} /> : null}
+      {created ? (
+        <NewToken
+          key={created.token}
+          name={created.name}
+          token={created.token}
+          onDone={() => setCreated(undefined)}
+        />
+      ) : null}
     </div>
   );
 }

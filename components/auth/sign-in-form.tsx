@@ -36,17 +36,37 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
       <FormError message={errors.root?.server?.message} />
       <Field label="Email" error={errors.email?.message}>
-        {(ids) => <input {...ids} type="email" autoComplete="email" autoFocus className={inputClass} {...form.register('email')} />}
+        {(ids) => (
+          <input
+            {...ids}
+            type="email"
+            autoComplete="email"
+            autoFocus
+            className={inputClass}
+            {...form.register('email')}
+          />
+        )}
       </Field>
       <Field label="Password" error={errors.password?.message}>
-        {(ids) => <input {...ids} type="password" autoComplete="current-password" className={inputClass} {...form.register('password')} />}
+        {(ids) => (
+          <input
+            {...ids}
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            {...form.register('password')}
+          />
+        )}
       </Field>
       <Button type="submit" className="w-full" pending={isSubmitting}>
         Sign in
       </Button>
       <p className="text-center text-sm text-slate-600 dark:text-slate-400">
         New here?{' '}
-        <Link className="font-medium text-indigo-600 underline-offset-4 hover:underline" href={`/sign-up${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>
+        <Link
+          className="font-medium text-indigo-600 underline-offset-4 hover:underline"
+          href={`/sign-up${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}
+        >
           Create an account
         </Link>
       </p>

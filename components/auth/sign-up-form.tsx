@@ -30,9 +30,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   async function onSubmit(values: z.output<typeof signUpInput>) {
     try {
       const { orgSlug } = await signUp.mutateAsync(values);
-      const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false });
+      const result = await signIn('credentials', {
+        email: values.email,
+        password: values.password,
+        redirect: false,
+      });
       if (result?.error) {
-        form.setError('root.server', { message: 'Your account was created, but signing in failed. Please sign in.' });
+        form.setError('root.server', {
+          message: 'Your account was created, but signing in failed. Please sign in.',
+        });
         return;
       }
       window.location.assign(callbackUrl ?? (orgSlug ? `/${orgSlug}` : '/'));
@@ -45,17 +51,56 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <form method="post" onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
       <FormError message={errors.root?.server?.message} />
       <Field label="Your name" error={errors.name?.message}>
-        {(ids) => <input {...ids} autoComplete="name" autoFocus className={inputClass} {...form.register('name')} />}
+        {(ids) => (
+          <input
+            {...ids}
+            autoComplete="name"
+            autoFocus
+            className={inputClass}
+            {...form.register('name')}
+          />
+        )}
       </Field>
       <Field label="Work email" error={errors.email?.message}>
-        {(ids) => <input {...ids} type="email" autoComplete="email" className={inputClass} {...form.register('email')} />}
+        {(ids) => (
+          <input
+            {...ids}
+            type="email"
+            autoComplete="email"
+            className={inputClass}
+            {...form.register('email')}
+          />
+        )}
       </Field>
-      <Field label="Password" error={errors.password?.message} hint="8 to 128 characters. A passphrase of a few words works well.">
-        {(ids) => <input {...ids} type="password" autoComplete="new-password" className={inputClass} {...form.register('password')} />}
+      <Field
+        label="Password"
+        error={errors.password?.message}
+        hint="8 to 128 characters. A passphrase of a few words works well."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            {...form.register('password')}
+          />
+        )}
       </Field>
       {callbackUrl ? null : (
-        <Field label="Organization name" error={errors.orgName?.message} hint="Your company or team. You can rename it later.">
-          {(ids) => <input {...ids} autoComplete="organization" className={inputClass} {...form.register('orgName')} />}
+        <Field
+          label="Organization name"
+          error={errors.orgName?.message}
+          hint="Your company or team. You can rename it later."
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              autoComplete="organization"
+              className={inputClass}
+              {...form.register('orgName')}
+            />
+          )}
         </Field>
       )}
       <Button type="submit" className="w-full" pending={isSubmitting}>
@@ -63,7 +108,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{' '}
-        <Link className="font-medium text-indigo-600 underline-offset-4 hover:underline" href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>
+        <Link
+          className="font-medium text-indigo-600 underline-offset-4 hover:underline"
+          href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}
+        >
           Sign in
         </Link>
       </p>

@@ -1,7 +1,17 @@
 'use client';
 
 /** The comparison's Recharts chart (loaded lazily by comparison-distribution.tsx). */
-import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { fmtNumber } from '@/lib/dashboards/format';
 
 export interface StripPoint {
@@ -22,7 +32,13 @@ export interface StripSeries {
 
 const axis = { tick: { fontSize: 11, fill: 'currentColor' }, stroke: 'currentColor' };
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+function PointTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+}) {
   const point = payload?.[0]?.payload as StripPoint | undefined;
   if (!active || !point) return null;
   return (
@@ -34,19 +50,62 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
 }
 
 /** One row per group, a dot per stream, a bar at each row's median. */
-export function StripChart({ rows, series, medians, unit }: { rows: string[]; series: StripSeries[]; medians: (number | null)[]; unit: string }) {
+export function StripChart({
+  rows,
+  series,
+  medians,
+  unit,
+}: {
+  rows: string[];
+  series: StripSeries[];
+  medians: (number | null)[];
+  unit: string;
+}) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} horizontal={false} />
-        <XAxis type="number" dataKey="x" name="Value" tickFormatter={(v: number) => `${fmtNumber(v)}${unit}`} {...axis} domain={[0, 'auto']} />
-        <YAxis type="number" dataKey="y" domain={[-0.5, rows.length - 0.5]} ticks={rows.map((_, i) => i)} tickFormatter={(i: number) => rows[i] ?? ''} reversed width={92} {...axis} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name="Value"
+          tickFormatter={(v: number) => `${fmtNumber(v)}${unit}`}
+          {...axis}
+          domain={[0, 'auto']}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={[-0.5, rows.length - 0.5]}
+          ticks={rows.map((_, i) => i)}
+          tickFormatter={(i: number) => rows[i] ?? ''}
+          reversed
+          width={92}
+          {...axis}
+        />
         <Tooltip content={<PointTooltip />} cursor={false} />
         <Legend wrapperStyle={{ fontSize: 11 }} />
-        {series.map((s) => <Scatter key={s.name} name={s.name} data={s.points} fill={s.color} isAnimationActive={false} />)}
+        {series.map((s) => (
+          <Scatter
+            key={s.name}
+            name={s.name}
+            data={s.points}
+            fill={s.color}
+            isAnimationActive={false}
+          />
+        ))}
         {medians.map((m, i) =>
           m === null ? null : (
-            <ReferenceLine key={rows[i]} segment={[{ x: m, y: i - 0.38 }, { x: m, y: i + 0.38 }]} stroke="#64748b" strokeWidth={2} ifOverflow="extendDomain" />
+            <ReferenceLine
+              key={rows[i]}
+              segment={[
+                { x: m, y: i - 0.38 },
+                { x: m, y: i + 0.38 },
+              ]}
+              stroke="#64748b"
+              strokeWidth={2}
+              ifOverflow="extendDomain"
+            />
           ),
         )}
       </ScatterChart>

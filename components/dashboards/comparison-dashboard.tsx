@@ -26,8 +26,16 @@ export function ComparisonDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
   const [p] = usePortfolioParams();
-  const input = { orgSlug: org.slug, range: p.range, ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}) };
-  const query = useQuery({ ...trpc.insights.comparison.queryOptions(input), placeholderData: keepPreviousData, retry: false });
+  const input = {
+    orgSlug: org.slug,
+    range: p.range,
+    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
+  };
+  const query = useQuery({
+    ...trpc.insights.comparison.queryOptions(input),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
   const data = query.data;
   const fieldErrors = fieldErrorsOf(query.error);
   return (
@@ -37,15 +45,31 @@ export function ComparisonDashboard() {
           <InsightsRange fieldErrors={fieldErrors} />
         </div>
         {data ? (
-          <Button variant="secondary" size="sm" className="mb-1" onClick={() => downloadText(`operational-vs-development-${data.range.from}-to-${data.range.to}.csv`, comparisonCsv(data))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mb-1"
+            onClick={() =>
+              downloadText(
+                `operational-vs-development-${data.range.from}-to-${data.range.to}.csv`,
+                comparisonCsv(data),
+              )
+            }
+          >
             Download CSV
           </Button>
         ) : null}
       </div>
       {query.isError && !fieldErrors ? <FormError message={errorMessage(query.error)} /> : null}
-      {fieldErrors ? <p className="text-sm text-slate-600 dark:text-slate-400">Fix the dates above to see the comparison.</p> : null}
+      {fieldErrors ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Fix the dates above to see the comparison.
+        </p>
+      ) : null}
       {query.isPending && !fieldErrors ? <ComparisonSkeleton /> : null}
-      {data && !fieldErrors ? <Body data={data} slug={org.slug} fetching={query.isFetching} /> : null}
+      {data && !fieldErrors ? (
+        <Body data={data} slug={org.slug} fetching={query.isFetching} />
+      ) : null}
     </div>
   );
 }
@@ -58,7 +82,11 @@ function Body({ data, slug, fetching }: { data: Comparison; slug: string; fetchi
     return (
       <Card>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          No value streams yet. <Link className={linkClass} href={`/${slug}/streams/new`}>Register an operational stream and a development stream</Link> to compare them here.
+          No value streams yet.{' '}
+          <Link className={linkClass} href={`/${slug}/streams/new`}>
+            Register an operational stream and a development stream
+          </Link>{' '}
+          to compare them here.
         </p>
       </Card>
     );
@@ -66,21 +94,33 @@ function Body({ data, slug, fetching }: { data: Comparison; slug: string; fetchi
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}: {count('operational')} operational and {count('development')} development streams.
+        Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}: {count('operational')}{' '}
+        operational and {count('development')} development streams.
         {fetching ? ' Updating…' : ''}
       </p>
       {missing.length > 0 ? (
         <Card>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            No {missing[0]} stream yet, so there is nothing to compare with. <Link className={linkClass} href={`/${slug}/streams/new`}>Register one</Link> (kind: {missing[0]}) to see both side by side.
+            No {missing[0]} stream yet, so there is nothing to compare with.{' '}
+            <Link className={linkClass} href={`/${slug}/streams/new`}>
+              Register one
+            </Link>{' '}
+            (kind: {missing[0]}) to see both side by side.
           </p>
         </Card>
       ) : null}
       {!measured ? (
         <Card>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            No measurements in these weeks yet. <Link className={linkClass} href={`/${slug}/measurements/new`}>Log a week</Link> or{' '}
-            <Link className={linkClass} href={`/${slug}/measurements/import`}>import a CSV</Link>, or choose other weeks.
+            No measurements in these weeks yet.{' '}
+            <Link className={linkClass} href={`/${slug}/measurements/new`}>
+              Log a week
+            </Link>{' '}
+            or{' '}
+            <Link className={linkClass} href={`/${slug}/measurements/import`}>
+              import a CSV
+            </Link>
+            , or choose other weeks.
           </p>
         </Card>
       ) : null}

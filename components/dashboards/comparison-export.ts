@@ -11,7 +11,13 @@ export function comparisonCsv(data: Comparison): string {
     { header: 'grouped_by', value: (g) => g.by },
     { header: 'streams', value: (g) => g.streams },
     { header: 'streams_measured', value: (g) => g.measured },
-    ...metricViews.map((m) => ({ header: m.csvHeader, value: (g: Group) => { const v = g[m.key]; return round(v === null ? null : v / m.csvDivisor); } })),
+    ...metricViews.map((m) => ({
+      header: m.csvHeader,
+      value: (g: Group) => {
+        const v = g[m.key];
+        return round(v === null ? null : v / m.csvDivisor);
+      },
+    })),
     { header: 'from', value: () => data.range.from },
     { header: 'to', value: () => data.range.to },
   ];

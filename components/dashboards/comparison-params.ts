@@ -5,5 +5,8 @@ import { metricKeys } from '@/lib/insights/groups';
 
 /** Which figure the distribution chart shows, in the URL with the weeks (range, from, to). */
 export function useComparisonMetric() {
-  return useQueryState('metric', parseAsStringLiteral(metricKeys).withDefault('medianLead').withOptions({ history: 'replace' }));
+  return useQueryState(
+    'metric',
+    parseAsStringLiteral(metricKeys).withDefault('medianLead').withOptions({ history: 'replace' }),
+  );
 }

@@ -5,12 +5,24 @@ import { cn } from '@/lib/cn';
 import { fmtChange, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
 import type { Card as Figure, Portfolio } from '@/server/services/dashboards';
 
-const trendTone = { better: 'text-green-700 dark:text-green-400', worse: 'text-red-700 dark:text-red-400', flat: 'text-slate-600 dark:text-slate-400' } as const;
+const trendTone = {
+  better: 'text-green-700 dark:text-green-400',
+  worse: 'text-red-700 dark:text-red-400',
+  flat: 'text-slate-600 dark:text-slate-400',
+} as const;
 const trendWord = { better: 'better', worse: 'worse', flat: 'about the same' } as const;
 
 function Trend({ figure, against }: { figure: Figure; against: string }) {
-  if (figure.value === null) return <p className="text-xs text-slate-500 dark:text-slate-400">Nothing measured in these weeks</p>;
-  if (figure.change === null || figure.trend === null) return <p className="text-xs text-slate-500 dark:text-slate-400">No figure for {against} to compare</p>;
+  if (figure.value === null)
+    return (
+      <p className="text-xs text-slate-500 dark:text-slate-400">Nothing measured in these weeks</p>
+    );
+  if (figure.change === null || figure.trend === null)
+    return (
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        No figure for {against} to compare
+      </p>
+    );
   return (
     <p className={cn('text-xs font-medium', trendTone[figure.trend])}>
       <span aria-hidden>{figure.change > 0 ? '▲' : figure.change < 0 ? '▼' : '■'} </span>
@@ -19,24 +31,54 @@ function Trend({ figure, against }: { figure: Figure; against: string }) {
   );
 }
 
-function Tile({ title, value, href, children }: { title: string; value: string; href: string; children: React.ReactNode }) {
+function Tile({
+  title,
+  value,
+  href,
+  children,
+}: {
+  title: string;
+  value: string;
+  href: string;
+  children: React.ReactNode;
+}) {
   return (
-    <Link href={href} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-xs hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-900 print:break-inside-avoid">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{title}</h2>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50">{value}</p>
+    <Link
+      href={href}
+      className="block rounded-lg border border-slate-200 bg-white p-4 shadow-xs hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-900 print:break-inside-avoid"
+    >
+      <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+        {title}
+      </h2>
+      <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums dark:text-slate-50">
+        {value}
+      </p>
       <div className="mt-1">{children}</div>
     </Link>
   );
 }
 
 /** The six headline figures, each with its trend against the weeks before, each a link to its source. */
-export function HeadlineCards({ data, slug, previousLabel }: { data: Portfolio; slug: string; previousLabel: string }) {
+export function HeadlineCards({
+  data,
+  slug,
+  previousLabel,
+}: {
+  data: Portfolio;
+  slug: string;
+  previousLabel: string;
+}) {
   const c = data.cards;
   const measurements = `/${slug}/measurements?from=${data.range.from}&to=${data.range.to}`;
   return (
-    <section aria-label="Headline figures" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+    <section
+      aria-label="Headline figures"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6"
+    >
       <Tile title="Value streams" value={String(c.streams.count)} href={`/${slug}/streams`}>
-        <p className="text-xs text-slate-600 dark:text-slate-400">{c.streams.measured} measured in these weeks</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {c.streams.measured} measured in these weeks
+        </p>
       </Tile>
       <Tile title="Median lead time" value={fmtDuration(c.medianLead.value)} href="#streams">
         <Trend figure={c.medianLead} against={previousLabel} />
@@ -44,13 +86,31 @@ export function HeadlineCards({ data, slug, previousLabel }: { data: Portfolio; 
       <Tile title="Flow efficiency" value={fmtPercent(c.flowEfficiency.value)} href="#streams">
         <Trend figure={c.flowEfficiency} against={previousLabel} />
       </Tile>
-      <Tile title="Throughput" value={c.throughputPerWeek.value === null ? '—' : `${fmtNumber(c.throughputPerWeek.value)} / wk`} href={measurements}>
+      <Tile
+        title="Throughput"
+        value={
+          c.throughputPerWeek.value === null ? '—' : `${fmtNumber(c.throughputPerWeek.value)} / wk`
+        }
+        href={measurements}
+      >
         <Trend figure={c.throughputPerWeek} against={previousLabel} />
       </Tile>
-      <Tile title="Waste" value={c.wastePerWeek.value === null ? '—' : `${fmtNumber(c.wastePerWeek.value, 0)} h / wk`} href={measurements}>
+      <Tile
+        title="Waste"
+        value={c.wastePerWeek.value === null ? '—' : `${fmtNumber(c.wastePerWeek.value, 0)} h / wk`}
+        href={measurements}
+      >
         <Trend figure={c.wastePerWeek} against={previousLabel} />
       </Tile>
-      <Tile title="Waste vs baseline" value={c.wasteVsBaseline.value === null ? '—' : `${c.wasteVsBaseline.value >= 0 ? '−' : '+'}${fmtPercent(Math.abs(c.wasteVsBaseline.value), 0)}`} href="#streams">
+      <Tile
+        title="Waste vs baseline"
+        value={
+          c.wasteVsBaseline.value === null
+            ? '—'
+            : `${c.wasteVsBaseline.value >= 0 ? '−' : '+'}${fmtPercent(Math.abs(c.wasteVsBaseline.value), 0)}`
+        }
+        href="#streams"
+      >
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {c.wasteVsBaseline.value === null
             ? 'No stream has a waste baseline yet'

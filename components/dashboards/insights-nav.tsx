@@ -15,7 +15,10 @@ const views = [
 function Links({ slug, query }: { slug: string; query: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Dashboard views" className="mb-5 flex flex-wrap gap-1 border-b border-slate-200 print:hidden dark:border-slate-700">
+    <nav
+      aria-label="Dashboard views"
+      className="mb-5 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700 print:hidden"
+    >
       {views.map((v) => {
         const href = `/${slug}/dashboards${v.path}`;
         const active = pathname === href;

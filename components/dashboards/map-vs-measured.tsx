@@ -7,24 +7,66 @@ import type { StreamDashboard } from '@/server/services/stream-dashboard';
 export function MapVsMeasured({ d }: { d: StreamDashboard }) {
   const m = d.map;
   const rows = [
-    { label: 'Lead time', map: m ? fmtDuration(m.lead, d.calendar) : '—', measured: fmtDuration(d.current.medianLead, d.calendar), target: d.targets ? fmtDuration(d.targets.lead, d.calendar) : '—' },
-    { label: 'Process time', map: m ? fmtDuration(m.process, d.calendar) : '—', measured: fmtDuration(d.current.medianProcess, d.calendar), target: '—' },
-    { label: 'Flow efficiency', map: fmtPercent(m?.flowEfficiency), measured: fmtPercent(d.current.flowEfficiency), target: fmtPercent(d.targets?.flowEfficiency) },
+    {
+      label: 'Lead time',
+      map: m ? fmtDuration(m.lead, d.calendar) : '—',
+      measured: fmtDuration(d.current.medianLead, d.calendar),
+      target: d.targets ? fmtDuration(d.targets.lead, d.calendar) : '—',
+    },
+    {
+      label: 'Process time',
+      map: m ? fmtDuration(m.process, d.calendar) : '—',
+      measured: fmtDuration(d.current.medianProcess, d.calendar),
+      target: '—',
+    },
+    {
+      label: 'Flow efficiency',
+      map: fmtPercent(m?.flowEfficiency),
+      measured: fmtPercent(d.current.flowEfficiency),
+      target: fmtPercent(d.targets?.flowEfficiency),
+    },
   ];
   return (
-    <section aria-labelledby="map-vs-measured" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h2 id="map-vs-measured" className="text-sm font-semibold text-slate-900 dark:text-slate-50">The map beside the measurements</h2>
+    <section
+      aria-labelledby="map-vs-measured"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 id="map-vs-measured" className="text-sm font-semibold text-slate-900 dark:text-slate-50">
+        The map beside the measurements
+      </h2>
       <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
-        {m ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${fmtDuration(m.bottleneck.waitTimeSeconds, d.calendar)}), lowest %C&A at ${m.weakest.name} (${fmtPercent(m.weakest.pctCompleteAccurate)}).` : 'This stream has no current-state map yet.'}
-        {' '}Measured figures are medians of these weeks.
+        {m
+          ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${fmtDuration(m.bottleneck.waitTimeSeconds, d.calendar)}), lowest %C&A at ${m.weakest.name} (${fmtPercent(m.weakest.pctCompleteAccurate)}).`
+          : 'This stream has no current-state map yet.'}{' '}
+        Measured figures are medians of these weeks.
       </p>
       <table className="mt-3 w-full max-w-xl text-sm" aria-label="Map totals and measured figures">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
-          <tr><th scope="col" className="py-1">Figure</th><th scope="col" className="py-1 text-right">Current map</th><th scope="col" className="py-1 text-right">Measured</th><th scope="col" className="py-1 text-right">Target</th></tr>
+        <thead className="text-left text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-1">
+              Figure
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Current map
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Measured
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Target
+            </th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
           {rows.map((r) => (
-            <tr key={r.label}><th scope="row" className="py-1 text-left font-medium">{r.label}</th><td className="py-1 text-right">{r.map}</td><td className="py-1 text-right">{r.measured}</td><td className="py-1 text-right">{r.target}</td></tr>
+            <tr key={r.label}>
+              <th scope="row" className="py-1 text-left font-medium">
+                {r.label}
+              </th>
+              <td className="py-1 text-right">{r.map}</td>
+              <td className="py-1 text-right">{r.measured}</td>
+              <td className="py-1 text-right">{r.target}</td>
+            </tr>
           ))}
         </tbody>
       </table>

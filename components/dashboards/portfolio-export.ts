@@ -11,7 +11,10 @@ export function portfolioCsv(data: Portfolio): string {
     { header: 'type', value: (s) => s.type },
     { header: 'owner', value: (s) => s.ownerName },
     { header: 'weeks_measured', value: (s) => s.weeks },
-    { header: 'median_lead_time_hours', value: (s) => round(s.lead.value === null ? null : s.lead.value / 3600) },
+    {
+      header: 'median_lead_time_hours',
+      value: (s) => round(s.lead.value === null ? null : s.lead.value / 3600),
+    },
     { header: 'median_lead_time_change_pct', value: (s) => round(s.lead.change, 1) },
     { header: 'flow_efficiency_pct', value: (s) => round(s.flow.value, 1) },
     { header: 'throughput_per_week', value: (s) => round(s.throughput.value) },
@@ -19,7 +22,10 @@ export function portfolioCsv(data: Portfolio): string {
     { header: 'waste_reduction_vs_baseline_pct', value: (s) => round(s.wasteVsBaseline, 1) },
     { header: 'baseline_from', value: (s) => s.baselineFrom },
     { header: 'bottleneck_step', value: (s) => s.bottleneck?.name },
-    { header: 'bottleneck_wait_hours', value: (s) => round(s.bottleneck ? s.bottleneck.waitTimeSeconds / 3600 : null) },
+    {
+      header: 'bottleneck_wait_hours',
+      value: (s) => round(s.bottleneck ? s.bottleneck.waitTimeSeconds / 3600 : null),
+    },
     { header: 'got_worse', value: (s) => s.worse.join('; ') },
   ];
   return toCsv(data.streams, columns);

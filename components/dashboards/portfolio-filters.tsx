@@ -2,7 +2,12 @@
 
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/db/schema/streams';
+import {
+  operationalTypes,
+  streamKinds,
+  type OperationalType,
+  type StreamKind,
+} from '@/db/schema/streams';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';
@@ -15,55 +20,130 @@ const rangeLabels: Record<(typeof rangePresetValues)[number], string> = {
 };
 
 /** Range, kind, type and owner: each change replaces the URL (shareable) and refetches. */
-export function PortfolioFilters({ owners, fieldErrors }: { owners: { id: string; name: string }[]; fieldErrors?: Record<string, string[]> | null }) {
+export function PortfolioFilters({
+  owners,
+  fieldErrors,
+}: {
+  owners: { id: string; name: string }[];
+  fieldErrors?: Record<string, string[]> | null;
+}) {
   const [p, setP] = usePortfolioParams();
   const filtered = Boolean(p.kind || p.type || p.owner || p.range !== '12w');
   const error = (key: string) => fieldErrors?.[key]?.[0];
   return (
-    <div className="flex flex-wrap items-end gap-3 print:hidden" role="search" aria-label="Choose the weeks and streams">
+    <div
+      className="flex flex-wrap items-end gap-3 print:hidden"
+      role="search"
+      aria-label="Choose the weeks and streams"
+    >
       <label className="text-sm font-medium">
         Weeks
-        <select className={`${inputClass} mt-1`} value={p.range} onChange={(e) => void setP({ range: e.target.value as typeof p.range })}>
-          {rangePresetValues.map((r) => <option key={r} value={r}>{rangeLabels[r]}</option>)}
+        <select
+          className={`${inputClass} mt-1`}
+          value={p.range}
+          onChange={(e) => void setP({ range: e.target.value as typeof p.range })}
+        >
+          {rangePresetValues.map((r) => (
+            <option key={r} value={r}>
+              {rangeLabels[r]}
+            </option>
+          ))}
         </select>
       </label>
       {p.range === 'custom' ? (
         <>
           <label className="text-sm font-medium">
             From
-            <input type="date" aria-invalid={Boolean(error('from'))} className={`${inputClass} mt-1`} value={p.from ?? ''} onChange={(e) => void setP({ from: e.target.value || null })} />
-            {error('from') ? <span className="mt-1 block text-xs text-red-700 dark:text-red-400">{error('from')}</span> : null}
+            <input
+              type="date"
+              aria-invalid={Boolean(error('from'))}
+              className={`${inputClass} mt-1`}
+              value={p.from ?? ''}
+              onChange={(e) => void setP({ from: e.target.value || null })}
+            />
+            {error('from') ? (
+              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
+                {error('from')}
+              </span>
+            ) : null}
           </label>
           <label className="text-sm font-medium">
             To
-            <input type="date" aria-invalid={Boolean(error('to'))} className={`${inputClass} mt-1`} value={p.to ?? ''} onChange={(e) => void setP({ to: e.target.value || null })} />
-            {error('to') ? <span className="mt-1 block text-xs text-red-700 dark:text-red-400">{error('to')}</span> : null}
+            <input
+              type="date"
+              aria-invalid={Boolean(error('to'))}
+              className={`${inputClass} mt-1`}
+              value={p.to ?? ''}
+              onChange={(e) => void setP({ to: e.target.value || null })}
+            />
+            {error('to') ? (
+              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
+                {error('to')}
+              </span>
+            ) : null}
           </label>
         </>
       ) : null}
       <label className="text-sm font-medium">
         Kind
-        <select className={`${inputClass} mt-1`} value={p.kind ?? ''} onChange={(e) => void setP({ kind: (e.target.value || null) as StreamKind | null, type: e.target.value === 'development' ? null : p.type })}>
+        <select
+          className={`${inputClass} mt-1`}
+          value={p.kind ?? ''}
+          onChange={(e) =>
+            void setP({
+              kind: (e.target.value || null) as StreamKind | null,
+              type: e.target.value === 'development' ? null : p.type,
+            })
+          }
+        >
           <option value="">Both kinds</option>
-          {streamKinds.map((k) => <option key={k} value={k}>{kindLabels[k]}</option>)}
+          {streamKinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabels[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-medium">
         Type
-        <select className={`${inputClass} mt-1`} value={p.type ?? ''} disabled={p.kind === 'development'} onChange={(e) => void setP({ type: (e.target.value || null) as OperationalType | null })}>
+        <select
+          className={`${inputClass} mt-1`}
+          value={p.type ?? ''}
+          disabled={p.kind === 'development'}
+          onChange={(e) => void setP({ type: (e.target.value || null) as OperationalType | null })}
+        >
           <option value="">Any type</option>
-          {operationalTypes.map((t) => <option key={t} value={t}>{typeLabels[t]}</option>)}
+          {operationalTypes.map((t) => (
+            <option key={t} value={t}>
+              {typeLabels[t]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-medium">
         Owner
-        <select className={`${inputClass} mt-1`} value={p.owner ?? ''} onChange={(e) => void setP({ owner: e.target.value || null })}>
+        <select
+          className={`${inputClass} mt-1`}
+          value={p.owner ?? ''}
+          onChange={(e) => void setP({ owner: e.target.value || null })}
+        >
           <option value="">Anyone</option>
-          {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </label>
       {filtered ? (
-        <Button variant="ghost" size="sm" className="mb-1" onClick={() => void setP({ range: null, from: null, to: null, kind: null, type: null, owner: null })}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="mb-1"
+          onClick={() =>
+            void setP({ range: null, from: null, to: null, kind: null, type: null, owner: null })
+          }
+        >
           Reset
         </Button>
       ) : null}

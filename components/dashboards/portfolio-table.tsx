@@ -1,6 +1,13 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
@@ -12,11 +19,17 @@ import { Sparkline } from './sparkline';
 
 const col = createColumnHelper<PortfolioStream>();
 const nullsLast = { sortUndefined: 'last' as const, sortDescFirst: false };
-const tone = { better: 'text-green-700 dark:text-green-400', worse: 'text-red-700 dark:text-red-400', flat: 'text-slate-500 dark:text-slate-400' } as const;
+const tone = {
+  better: 'text-green-700 dark:text-green-400',
+  worse: 'text-red-700 dark:text-red-400',
+  flat: 'text-slate-500 dark:text-slate-400',
+} as const;
 
 function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   if (figure.change === null || figure.trend === null) return null;
-  return <span className={cn('block text-xs', tone[figure.trend])}>{fmtChange(figure.change)}</span>;
+  return (
+    <span className={cn('block text-xs', tone[figure.trend])}>{fmtChange(figure.change)}</span>
+  );
 }
 
 function columns(slug: string, query: string, weeks: readonly string[]) {
@@ -25,25 +38,87 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       header: 'Stream',
       cell: (c) => (
         <div>
-          <Link className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300" href={`/${slug}/streams/${c.row.original.id}/dashboard${query}`}>{c.getValue()}</Link>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">{c.row.original.type ? typeLabels[c.row.original.type] : kindLabels[c.row.original.kind]}{c.row.original.ownerName ? ` · ${c.row.original.ownerName}` : ''}</span>
+          <Link
+            className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            href={`/${slug}/streams/${c.row.original.id}/dashboard${query}`}
+          >
+            {c.getValue()}
+          </Link>
+          <span className="block text-xs text-slate-500 dark:text-slate-400">
+            {c.row.original.type
+              ? typeLabels[c.row.original.type]
+              : kindLabels[c.row.original.kind]}
+            {c.row.original.ownerName ? ` · ${c.row.original.ownerName}` : ''}
+          </span>
         </div>
       ),
     }),
-    col.accessor((s) => s.lead.value ?? undefined, { id: 'lead', header: 'Median lead time', ...nullsLast, cell: (c) => <>{fmtDuration(c.row.original.lead.value, c.row.original.calendar)}<Change figure={c.row.original.lead} /></> }),
-    col.accessor((s) => s.flow.value ?? undefined, { id: 'flow', header: 'Flow efficiency', ...nullsLast, cell: (c) => <>{fmtPercent(c.row.original.flow.value)}<Change figure={c.row.original.flow} /></> }),
-    col.accessor((s) => s.throughput.value ?? undefined, { id: 'throughput', header: 'Throughput / wk', ...nullsLast, cell: (c) => <>{fmtNumber(c.row.original.throughput.value)}<Change figure={c.row.original.throughput} /></> }),
-    col.accessor((s) => s.waste.value ?? undefined, { id: 'waste', header: 'Waste h / wk', ...nullsLast, cell: (c) => <>{fmtNumber(c.row.original.waste.value, 0)}<Change figure={c.row.original.waste} /></> }),
+    col.accessor((s) => s.lead.value ?? undefined, {
+      id: 'lead',
+      header: 'Median lead time',
+      ...nullsLast,
+      cell: (c) => (
+        <>
+          {fmtDuration(c.row.original.lead.value, c.row.original.calendar)}
+          <Change figure={c.row.original.lead} />
+        </>
+      ),
+    }),
+    col.accessor((s) => s.flow.value ?? undefined, {
+      id: 'flow',
+      header: 'Flow efficiency',
+      ...nullsLast,
+      cell: (c) => (
+        <>
+          {fmtPercent(c.row.original.flow.value)}
+          <Change figure={c.row.original.flow} />
+        </>
+      ),
+    }),
+    col.accessor((s) => s.throughput.value ?? undefined, {
+      id: 'throughput',
+      header: 'Throughput / wk',
+      ...nullsLast,
+      cell: (c) => (
+        <>
+          {fmtNumber(c.row.original.throughput.value)}
+          <Change figure={c.row.original.throughput} />
+        </>
+      ),
+    }),
+    col.accessor((s) => s.waste.value ?? undefined, {
+      id: 'waste',
+      header: 'Waste h / wk',
+      ...nullsLast,
+      cell: (c) => (
+        <>
+          {fmtNumber(c.row.original.waste.value, 0)}
+          <Change figure={c.row.original.waste} />
+        </>
+      ),
+    }),
     col.accessor((s) => s.wasteVsBaseline ?? undefined, {
       id: 'baseline',
       header: 'Waste vs baseline',
       ...nullsLast,
-      cell: (c) => (c.row.original.wasteVsBaseline === null ? '—' : <span className={c.row.original.wasteVsBaseline >= 0 ? tone.better : tone.worse}>{fmtChange(-c.row.original.wasteVsBaseline)}</span>),
+      cell: (c) =>
+        c.row.original.wasteVsBaseline === null ? (
+          '—'
+        ) : (
+          <span className={c.row.original.wasteVsBaseline >= 0 ? tone.better : tone.worse}>
+            {fmtChange(-c.row.original.wasteVsBaseline)}
+          </span>
+        ),
     }),
     col.display({
       id: 'trend',
       header: 'Lead time trend',
-      cell: (c) => <Sparkline points={weeks.map((week, i) => ({ week, value: c.row.original.leads[i] ?? null }))} label={`Lead time of ${c.row.original.name}, ${c.row.original.leads.filter((l) => l !== null).length} weeks measured`} />,
+      cell: (c) => (
+        <Sparkline
+          points={weeks.map((week, i) => ({ week, value: c.row.original.leads[i] ?? null }))}
+          label={`Lead time of ${c.row.original.name}, ${c.row.original.leads.filter((l) => l !== null).length} weeks measured`}
+        />
+      ),
     }),
     col.accessor((s) => s.bottleneck?.name ?? undefined, {
       id: 'bottleneck',
@@ -51,14 +126,26 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => {
         const b = c.row.original.bottleneck;
-        return b ? <>{b.name}<span className="block text-xs text-slate-500 dark:text-slate-400">waits {fmtDuration(b.waitTimeSeconds, c.row.original.calendar)}</span></> : <span className="text-xs text-slate-500">No map yet</span>;
+        return b ? (
+          <>
+            {b.name}
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              waits {fmtDuration(b.waitTimeSeconds, c.row.original.calendar)}
+            </span>
+          </>
+        ) : (
+          <span className="text-xs text-slate-500">No map yet</span>
+        );
       },
     }),
     col.accessor((s) => s.worse.length, {
       id: 'flag',
       header: 'Got worse',
       sortDescFirst: true,
-      cell: (c) => (c.row.original.worse.length > 0 ? <Badge tone="red">{c.row.original.worse.join(', ')}</Badge> : null),
+      cell: (c) =>
+        c.row.original.worse.length > 0 ? (
+          <Badge tone="red">{c.row.original.worse.join(', ')}</Badge>
+        ) : null,
     }),
   ];
 }
@@ -73,7 +160,15 @@ function parseSort(value: string | null): SortingState {
 }
 
 /** Every stream with its figures; a header sorts by it (kept in the URL). */
-export function PortfolioTable({ streams, weeks, slug }: { streams: PortfolioStream[]; weeks: readonly string[]; slug: string }) {
+export function PortfolioTable({
+  streams,
+  weeks,
+  slug,
+}: {
+  streams: PortfolioStream[];
+  weeks: readonly string[];
+  slug: string;
+}) {
   const [params, setParams] = usePortfolioParams();
   const sorting = parseSort(params.sort);
   // The table instance is read afresh on every render, which is all TanStack Table v8 needs.
@@ -93,19 +188,35 @@ export function PortfolioTable({ streams, weeks, slug }: { streams: PortfolioStr
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full text-sm" aria-label="Value streams">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+        <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" aria-sort={sorted ? ariaSort[sorted] : undefined} className={cn('whitespace-nowrap px-3 py-2 font-semibold', numeric.has(header.id) && 'text-right')}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? ariaSort[sorted] : undefined}
+                    className={cn(
+                      'px-3 py-2 font-semibold whitespace-nowrap',
+                      numeric.has(header.id) && 'text-right',
+                    )}
+                  >
                     {header.column.getCanSort() ? (
-                      <button type="button" className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white" onClick={header.column.getToggleSortingHandler()}>
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
                         {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden className={cn('w-2 text-[10px]', !sorted && 'opacity-0')}>{sorted === 'asc' ? '▲' : '▼'}</span>
+                        <span aria-hidden className={cn('w-2 text-[10px]', !sorted && 'opacity-0')}>
+                          {sorted === 'asc' ? '▲' : '▼'}
+                        </span>
                       </button>
-                    ) : flexRender(header.column.columnDef.header, header.getContext())}
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
                   </th>
                 );
               })}
@@ -114,9 +225,20 @@ export function PortfolioTable({ streams, weeks, slug }: { streams: PortfolioStr
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={cn(row.original.worse.length > 0 && 'bg-red-50/50 dark:bg-red-950/20')}>
+            <tr
+              key={row.id}
+              className={cn(row.original.worse.length > 0 && 'bg-red-50/50 dark:bg-red-950/20')}
+            >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cn('px-3 py-2 align-top', numeric.has(cell.column.id) && 'text-right tabular-nums')}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td
+                  key={cell.id}
+                  className={cn(
+                    'px-3 py-2 align-top',
+                    numeric.has(cell.column.id) && 'text-right tabular-nums',
+                  )}
+                >
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

@@ -34,7 +34,11 @@ export function WasteDashboard() {
     // Half a baseline is not one yet: the default holds until both dates are in.
     baseline: w.bfrom && w.bto ? { from: w.bfrom, to: w.bto } : undefined,
   };
-  const query = useQuery({ ...trpc.insights.waste.queryOptions(input), placeholderData: keepPreviousData, retry: false });
+  const query = useQuery({
+    ...trpc.insights.waste.queryOptions(input),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
   const list = useQuery(trpc.streams.list.queryOptions({ orgSlug: org.slug }));
   // Active streams, and the chosen one even when it is a draft or archived.
   const streams = (list.data ?? []).filter((s) => s.status === 'active' || s.id === w.stream);
@@ -43,26 +47,56 @@ export function WasteDashboard() {
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <WasteControls streams={streams} fieldErrors={fieldErrors} defaultBaseline={d?.firstWasteWeek ?? null} />
+        <WasteControls
+          streams={streams}
+          fieldErrors={fieldErrors}
+          defaultBaseline={d?.firstWasteWeek ?? null}
+        />
         {d ? (
-          <Button variant="secondary" size="sm" className="mb-1 print:hidden" onClick={() => downloadText(`waste-${d.stream ? d.stream.name : 'portfolio'}-${d.range.from}-to-${d.range.to}.csv`, wasteCsv(d))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mb-1 print:hidden"
+            onClick={() =>
+              downloadText(
+                `waste-${d.stream ? d.stream.name : 'portfolio'}-${d.range.from}-to-${d.range.to}.csv`,
+                wasteCsv(d),
+              )
+            }
+          >
             Download CSV
           </Button>
         ) : null}
       </div>
       {query.isError && !fieldErrors ? <FormError message={errorMessage(query.error)} /> : null}
-      {fieldErrors ? <p className="text-sm text-slate-600 dark:text-slate-400">Fix the fields above to see the waste.</p> : null}
+      {fieldErrors ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Fix the fields above to see the waste.
+        </p>
+      ) : null}
       {query.isPending && !fieldErrors ? <WasteSkeleton /> : null}
       {d && !fieldErrors ? <Body d={d} slug={org.slug} fetching={query.isFetching} /> : null}
     </div>
   );
 }
 
-function Tile({ title, value, children }: { title: string; value: string; children: React.ReactNode }) {
+function Tile({
+  title,
+  value,
+  children,
+}: {
+  title: string;
+  value: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{title}</h2>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50">{value}</p>
+      <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+        {title}
+      </h2>
+      <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums dark:text-slate-50">
+        {value}
+      </p>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{children}</p>
     </div>
   );
@@ -75,8 +109,15 @@ function Body({ d, slug, fetching }: { d: WasteReduction; slug: string; fetching
     return (
       <Card>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          No waste recorded for {what} yet. Enter the hours lost to each kind of waste when you <Link className={linkClass} href={logWeek}>log a week</Link>, or{' '}
-          <Link className={linkClass} href={`/${slug}/measurements/import`}>import a CSV</Link> with the waste columns.
+          No waste recorded for {what} yet. Enter the hours lost to each kind of waste when you{' '}
+          <Link className={linkClass} href={logWeek}>
+            log a week
+          </Link>
+          , or{' '}
+          <Link className={linkClass} href={`/${slug}/measurements/import`}>
+            import a CSV
+          </Link>{' '}
+          with the waste columns.
         </p>
       </Card>
     );
@@ -86,25 +127,60 @@ function Body({ d, slug, fetching }: { d: WasteReduction; slug: string; fetching
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        {d.stream ? d.stream.name : 'All active streams'}, weeks of {fmtDay(d.range.from)} to {fmtDay(d.range.to)}.{' '}
-        {b ? `Baseline: ${fmtDay(b.from)} to ${fmtDay(b.to)}${b.chosen ? ' (chosen)' : ', the first 13 weeks from the first week with waste recorded'}.` : ''}
+        {d.stream ? d.stream.name : 'All active streams'}, weeks of {fmtDay(d.range.from)} to{' '}
+        {fmtDay(d.range.to)}.{' '}
+        {b
+          ? `Baseline: ${fmtDay(b.from)} to ${fmtDay(b.to)}${b.chosen ? ' (chosen)' : ', the first 13 weeks from the first week with waste recorded'}.`
+          : ''}
         {fetching ? ' Updating…' : ''}
       </p>
       {b && b.weeks === 0 ? (
-        <Card><p className="text-sm text-slate-700 dark:text-slate-300">No waste recorded in the baseline weeks you chose ({fmtDay(b.from)} to {fmtDay(b.to)}): choose other weeks, or use the default baseline.</p></Card>
+        <Card>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            No waste recorded in the baseline weeks you chose ({fmtDay(b.from)} to {fmtDay(b.to)}):
+            choose other weeks, or use the default baseline.
+          </p>
+        </Card>
       ) : null}
       {d.current.weeks === 0 ? (
         <Card>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            No waste recorded for {what} in these weeks. <Link className={linkClass} href={logWeek}>Log a week</Link> with its waste hours, or choose other weeks.
+            No waste recorded for {what} in these weeks.{' '}
+            <Link className={linkClass} href={logWeek}>
+              Log a week
+            </Link>{' '}
+            with its waste hours, or choose other weeks.
           </p>
         </Card>
       ) : null}
-      <section aria-label="Waste against the baseline" className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-        <Tile title="Waste now" value={d.current.perWeek === null ? '—' : `${fmtHours(d.current.perWeek)} / wk`}>{d.current.weeks} weeks with waste recorded</Tile>
-        <Tile title="Baseline" value={!b || b.perWeek === null ? '—' : `${fmtHours(b.perWeek)} / wk`}>{b ? `${b.weeks} weeks from ${fmtDay(b.from)}` : 'None yet'}</Tile>
-        <Tile title="Change vs baseline" value={fmtChange(d.change)}>{d.change === null ? 'Nothing to compare yet' : d.change <= 0 ? 'less waste a week' : 'more waste a week'}</Tile>
-        <Tile title="Saved so far" value={saved === null ? '—' : fmtHours(saved)}>{saved === null ? 'No baseline yet' : 'against the baseline’s weekly rate, over these weeks'}</Tile>
+      <section
+        aria-label="Waste against the baseline"
+        className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4"
+      >
+        <Tile
+          title="Waste now"
+          value={d.current.perWeek === null ? '—' : `${fmtHours(d.current.perWeek)} / wk`}
+        >
+          {d.current.weeks} weeks with waste recorded
+        </Tile>
+        <Tile
+          title="Baseline"
+          value={!b || b.perWeek === null ? '—' : `${fmtHours(b.perWeek)} / wk`}
+        >
+          {b ? `${b.weeks} weeks from ${fmtDay(b.from)}` : 'None yet'}
+        </Tile>
+        <Tile title="Change vs baseline" value={fmtChange(d.change)}>
+          {d.change === null
+            ? 'Nothing to compare yet'
+            : d.change <= 0
+              ? 'less waste a week'
+              : 'more waste a week'}
+        </Tile>
+        <Tile title="Saved so far" value={saved === null ? '—' : fmtHours(saved)}>
+          {saved === null
+            ? 'No baseline yet'
+            : 'against the baseline’s weekly rate, over these weeks'}
+        </Tile>
       </section>
       <WasteFigures d={d} />
       <WasteImprovements d={d} slug={slug} />
@@ -115,8 +191,16 @@ function Body({ d, slug, fetching }: { d: WasteReduction; slug: string; fetching
 function WasteSkeleton() {
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading the waste">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">{Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-24" />)}</div>
-      <div className="grid gap-4 lg:grid-cols-2">{Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-72" />)}</div>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {Array.from({ length: 3 }, (_, i) => (
+          <Skeleton key={i} className="h-72" />
+        ))}
+      </div>
     </div>
   );
 }

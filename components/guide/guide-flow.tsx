@@ -5,7 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { draftIssues, emptyStep, safeCalendar, toPayload, type DraftStep } from '@/components/maps/draft-steps';
+import {
+  draftIssues,
+  emptyStep,
+  safeCalendar,
+  toPayload,
+  type DraftStep,
+} from '@/components/maps/draft-steps';
 import { serverFieldErrors } from '@/components/maps/server-errors';
 import { focusFirstInvalid } from '@/components/maps/steps-editor';
 import { useUnsavedChanges } from '@/components/maps/use-unsaved-changes';
@@ -14,32 +20,68 @@ import { Card } from '@/components/ui/card';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 import { guideSteps } from '@/lib/validation/guide';
-import { emptyStream, streamFields, type StreamFields, type StreamFieldsInput } from '@/lib/validation/streams';
+import {
+  emptyStream,
+  streamFields,
+  type StreamFields,
+  type StreamFieldsInput,
+} from '@/lib/validation/streams';
 import { GuideFooter } from './guide-footer';
 import { GuidePanel } from './guide-panel';
-import { fieldsByStep, guidePayload, lastStep, stepOfField, stepOfMapPath, type GuideNotes, type GuideStart } from './guide-state';
+import {
+  fieldsByStep,
+  guidePayload,
+  lastStep,
+  stepOfField,
+  stepOfMapPath,
+  type GuideNotes,
+  type GuideStart,
+} from './guide-state';
 import { StepIndicator } from './step-indicator';
 
 type Busy = 'next' | 'leave' | 'save' | null;
 const fieldKeys = Object.keys(emptyStream) as (keyof StreamFieldsInput)[];
-const isField = (key: string): key is keyof StreamFieldsInput => (fieldKeys as string[]).includes(key);
+const isField = (key: string): key is keyof StreamFieldsInput =>
+  (fieldKeys as string[]).includes(key);
 
-function snapshot(values: Partial<StreamFieldsInput>, steps: DraftStep[], calendar: unknown, notes: GuideNotes): string {
-  return JSON.stringify({ f: fieldKeys.map((k) => values[k] ?? null), s: steps.map(({ key: _k, ...rest }) => rest), calendar, notes });
+function snapshot(
+  values: Partial<StreamFieldsInput>,
+  steps: DraftStep[],
+  calendar: unknown,
+  notes: GuideNotes,
+): string {
+  return JSON.stringify({
+    f: fieldKeys.map((k) => values[k] ?? null),
+    s: steps.map(({ key: _k, ...rest }) => rest),
+    calendar,
+    notes,
+  });
 }
 
 /** The identification guide, step by step, saving a draft stream on every Next. */
-export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?: (id: string) => void }) {
+export function GuideFlow({
+  start,
+  onCreated,
+}: {
+  start: GuideStart;
+  onCreated?: (id: string) => void;
+}) {
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<StreamFieldsInput, unknown, StreamFields>({ resolver: zodResolver(streamFields), defaultValues: start.fields, mode: 'onTouched' });
+  const form = useForm<StreamFieldsInput, unknown, StreamFields>({
+    resolver: zodResolver(streamFields),
+    defaultValues: start.fields,
+    mode: 'onTouched',
+  });
   const values = useWatch({ control: form.control });
   const [draftId, setDraftId] = useState(start.draftId);
   const [step, setStep] = useState(start.step);
   const [reached, setReached] = useState(start.step);
-  const [steps, setSteps] = useState<DraftStep[]>(() => (start.steps.length > 0 ? start.steps : [emptyStep()]));
+  const [steps, setSteps] = useState<DraftStep[]>(() =>
+    start.steps.length > 0 ? start.steps : [emptyStep()],
+  );
   const [calendar, setCalendar] = useState(start.calendar);
   const [calendarValid, setCalendarValid] = useState(true);
   const [notes, setNotes] = useState(start.notes);
@@ -49,13 +91,22 @@ export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?:
   const [busy, setBusy] = useState<Busy>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [saved, setSaved] = useState<{ id: string; name: string; version: number } | null>(null);
-  const [savedSnapshot, setSavedSnapshot] = useState(() => snapshot(start.fields, start.steps.length > 0 ? start.steps : steps, start.calendar, start.notes));
+  const [savedSnapshot, setSavedSnapshot] = useState(() =>
+    snapshot(
+      start.fields,
+      start.steps.length > 0 ? start.steps : steps,
+      start.calendar,
+      start.notes,
+    ),
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
   const saveDraft = useMutation(trpc.streams.saveDraft.mutationOptions());
   const complete = useMutation(trpc.streams.completeGuide.mutationOptions());
 
-  useUnsavedChanges(saved === null && busy === null && snapshot(values, steps, calendar, notes) !== savedSnapshot);
+  useUnsavedChanges(
+    saved === null && busy === null && snapshot(values, steps, calendar, notes) !== savedSnapshot,
+  );
 
   useEffect(() => {
     if (shownStep.current === step) return;
@@ -107,13 +158,20 @@ export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?:
     }
     try {
       const fields = form.getValues();
-      const { id } = await saveDraft.mutateAsync({ orgSlug: org.slug, id: draftId ?? undefined, fields, guide: guidePayload(guideStep, steps, calendar, notes) });
+      const { id } = await saveDraft.mutateAsync({
+        orgSlug: org.slug,
+        id: draftId ?? undefined,
+        fields,
+        guide: guidePayload(guideStep, steps, calendar, notes),
+      });
       if (!draftId) {
         setDraftId(id);
         onCreated?.(id);
         router.replace(`/${org.slug}/streams/new?draft=${id}`, { scroll: false });
         // Keep the owner the server chose: the next save sends the fields again, owner included.
-        const stream = await queryClient.fetchQuery(trpc.streams.get.queryOptions({ orgSlug: org.slug, id })).catch(() => null);
+        const stream = await queryClient
+          .fetchQuery(trpc.streams.get.queryOptions({ orgSlug: org.slug, id }))
+          .catch(() => null);
         if (stream) form.setValue('ownerId', stream.ownerId);
       }
       setSavedSnapshot(snapshot(form.getValues(), steps, calendar, notes));
@@ -130,9 +188,15 @@ export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?:
     let ok = true;
     const fields = fieldsByStep[n];
     if (fields) ok = await form.trigger(fields);
-    const wanted: Record<number, RegExp> = { 2: /^steps$|\.name$/, 3: /\.(processTime|leadTime|pctCompleteAccurate|people)$/, 4: /\.wastes$/, 5: /\.notes$/ };
+    const wanted: Record<number, RegExp> = {
+      2: /^steps$|\.name$/,
+      3: /\.(processTime|leadTime|pctCompleteAccurate|people)$/,
+      4: /\.wastes$/,
+      5: /\.notes$/,
+    };
     const pattern = wanted[n];
-    if (pattern && draftIssues(steps, safeCalendar(calendar)).some((i) => pattern.test(i.path))) ok = false;
+    if (pattern && draftIssues(steps, safeCalendar(calendar)).some((i) => pattern.test(i.path)))
+      ok = false;
     if (n === 3 && !calendarValid) ok = false;
     if (!ok) {
       setShowErrors(true);
@@ -170,14 +234,22 @@ export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?:
       if (first) {
         const n = first.path === 'steps' ? 2 : stepOfMapPath(first.path);
         goTo(n, { showErrors: true });
-        setFormError(`Step ${n}, ${guideSteps[n - 1]?.title.toLowerCase()}, needs attention: ${first.message}`);
+        setFormError(
+          `Step ${n}, ${guideSteps[n - 1]?.title.toLowerCase()}, needs attention: ${first.message}`,
+        );
         focusFirstInvalid();
         return;
       }
       const id = await persist(lastStep);
       if (!id) return;
       try {
-        const result = await complete.mutateAsync({ orgSlug: org.slug, id, calendar: cal, steps: steps.map((s) => toPayload(s, cal)), guide: guidePayload(lastStep, steps, cal, notes) });
+        const result = await complete.mutateAsync({
+          orgSlug: org.slug,
+          id,
+          calendar: cal,
+          steps: steps.map((s) => toPayload(s, cal)),
+          guide: guidePayload(lastStep, steps, cal, notes),
+        });
         setSaved({ id, name: form.getValues('name').trim(), version: result.version });
         setFormError(undefined);
         await queryClient.invalidateQueries({ queryKey: trpc.streams.pathKey() });
@@ -194,7 +266,13 @@ export function GuideFlow({ start, onCreated }: { start: GuideStart; onCreated?:
 
   return (
     <div className="space-y-6">
-      <StepIndicator current={step} reached={reached} onSelect={(n) => goTo(n)} disabled={busy !== null || saved !== null} complete={saved !== null} />
+      <StepIndicator
+        current={step}
+        reached={reached}
+        onSelect={(n) => goTo(n)}
+        disabled={busy !== null || saved !== null}
+        complete={saved !== null}
+      />
       <Card className="p-4 sm:p-6">
         <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold outline-none">
           <span className="text-slate-500 dark:text-slate-400">Step {step}.</span> {meta?.title}

@@ -22,7 +22,18 @@ interface GuideFooterProps {
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** Back, Save and leave, and Next (or Save the stream on the last step). */
-export function GuideFooter({ step, busy, saved, hasDraft, savedAt, formError, onBack, onNext, onSaveAndLeave, onSaveStream }: GuideFooterProps) {
+export function GuideFooter({
+  step,
+  busy,
+  saved,
+  hasDraft,
+  savedAt,
+  formError,
+  onBack,
+  onNext,
+  onSaveAndLeave,
+  onSaveStream,
+}: GuideFooterProps) {
   if (saved) return null;
   const nextTitle = guideSteps[step]?.title;
   return (
@@ -34,7 +45,13 @@ export function GuideFooter({ step, busy, saved, hasDraft, savedAt, formError, o
             ← Back
           </Button>
         ) : null}
-        <Button type="button" variant="ghost" onClick={onSaveAndLeave} pending={busy === 'leave'} disabled={busy !== null}>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={onSaveAndLeave}
+          pending={busy === 'leave'}
+          disabled={busy !== null}
+        >
           Save and leave
         </Button>
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
@@ -42,13 +59,23 @@ export function GuideFooter({ step, busy, saved, hasDraft, savedAt, formError, o
         </span>
         <div className="ml-auto">
           {step < lastStep ? (
-            <Button type="button" onClick={onNext} pending={busy === 'next'} disabled={busy !== null}>
+            <Button
+              type="button"
+              onClick={onNext}
+              pending={busy === 'next'}
+              disabled={busy !== null}
+            >
               <span>
                 Next<span className="hidden sm:inline">: {nextTitle}</span> →
               </span>
             </Button>
           ) : (
-            <Button type="button" onClick={onSaveStream} pending={busy === 'save'} disabled={busy !== null}>
+            <Button
+              type="button"
+              onClick={onSaveStream}
+              pending={busy === 'save'}
+              disabled={busy !== null}
+            >
               Save the stream
             </Button>
           )}

@@ -28,11 +28,33 @@ interface GuidePanelProps {
 
 /** The body of one step of the guide. */
 export function GuidePanel(props: GuidePanelProps) {
-  const { step, form, steps, onStepsChange, calendar, notes, onNotesChange, showErrors, mapErrors } = props;
-  const editor = { value: steps, onChange: onStepsChange, calendar, errors: mapErrors, showAllErrors: showErrors };
+  const {
+    step,
+    form,
+    steps,
+    onStepsChange,
+    calendar,
+    notes,
+    onNotesChange,
+    showErrors,
+    mapErrors,
+  } = props;
+  const editor = {
+    value: steps,
+    onChange: onStepsChange,
+    calendar,
+    errors: mapErrors,
+    showAllErrors: showErrors,
+  };
   switch (step) {
     case 1:
-      return <PurposeStep form={form} purposeNotes={notes.purposeNotes} onPurposeNotesChange={(purposeNotes) => onNotesChange({ purposeNotes })} />;
+      return (
+        <PurposeStep
+          form={form}
+          purposeNotes={notes.purposeNotes}
+          onPurposeNotesChange={(purposeNotes) => onNotesChange({ purposeNotes })}
+        />
+      );
     case 2:
       return <HighLevelStep {...props} />;
     case 3:
@@ -49,7 +71,12 @@ export function GuidePanel(props: GuidePanelProps) {
       return (
         <div className="space-y-4">
           <WasteLegend />
-          <StepsEditor {...editor} sections={{ times: false, wastes: true, notes: false }} structural={false} label="Waste at each step" />
+          <StepsEditor
+            {...editor}
+            sections={{ times: false, wastes: true, notes: false }}
+            structural={false}
+            label="Waste at each step"
+          />
         </div>
       );
     case 5:
@@ -66,12 +93,24 @@ export function GuidePanel(props: GuidePanelProps) {
           />
           <div>
             <h3 className="mb-2 text-sm font-semibold">Notes per step</h3>
-            <StepsEditor {...editor} sections={{ times: false, wastes: false, notes: true }} structural={false} label="Notes on each step" />
+            <StepsEditor
+              {...editor}
+              sections={{ times: false, wastes: false, notes: true }}
+              structural={false}
+              label="Notes on each step"
+            />
           </div>
         </div>
       );
     case 6:
-      return <MapStreamStep form={form} steps={steps} calendar={calendar} onGoToStep={props.onGoToStep} />;
+      return (
+        <MapStreamStep
+          form={form}
+          steps={steps}
+          calendar={calendar}
+          onGoToStep={props.onGoToStep}
+        />
+      );
     default:
       return (
         <ImproveStep
@@ -85,16 +124,31 @@ export function GuidePanel(props: GuidePanelProps) {
   }
 }
 
-function HighLevelStep({ form, steps, onStepsChange, calendar, showErrors, mapErrors }: GuidePanelProps) {
+function HighLevelStep({
+  form,
+  steps,
+  onStepsChange,
+  calendar,
+  showErrors,
+  mapErrors,
+}: GuidePanelProps) {
   const kind = useWatch({ control: form.control, name: 'kind' });
   const error = form.formState.errors.trigger?.message;
   return (
     <div className="space-y-6">
-      <Field label="Trigger: the customer request that starts the stream" error={error} hint="Where the stream begins.">
+      <Field
+        label="Trigger: the customer request that starts the stream"
+        error={error}
+        hint="Where the stream begins."
+      >
         {(ids) => (
           <input
             {...ids}
-            placeholder={kind === 'operational' ? 'e.g. A customer places an order on the website' : 'e.g. A feature request is accepted'}
+            placeholder={
+              kind === 'operational'
+                ? 'e.g. A customer places an order on the website'
+                : 'e.g. A feature request is accepted'
+            }
             className={inputClass}
             {...form.register('trigger')}
           />
@@ -102,7 +156,9 @@ function HighLevelStep({ form, steps, onStepsChange, calendar, showErrors, mapEr
       </Field>
       <div>
         <h3 className="text-sm font-semibold">Main steps, in order</h3>
-        <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">From the trigger to delivery. Details come next.</p>
+        <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">
+          From the trigger to delivery. Details come next.
+        </p>
         <StepsEditor
           value={steps}
           onChange={onStepsChange}
@@ -120,8 +176,9 @@ function HighLevelStep({ form, steps, onStepsChange, calendar, showErrors, mapEr
 function WasteLegend() {
   return (
     <p className="text-sm text-slate-600 dark:text-slate-400">
-      The eight wastes of Lean spell DOWNTIME. Operational streams often show waiting, motion, overproduction and defects;
-      development streams show technical debt (defects, inventory) and over-engineering (extra-processing). Hover a tag for its meaning.
+      The eight wastes of Lean spell DOWNTIME. Operational streams often show waiting, motion,
+      overproduction and defects; development streams show technical debt (defects, inventory) and
+      over-engineering (extra-processing). Hover a tag for its meaning.
     </p>
   );
 }

@@ -3,7 +3,14 @@
  * stream (streams.saveDraft keeps it in the stream's `guide`, so it can be resumed).
  */
 import type { z } from 'zod';
-import { draftFromSaved, parseNumber, safeCalendar, stepSeconds, type DraftStep, type StepField } from '@/components/maps/draft-steps';
+import {
+  draftFromSaved,
+  parseNumber,
+  safeCalendar,
+  stepSeconds,
+  type DraftStep,
+  type StepField,
+} from '@/components/maps/draft-steps';
 import type { LoadedStream } from '@/components/maps/map-data';
 import { guideData, guideSteps } from '@/lib/validation/guide';
 import { emptyStream, type StreamFieldsInput } from '@/lib/validation/streams';
@@ -28,18 +35,30 @@ export interface GuideStart {
   notes: GuideNotes;
 }
 
-export const emptyNotes: GuideNotes = { purposeNotes: '', interviewNotes: '', improvementNotes: '' };
+export const emptyNotes: GuideNotes = {
+  purposeNotes: '',
+  interviewNotes: '',
+  improvementNotes: '',
+};
 
 /** The stream fields each step of the guide asks for. */
 export const fieldsByStep: Record<number, (keyof StreamFieldsInput)[]> = {
   1: ['name', 'kind', 'type', 'customer', 'valueDelivered', 'description', 'ownerId'],
   2: ['trigger'],
-  6: ['customerInteraction', 'workPattern', 'feedbackLoop', 'teamComposition', 'wasteKind', 'iterationPace'],
+  6: [
+    'customerInteraction',
+    'workPattern',
+    'feedbackLoop',
+    'teamComposition',
+    'wasteKind',
+    'iterationPace',
+  ],
 };
 
 /** The step of the guide where a stream field is asked. */
 export function stepOfField(field: string): number {
-  for (const [step, fields] of Object.entries(fieldsByStep)) if ((fields as string[]).includes(field)) return Number(step);
+  for (const [step, fields] of Object.entries(fieldsByStep))
+    if ((fields as string[]).includes(field)) return Number(step);
   return 1;
 }
 
@@ -53,15 +72,27 @@ export function stepOfMapPath(path: string): number {
 }
 
 export function newGuide(): GuideStart {
-  return { draftId: null, step: 1, fields: { ...emptyStream }, steps: [], calendar: defaultCalendar, notes: emptyNotes };
+  return {
+    draftId: null,
+    step: 1,
+    fields: { ...emptyStream },
+    steps: [],
+    calendar: defaultCalendar,
+    notes: emptyNotes,
+  };
 }
 
 /** A draft stream, back in the guide where it was left. */
 export function guideFromStream(stream: LoadedStream): GuideStart {
   const parsed = guideData.partial().safeParse(stream.guide ?? {});
   const guide = parsed.success ? parsed.data : {};
-  const calendar = safeCalendar({ hoursPerDay: guide.hoursPerDay ?? defaultCalendar.hoursPerDay, daysPerWeek: guide.daysPerWeek ?? defaultCalendar.daysPerWeek });
-  const fields = Object.fromEntries(Object.keys(emptyStream).map((k) => [k, stream[k as keyof StreamFieldsInput]])) as StreamFieldsInput;
+  const calendar = safeCalendar({
+    hoursPerDay: guide.hoursPerDay ?? defaultCalendar.hoursPerDay,
+    daysPerWeek: guide.daysPerWeek ?? defaultCalendar.daysPerWeek,
+  });
+  const fields = Object.fromEntries(
+    Object.keys(emptyStream).map((k) => [k, stream[k as keyof StreamFieldsInput]]),
+  ) as StreamFieldsInput;
   return {
     draftId: stream.id,
     step: Math.min(lastStep, Math.max(1, guide.step ?? 1)),
@@ -96,7 +127,12 @@ function draftStepData(step: DraftStep, calendar: WorkingCalendar) {
   };
 }
 
-export function guidePayload(step: number, steps: DraftStep[], calendar: WorkingCalendar, notes: GuideNotes): GuideData {
+export function guidePayload(
+  step: number,
+  steps: DraftStep[],
+  calendar: WorkingCalendar,
+  notes: GuideNotes,
+): GuideData {
   const cal = safeCalendar(calendar);
   return {
     step,

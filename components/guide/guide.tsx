@@ -13,7 +13,8 @@ import { GuideFlow } from './guide-flow';
 import { guideFromStream, newGuide, type GuideStart } from './guide-state';
 
 const title = 'Identify a value stream';
-const description = 'Seven steps from its purpose to its map. Your draft is saved at every step: leave and come back to it from the streams list.';
+const description =
+  'Seven steps from its purpose to its map. Your draft is saved at every step: leave and come back to it from the streams list.';
 
 /**
  * The identification guide (`/[org]/streams/new`), new or resumed with `?draft=<id>`. Viewers,
@@ -39,9 +40,13 @@ export function IdentificationGuide() {
       <div>
         <PageHeader title={title} />
         <p className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
-          Viewers can read the streams but not register new ones. Ask an admin or a team lead of {org.name} to add the stream, or to change your role.
+          Viewers can read the streams but not register new ones. Ask an admin or a team lead of{' '}
+          {org.name} to add the stream, or to change your role.
         </p>
-        <Link href={`/${org.slug}/streams`} className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={`/${org.slug}/streams`}
+          className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           ← All streams
         </Link>
       </div>
@@ -63,12 +68,20 @@ export function IdentificationGuide() {
 function ResumeDraft({ id }: { id: string }) {
   const org = useOrg();
   const trpc = useTRPC();
-  const stream = useQuery({ ...trpc.streams.get.queryOptions({ orgSlug: org.slug, id }), staleTime: 0, refetchOnWindowFocus: false });
+  const stream = useQuery({
+    ...trpc.streams.get.queryOptions({ orgSlug: org.slug, id }),
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
   // The draft as first loaded: once the guide runs, a refetch (the stream turning active on save) must not replace it.
   const [start, setStart] = useState<GuideStart | null>(null);
-  if (start === null && stream.data?.status === 'draft' && stream.data.canEdit) setStart(guideFromStream(stream.data));
+  if (start === null && stream.data?.status === 'draft' && stream.data.canEdit)
+    setStart(guideFromStream(stream.data));
   const back = (
-    <Link href={`/${org.slug}/streams`} className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+    <Link
+      href={`/${org.slug}/streams`}
+      className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+    >
       ← All streams
     </Link>
   );
@@ -94,7 +107,10 @@ function ResumeDraft({ id }: { id: string }) {
     return (
       <p className="text-sm text-slate-700 dark:text-slate-300">
         <strong>{stream.data.name}</strong> has already been saved.{' '}
-        <Link href={`/${org.slug}/streams/${id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={`/${org.slug}/streams/${id}`}
+          className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           Go to the stream →
         </Link>
       </p>
@@ -103,7 +119,9 @@ function ResumeDraft({ id }: { id: string }) {
   if (!stream.data.canEdit) {
     return (
       <div>
-        <p className="text-sm text-slate-700 dark:text-slate-300">This draft belongs to another team lead: only they, or an admin, can carry on with it.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          This draft belongs to another team lead: only they, or an admin, can carry on with it.
+        </p>
         {back}
       </div>
     );

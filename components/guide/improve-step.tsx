@@ -39,15 +39,25 @@ export function ImproveStep({ steps, calendar, notes, onNotesChange, saved }: Im
             <p className="mt-1 text-slate-700 dark:text-slate-300">
               {result.totals.bottleneck.waitTimeSeconds > 0 ? (
                 <>
-                  The longest wait is at <strong>{result.totals.bottleneck.name}</strong> ({formatDuration(result.totals.bottleneck.waitTimeSeconds, cal, { maxDecimals: 2 })}).{' '}
+                  The longest wait is at <strong>{result.totals.bottleneck.name}</strong> (
+                  {formatDuration(result.totals.bottleneck.waitTimeSeconds, cal, {
+                    maxDecimals: 2,
+                  })}
+                  ).{' '}
                 </>
               ) : (
                 'No step waits. '
               )}
-              Flow efficiency is {result.totals.flowEfficiency === null ? '—' : `${Math.round(result.totals.flowEfficiency * 1000) / 10}%`}: the rest of the lead time is waiting.
+              Flow efficiency is{' '}
+              {result.totals.flowEfficiency === null
+                ? '—'
+                : `${Math.round(result.totals.flowEfficiency * 1000) / 10}%`}
+              : the rest of the lead time is waiting.
             </p>
           ) : (
-            <p className="mt-1 text-slate-600 dark:text-slate-400">Complete the map to see its bottleneck.</p>
+            <p className="mt-1 text-slate-600 dark:text-slate-400">
+              Complete the map to see its bottleneck.
+            </p>
           )}
         </div>
         <div className="rounded-md border border-slate-200 p-4 text-sm dark:border-slate-700">
@@ -73,8 +83,14 @@ export function ImproveStep({ steps, calendar, notes, onNotesChange, saved }: Im
         maxLength={8000}
         rows={5}
         readOnly={saved !== null}
-        hint={saved ? 'Saved with the stream.' : 'Simplify, smooth the flow, automate: one idea per line. Saved with the stream.'}
-        placeholder={'e.g. Batch picking twice a day instead of once\nCheck addresses at checkout, not at packing'}
+        hint={
+          saved
+            ? 'Saved with the stream.'
+            : 'Simplify, smooth the flow, automate: one idea per line. Saved with the stream.'
+        }
+        placeholder={
+          'e.g. Batch picking twice a day instead of once\nCheck addresses at checkout, not at packing'
+        }
       />
 
       {saved ? <NextMoves saved={saved} /> : null}
@@ -88,9 +104,13 @@ function NextMoves({ saved }: { saved: { id: string; name: string; version: numb
   const router = useRouter();
   const startFuture = useMutation(trpc.maps.startFuture.mutationOptions());
   return (
-    <div role="status" className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 dark:border-green-800 dark:bg-green-950/40">
+    <div
+      role="status"
+      className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 dark:border-green-800 dark:bg-green-950/40"
+    >
       <p className="text-sm text-green-900 dark:text-green-200">
-        <strong>{saved.name}</strong> is saved, with its current-state map (version {saved.version}).
+        <strong>{saved.name}</strong> is saved, with its current-state map (version {saved.version}
+        ).
       </p>
       <FormError message={startFuture.isError ? errorMessage(startFuture.error) : undefined} />
       <div className="flex flex-wrap gap-2">
@@ -98,7 +118,10 @@ function NextMoves({ saved }: { saved: { id: string; name: string; version: numb
           type="button"
           pending={startFuture.isPending}
           onClick={() =>
-            startFuture.mutate({ orgSlug: org.slug, streamId: saved.id }, { onSuccess: () => router.push(`/${org.slug}/streams/${saved.id}/map/future`) })
+            startFuture.mutate(
+              { orgSlug: org.slug, streamId: saved.id },
+              { onSuccess: () => router.push(`/${org.slug}/streams/${saved.id}/map/future`) },
+            )
           }
         >
           Start the future state from the current one

@@ -1,7 +1,12 @@
 'use client';
 
 import { useWatch } from 'react-hook-form';
-import { draftIssues, safeCalendar, toMapStep, type DraftStep } from '@/components/maps/draft-steps';
+import {
+  draftIssues,
+  safeCalendar,
+  toMapStep,
+  type DraftStep,
+} from '@/components/maps/draft-steps';
 import { Field, inputClass } from '@/components/ui/field';
 import { MapTotalsCards } from '@/components/vsm/map-totals';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
@@ -26,7 +31,9 @@ export function MapStreamStep({ form, steps, calendar, onGoToStep }: MapStreamSt
   const mapSteps = steps.map((s) => toMapStep(s, cal));
   const result = computeMap(mapSteps);
   const issues = draftIssues(steps, cal);
-  const problemSteps = [...new Set(issues.map((i) => (i.path === 'steps' ? 2 : stepOfMapPath(i.path))))].sort((a, b) => a - b);
+  const problemSteps = [
+    ...new Set(issues.map((i) => (i.path === 'steps' ? 2 : stepOfMapPath(i.path)))),
+  ].sort((a, b) => a - b);
   const other = kind === 'operational' ? 'development' : 'operational';
   const { errors } = form.formState;
 
@@ -39,14 +46,24 @@ export function MapStreamStep({ form, steps, calendar, onGoToStep }: MapStreamSt
         {result.ok ? (
           <>
             <MapTotalsCards totals={result.totals} calendar={cal} />
-            <ValueStreamMap steps={mapSteps} totals={result.totals} calendar={cal} title={`Current state: ${name.trim() || 'new stream'}`} />
+            <ValueStreamMap
+              steps={mapSteps}
+              totals={result.totals}
+              calendar={cal}
+              title={`Current state: ${name.trim() || 'new stream'}`}
+            />
           </>
         ) : (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
-            <p className="font-medium">The map cannot be drawn yet: {issues.length === 1 ? 'one field needs' : `${issues.length} fields need`} attention.</p>
+            <p className="font-medium">
+              The map cannot be drawn yet:{' '}
+              {issues.length === 1 ? 'one field needs' : `${issues.length} fields need`} attention.
+            </p>
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {issues.slice(0, 5).map((issue) => (
-                <li key={issue.path}>{describe(issue.path, steps)}: {issue.message}</li>
+                <li key={issue.path}>
+                  {describe(issue.path, steps)}: {issue.message}
+                </li>
               ))}
             </ul>
             <div className="mt-3 flex flex-wrap gap-2">
@@ -71,13 +88,26 @@ export function MapStreamStep({ form, steps, calendar, onGoToStep }: MapStreamSt
             How this {kind} stream compares
           </h3>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Optional, a few words each. The hints say what an {kind} stream typically looks like; a {other} stream would differ.
+            Optional, a few words each. The hints say what an {kind} stream typically looks like; a{' '}
+            {other} stream would differ.
           </p>
         </div>
         <div className="grid gap-4 md:grid-cols-2">
           {comparisonLines.map((line) => (
-            <Field key={line.key} label={line.label} error={errors[line.key]?.message} hint={`${other === 'development' ? 'Development' : 'Operational'}: ${line[other].toLowerCase()}.`}>
-              {(ids) => <input {...ids} placeholder={`e.g. ${line[kind]}`} className={inputClass} {...form.register(line.key)} />}
+            <Field
+              key={line.key}
+              label={line.label}
+              error={errors[line.key]?.message}
+              hint={`${other === 'development' ? 'Development' : 'Operational'}: ${line[other].toLowerCase()}.`}
+            >
+              {(ids) => (
+                <input
+                  {...ids}
+                  placeholder={`e.g. ${line[kind]}`}
+                  className={inputClass}
+                  {...form.register(line.key)}
+                />
+              )}
             </Field>
           ))}
         </div>

@@ -32,26 +32,59 @@ interface NotesFieldProps {
   readOnly?: boolean;
 }
 
-export function NotesField({ label, value, onChange, hint, placeholder, maxLength, rows = 4, readOnly }: NotesFieldProps) {
+export function NotesField({
+  label,
+  value,
+  onChange,
+  hint,
+  placeholder,
+  maxLength,
+  rows = 4,
+  readOnly,
+}: NotesFieldProps) {
   return (
     <Field label={label} hint={hint}>
       {(ids) => (
-        <textarea {...ids} rows={rows} value={value} maxLength={maxLength} readOnly={readOnly} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, 'resize-y')} />
+        <textarea
+          {...ids}
+          rows={rows}
+          value={value}
+          maxLength={maxLength}
+          readOnly={readOnly}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+          className={cn(inputClass, 'resize-y')}
+        />
       )}
     </Field>
   );
 }
 
 /** Step 1: what the stream is, who its customer is and what value it delivers to them. */
-export function PurposeStep({ form, purposeNotes, onPurposeNotesChange }: { form: StreamForm; purposeNotes: string; onPurposeNotesChange: (v: string) => void }) {
+export function PurposeStep({
+  form,
+  purposeNotes,
+  onPurposeNotesChange,
+}: {
+  form: StreamForm;
+  purposeNotes: string;
+  onPurposeNotesChange: (v: string) => void;
+}) {
   const { register, formState, control } = form;
   const { errors } = formState;
   const kind = useWatch({ control, name: 'kind' });
   const type = useWatch({ control, name: 'type' });
   return (
     <div className="grid gap-5 lg:grid-cols-2">
-      <Field label="Name of the stream" error={errors.name?.message} hint="What people call it, e.g. “Online order fulfillment”." className="lg:col-span-2">
-        {(ids) => <input {...ids} autoComplete="off" className={inputClass} {...register('name')} />}
+      <Field
+        label="Name of the stream"
+        error={errors.name?.message}
+        hint="What people call it, e.g. “Online order fulfillment”."
+        className="lg:col-span-2"
+      >
+        {(ids) => (
+          <input {...ids} autoComplete="off" className={inputClass} {...register('name')} />
+        )}
       </Field>
 
       <fieldset className="lg:col-span-2">
@@ -65,21 +98,39 @@ export function PurposeStep({ form, purposeNotes, onPurposeNotesChange }: { form
                 'border-slate-300 dark:border-slate-600',
               )}
             >
-              <input type="radio" value={k} className="mt-0.5 accent-indigo-600" {...register('kind')} />
+              <input
+                type="radio"
+                value={k}
+                className="mt-0.5 accent-indigo-600"
+                {...register('kind')}
+              />
               <span>
                 <span className="block text-sm font-medium">{kindLabels[k]}</span>
-                <span className="block text-xs text-slate-600 dark:text-slate-400">{kindHints[k]}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {kindHints[k]}
+                </span>
               </span>
             </label>
           ))}
         </div>
-        {errors.kind?.message ? <p className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.kind.message}</p> : null}
+        {errors.kind?.message ? (
+          <p className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.kind.message}</p>
+        ) : null}
       </fieldset>
 
       {kind === 'operational' ? (
-        <Field label="Type of operational stream" error={errors.type?.message} hint={typeHintFor(type)} className="lg:col-span-2">
+        <Field
+          label="Type of operational stream"
+          error={errors.type?.message}
+          hint={typeHintFor(type)}
+          className="lg:col-span-2"
+        >
           {(ids) => (
-            <select {...ids} className={inputClass} {...register('type', { setValueAs: (v: unknown) => (v === '' ? null : v) })}>
+            <select
+              {...ids}
+              className={inputClass}
+              {...register('type', { setValueAs: (v: unknown) => (v === '' ? null : v) })}
+            >
               <option value="">Choose a type…</option>
               {operationalTypes.map((t) => (
                 <option key={t} value={t}>
@@ -91,11 +142,39 @@ export function PurposeStep({ form, purposeNotes, onPurposeNotesChange }: { form
         </Field>
       ) : null}
 
-      <Field label="Customer" error={errors.customer?.message} hint="Who receives the value? External customers for an operational stream.">
-        {(ids) => <input {...ids} placeholder={kind === 'operational' ? 'e.g. Online shoppers' : 'e.g. The fulfillment teams'} className={inputClass} {...register('customer')} />}
+      <Field
+        label="Customer"
+        error={errors.customer?.message}
+        hint="Who receives the value? External customers for an operational stream."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            placeholder={
+              kind === 'operational' ? 'e.g. Online shoppers' : 'e.g. The fulfillment teams'
+            }
+            className={inputClass}
+            {...register('customer')}
+          />
+        )}
       </Field>
-      <Field label="Value delivered" error={errors.valueDelivered?.message} hint="What the customer gets at the end.">
-        {(ids) => <input {...ids} placeholder={kind === 'operational' ? 'e.g. The right goods at their door in two days' : 'e.g. A faster checkout'} className={inputClass} {...register('valueDelivered')} />}
+      <Field
+        label="Value delivered"
+        error={errors.valueDelivered?.message}
+        hint="What the customer gets at the end."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            placeholder={
+              kind === 'operational'
+                ? 'e.g. The right goods at their door in two days'
+                : 'e.g. A faster checkout'
+            }
+            className={inputClass}
+            {...register('valueDelivered')}
+          />
+        )}
       </Field>
 
       <div className="lg:col-span-2">

@@ -15,7 +15,16 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
   const { file, mapping, streams, now } = event.data;
   try {
     if (looksBinary(await file.slice(0, 65_536).text())) {
-      post({ type: 'done', ready: 0, preview: [], body: null, errors: [], errorCount: 0, totalRows: 0, problems: ['This file is not text. Export the sheet as CSV and try again.'] });
+      post({
+        type: 'done',
+        ready: 0,
+        preview: [],
+        body: null,
+        errors: [],
+        errorCount: 0,
+        totalRows: 0,
+        problems: ['This file is not text. Export the sheet as CSV and try again.'],
+      });
       return;
     }
     const today = new Date(now);
@@ -36,8 +45,15 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
           problems.push(...headerProblems(headers));
           records = records.slice(1);
         }
-        for (const e of result.errors) if (e.code === 'MissingQuotes') problems.push(`A quote opened near row ${nextRow + (e.row ?? 0)} is never closed.`);
-        const checked = checkRecords(records, mapping, streams, { firstRow: nextRow, today, headerCount: headers.length, maxErrors: 1000 - errors.length });
+        for (const e of result.errors)
+          if (e.code === 'MissingQuotes')
+            problems.push(`A quote opened near row ${nextRow + (e.row ?? 0)} is never closed.`);
+        const checked = checkRecords(records, mapping, streams, {
+          firstRow: nextRow,
+          today,
+          headerCount: headers.length,
+          maxErrors: 1000 - errors.length,
+        });
         for (const r of checked.rows) rows.push(r);
         for (const e of checked.errors) errors.push(e);
         errorCount += checked.errorCount;
@@ -45,19 +61,39 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
         const at = Date.now();
         if (at - lastPost > 100) {
           lastPost = at;
-          post({ type: 'progress', bytes: result.meta.cursor, total: file.size, rows: nextRow - 2 });
+          post({
+            type: 'progress',
+            bytes: result.meta.cursor,
+            total: file.size,
+            rows: nextRow - 2,
+          });
         }
       },
       complete: () => {
         if (!headers) problems.push(...headerProblems([]));
         // Every row passed: the request's body is made here, off the page, so that "Import" sends at once.
         const importable = problems.length === 0 && errorCount === 0 && rows.length > 0;
-        const body = importable ? new Blob([JSON.stringify(importBody(file.name, rows))], { type: 'application/json' }) : null;
-        post({ type: 'done', ready: rows.length, preview: rows.slice(0, 10), body, errors, errorCount, totalRows: nextRow - 2, problems });
+        const body = importable
+          ? new Blob([JSON.stringify(importBody(file.name, rows))], { type: 'application/json' })
+          : null;
+        post({
+          type: 'done',
+          ready: rows.length,
+          preview: rows.slice(0, 10),
+          body,
+          errors,
+          errorCount,
+          totalRows: nextRow - 2,
+          problems,
+        });
       },
-      error: (error) => post({ type: 'failed', message: `The file could not be read: ${error.message}` }),
+      error: (error) =>
+        post({ type: 'failed', message: `The file could not be read: ${error.message}` }),
     });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : 'The file could not be read.' });
+    post({
+      type: 'failed',
+      message: error instanceof Error ? error.message : 'The file could not be read.',
+    });
   }
 };

@@ -14,12 +14,18 @@ export function ImportHistory() {
   if (list.isError || list.data.length === 0) return null;
   return (
     <Card>
-      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-50">Recent imports</h2>
+      <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-50">
+        Recent imports
+      </h2>
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="text-left text-slate-600 dark:text-slate-400">
             <tr className="border-b border-slate-200 dark:border-slate-700">
-              {['File', 'By', 'When', 'Rows', 'Added', 'Replaced', 'Skipped'].map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}
+              {['File', 'By', 'When', 'Rows', 'Added', 'Replaced', 'Skipped'].map((h) => (
+                <th key={h} scope="col" className="py-2 pr-4 font-medium">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -27,8 +33,19 @@ export function ImportHistory() {
               <tr key={i.id} className="border-b border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 pr-4">{i.fileName}</td>
                 <td className="py-1.5 pr-4">{i.byName ?? '—'}</td>
-                <td className="py-1.5 pr-4">{i.committedAt ? new Date(i.committedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
-                {[i.totalRows, i.added, i.replaced, i.skipped].map((n, k) => <td key={k} className="py-1.5 pr-4 tabular-nums">{n.toLocaleString('en')}</td>)}
+                <td className="py-1.5 pr-4">
+                  {i.committedAt
+                    ? new Date(i.committedAt).toLocaleString('en-GB', {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      })
+                    : '—'}
+                </td>
+                {[i.totalRows, i.added, i.replaced, i.skipped].map((n, k) => (
+                  <td key={k} className="py-1.5 pr-4 tabular-nums">
+                    {n.toLocaleString('en')}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -26,13 +26,35 @@ import { useUpload } from './use-upload';
 type Stage =
   | { step: 'choose'; error?: string }
   | { step: 'map'; file: File; headers: string[]; sample: string[][]; mapping: ColumnMapping }
-  | { step: 'check'; file: File; headers: string[]; sample: string[][]; mapping: ColumnMapping; bytes: number; rows: number }
-  | { step: 'review'; file: File; headers: string[]; sample: string[][]; mapping: ColumnMapping; result: CheckResult };
+  | {
+      step: 'check';
+      file: File;
+      headers: string[];
+      sample: string[][];
+      mapping: ColumnMapping;
+      bytes: number;
+      rows: number;
+    }
+  | {
+      step: 'review';
+      file: File;
+      headers: string[];
+      sample: string[][];
+      mapping: ColumnMapping;
+      result: CheckResult;
+    };
 
 /** Reads the header and a few rows on the main thread (a few KB), to map the columns. */
-async function peek(file: File): Promise<{ headers: string[]; sample: string[][]; problem?: string }> {
+async function peek(
+  file: File,
+): Promise<{ headers: string[]; sample: string[][]; problem?: string }> {
   const head = await file.slice(0, 65_536).text();
-  if (looksBinary(head)) return { headers: [], sample: [], problem: 'This file is not text. Export the sheet as CSV and try again.' };
+  if (looksBinary(head))
+    return {
+      headers: [],
+      sample: [],
+      problem: 'This file is not text. Export the sheet as CSV and try again.',
+    };
   const parsed = Papa.parse<string[]>(head, { preview: 6, skipEmptyLines: 'greedy' });
   const [headers = [], ...sample] = parsed.data;
   const clean = headers.map((h) => h.replace(/^\uFEFF/, '').trim());
@@ -44,7 +66,12 @@ export function ImportWizard() {
   const trpc = useTRPC();
   const streamsQuery = useQuery(trpc.streams.list.queryOptions({ orgSlug: org.slug }));
   const streams: StreamRef[] = useMemo(
-    () => loggableStreams(streamsQuery.data ?? []).map((s) => ({ id: s.id, name: s.name, canEdit: s.canEdit })),
+    () =>
+      loggableStreams(streamsQuery.data ?? []).map((s) => ({
+        id: s.id,
+        name: s.name,
+        canEdit: s.canEdit,
+      })),
     [streamsQuery.data],
   );
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
@@ -56,7 +83,18 @@ export function ImportWizard() {
   if (streamsQuery.isPending) return <Skeleton className="h-40 w-full" />;
   if (streamsQuery.isError) return <FormError message={errorMessage(streamsQuery.error)} />;
   if (!streams.some((s) => s.canEdit)) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">There is no stream you can log measurements for. <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${org.slug}/streams/new`}>Register a stream</Link> first, or ask an admin to make you its owner.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        There is no stream you can log measurements for.{' '}
+        <Link
+          className="text-indigo-700 underline dark:text-indigo-300"
+          href={`/${org.slug}/streams/new`}
+        >
+          Register a stream
+        </Link>{' '}
+        first, or ask an admin to make you its owner.
+      </p>
+    );
   }
 
   const choose = async (file: File) => {
@@ -74,34 +112,100 @@ export function ImportWizard() {
     worker.current = w;
     w.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const m = event.data;
-      if (m.type === 'progress') setStage((cur) => (cur.step === 'check' ? { ...cur, bytes: m.bytes, rows: m.rows } : cur));
+      if (m.type === 'progress')
+        setStage((cur) => (cur.step === 'check' ? { ...cur, bytes: m.bytes, rows: m.rows } : cur));
       else {
         w.terminate();
         if (m.type === 'failed') setStage({ step: 'choose', error: m.message });
         else setStage({ ...s, step: 'review', result: m });
       }
     };
-    w.onerror = () => setStage({ step: 'choose', error: 'The file could not be checked. Try again, or split it into smaller files.' });
-    const request: CheckRequest = { file: s.file, mapping: s.mapping, streams, now: new Date().toISOString() };
+    w.onerror = () =>
+      setStage({
+        step: 'choose',
+        error: 'The file could not be checked. Try again, or split it into smaller files.',
+      });
+    const request: CheckRequest = {
+      file: s.file,
+      mapping: s.mapping,
+      streams,
+      now: new Date().toISOString(),
+    };
     w.postMessage(request);
   };
 
   if (upload.phase !== 'idle' && stage.step === 'review') {
-    return <UploadResult state={upload} fileName={stage.file.name} onAnother={() => { reset(); setStage({ step: 'choose' }); }} />;
+    return (
+      <UploadResult
+        state={upload}
+        fileName={stage.file.name}
+        onAnother={() => {
+          reset();
+          setStage({ step: 'choose' });
+        }}
+      />
+    );
   }
   switch (stage.step) {
     case 'choose':
-      return <FileStep onFile={choose} error={stage.error} exampleStream={streams.find((s) => s.canEdit)?.name} />;
+      return (
+        <FileStep
+          onFile={choose}
+          error={stage.error}
+          exampleStream={streams.find((s) => s.canEdit)?.name}
+        />
+      );
     case 'map':
-      return <MappingStep fileName={stage.file.name} headers={stage.headers} sample={stage.sample} mapping={stage.mapping} onChange={(mapping) => setStage({ ...stage, mapping })} onBack={() => setStage({ step: 'choose' })} onNext={() => check(stage)} />;
+      return (
+        <MappingStep
+          fileName={stage.file.name}
+          headers={stage.headers}
+          sample={stage.sample}
+          mapping={stage.mapping}
+          onChange={(mapping) => setStage({ ...stage, mapping })}
+          onBack={() => setStage({ step: 'choose' })}
+          onNext={() => check(stage)}
+        />
+      );
     case 'check':
       return (
         <div className="space-y-3">
-          <ProgressBar label={`Checking ${stage.file.name}`} value={stage.bytes} max={stage.file.size} detail={`${stage.rows.toLocaleString('en')} rows`} />
-          <Button variant="secondary" size="sm" onClick={() => { worker.current?.terminate(); setStage({ step: 'choose' }); }}>Cancel</Button>
+          <ProgressBar
+            label={`Checking ${stage.file.name}`}
+            value={stage.bytes}
+            max={stage.file.size}
+            detail={`${stage.rows.toLocaleString('en')} rows`}
+          />
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => {
+              worker.current?.terminate();
+              setStage({ step: 'choose' });
+            }}
+          >
+            Cancel
+          </Button>
         </div>
       );
     case 'review':
-      return <ReviewStep result={stage.result} streams={streams} pending={false} onBack={() => setStage({ step: 'choose' })} onRemap={() => setStage({ step: 'map', file: stage.file, headers: stage.headers, sample: stage.sample, mapping: stage.mapping })} onImport={() => stage.result.body && send(stage.result.body, stage.result.ready)} />;
+      return (
+        <ReviewStep
+          result={stage.result}
+          streams={streams}
+          pending={false}
+          onBack={() => setStage({ step: 'choose' })}
+          onRemap={() =>
+            setStage({
+              step: 'map',
+              file: stage.file,
+              headers: stage.headers,
+              sample: stage.sample,
+              mapping: stage.mapping,
+            })
+          }
+          onImport={() => stage.result.body && send(stage.result.body, stage.result.ready)}
+        />
+      );
   }
 }

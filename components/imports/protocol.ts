@@ -13,5 +13,14 @@ export interface CheckRequest {
 export type WorkerMessage =
   | { type: 'progress'; bytes: number; total: number; rows: number }
   /** `body`: the import request's body (lib/imports/wire.ts), when every row passed; `preview`: the first ten rows that did. */
-  | { type: 'done'; ready: number; preview: CheckedRow[]; body: Blob | null; errors: CsvRowError[]; errorCount: number; totalRows: number; problems: string[] }
+  | {
+      type: 'done';
+      ready: number;
+      preview: CheckedRow[];
+      body: Blob | null;
+      errors: CsvRowError[];
+      errorCount: number;
+      totalRows: number;
+      problems: string[];
+    }
   | { type: 'failed'; message: string };

@@ -50,7 +50,12 @@ export function useUpload(orgSlug: string) {
         body,
         signal: abort.signal,
       });
-      if (!response.ok || !response.body) return setState({ phase: 'failed', message: `${await refusal(response)} ${nothing}`, errors: [] });
+      if (!response.ok || !response.body)
+        return setState({
+          phase: 'failed',
+          message: `${await refusal(response)} ${nothing}`,
+          errors: [],
+        });
       for await (const event of readEvents(response.body)) {
         switch (event.type) {
           case 'progress':
@@ -60,24 +65,56 @@ export function useUpload(orgSlug: string) {
             setState({ phase: 'saving', total: event.total });
             break;
           case 'refused': {
-            const errors = event.errors.map((e) => ({ row: e.row, column: headerOfKey.get(e.field) ?? e.field, message: e.message }));
-            const more = event.errorCount > errors.length ? ` (${event.errorCount.toLocaleString('en')} in all; the first ${errors.length.toLocaleString('en')} below)` : '';
-            return setState({ phase: 'failed', message: `The server refused some rows${more}, so nothing was imported.`, errors });
+            const errors = event.errors.map((e) => ({
+              row: e.row,
+              column: headerOfKey.get(e.field) ?? e.field,
+              message: e.message,
+            }));
+            const more =
+              event.errorCount > errors.length
+                ? ` (${event.errorCount.toLocaleString('en')} in all; the first ${errors.length.toLocaleString('en')} below)`
+                : '';
+            return setState({
+              phase: 'failed',
+              message: `The server refused some rows${more}, so nothing was imported.`,
+              errors,
+            });
           }
           case 'failed':
-            return setState({ phase: 'failed', message: `${event.message} ${nothing}`, errors: [] });
+            return setState({
+              phase: 'failed',
+              message: `${event.message} ${nothing}`,
+              errors: [],
+            });
           case 'done':
-            setState({ phase: 'done', added: event.added, replaced: event.replaced, skipped: event.skipped, totalRows: event.totalRows });
+            setState({
+              phase: 'done',
+              added: event.added,
+              replaced: event.replaced,
+              skipped: event.skipped,
+              totalRows: event.totalRows,
+            });
             await queryClient.invalidateQueries({ queryKey: trpc.measurements.pathKey() });
-            await queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey({ orgSlug }) });
+            await queryClient.invalidateQueries({
+              queryKey: trpc.imports.list.queryKey({ orgSlug }),
+            });
             return;
         }
       }
-      setState({ phase: 'failed', message: 'The connection closed before the server said whether the import was saved: look for it in the import history before trying again.', errors: [] });
+      setState({
+        phase: 'failed',
+        message:
+          'The connection closed before the server said whether the import was saved: look for it in the import history before trying again.',
+        errors: [],
+      });
     } catch (error) {
       if (abort.signal.aborted) return;
       const detail = error instanceof Error ? error.message : String(error);
-      setState({ phase: 'failed', message: `The import could not reach the server (${detail}). ${nothing}`, errors: [] });
+      setState({
+        phase: 'failed',
+        message: `The import could not reach the server (${detail}). ${nothing}`,
+        errors: [],
+      });
     }
   };
   return { state, upload, reset: () => setState({ phase: 'idle' }) };

@@ -19,12 +19,16 @@ import { wasteLabels } from '@/lib/vsm/labels';
 import type { ImprovementView } from '@/server/services/improvements';
 import { VerdictBadge } from './verdict';
 
-const Chart = dynamic(() => import('./before-after-chart'), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> });
+const Chart = dynamic(() => import('./before-after-chart'), {
+  ssr: false,
+  loading: () => <Skeleton className="h-full w-full" />,
+});
 
 /** The chart's unit and scale for a metric: durations in hours. */
 function scaleOf(metric: ImprovementView['metric']) {
   if (metric === 'lead_time' || metric === 'process_time') return { unit: ' h', scale: 1 / 3600 };
-  if (metric === 'flow_efficiency' || metric === 'pct_complete_accurate') return { unit: '%', scale: 1 };
+  if (metric === 'flow_efficiency' || metric === 'pct_complete_accurate')
+    return { unit: '%', scale: 1 };
   if (metric === 'waste_hours') return { unit: ' h', scale: 1 };
   return { unit: '', scale: 1 };
 }
@@ -42,11 +46,18 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
   const a = i.assessment;
   const { unit, scale } = scaleOf(i.metric);
   const round = (v: number) => Math.round(v * scale * 10) / 10;
-  const points = (list: { week: string; value: number }[]) => list.map((p) => ({ x: Date.parse(p.week), week: p.week, value: round(p.value) }));
-  const rows = [...a.before.map((p) => ({ ...p, window: 'Before' })), ...a.after.map((p) => ({ ...p, window: 'After' }))];
+  const points = (list: { week: string; value: number }[]) =>
+    list.map((p) => ({ x: Date.parse(p.week), week: p.week, value: round(p.value) }));
+  const rows = [
+    ...a.before.map((p) => ({ ...p, window: 'Before' })),
+    ...a.after.map((p) => ({ ...p, window: 'After' })),
+  ];
   const facts: [string, string][] = [
     ['Stream', i.stepName ? `${i.streamName}, step ${i.stepName}` : i.streamName],
-    ['Targets', `${metricLabels[i.metric]}${i.waste ? `, against ${wasteLabels[i.waste].toLowerCase()}` : ''}`],
+    [
+      'Targets',
+      `${metricLabels[i.metric]}${i.waste ? `, against ${wasteLabels[i.waste].toLowerCase()}` : ''}`,
+    ],
     ['Owner', i.ownerName ?? 'No owner'],
     ['Dates', `${fmtDay(i.startedOn)} – ${i.completedOn ? fmtDay(i.completedOn) : 'under way'}`],
     ['Expected effect', i.expectedEffect || '—'],
@@ -60,28 +71,68 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
       <Card>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
           {facts.map(([label, value]) => (
-            <div key={label}><dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt><dd className="mt-0.5 text-sm">{value}</dd></div>
+            <div key={label}>
+              <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                {label}
+              </dt>
+              <dd className="mt-0.5 text-sm">{value}</dd>
+            </div>
           ))}
         </dl>
-        {i.notes ? <p className="mt-4 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{i.notes}</p> : null}
+        {i.notes ? (
+          <p className="mt-4 text-sm whitespace-pre-line text-slate-700 dark:text-slate-300">
+            {i.notes}
+          </p>
+        ) : null}
       </Card>
       <section aria-labelledby="before-after" className="space-y-3">
-        <h2 id="before-after" className="text-lg font-semibold">Before and after</h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300" role="status">{a.pending ?? a.result?.sentence}</p>
+        <h2 id="before-after" className="text-lg font-semibold">
+          Before and after
+        </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
+          {a.pending ?? a.result?.sentence}
+        </p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Weeks before: {fmtDay(a.windows.before.from)} to {fmtDay(a.windows.before.to)} ({a.before.length} measured).{' '}
-          {a.windows.after ? `Weeks after: ${fmtDay(a.windows.after.from)} to ${fmtDay(a.windows.after.to)} (${a.after.length} measured).` : ''}{' '}
-          A change is called real when a Mann–Whitney U test gives p &lt; 0.05 or the median after falls outside the natural process limits of the weeks before (XmR); each window needs at least 3 weeks.
+          Weeks before: {fmtDay(a.windows.before.from)} to {fmtDay(a.windows.before.to)} (
+          {a.before.length} measured).{' '}
+          {a.windows.after
+            ? `Weeks after: ${fmtDay(a.windows.after.from)} to ${fmtDay(a.windows.after.to)} (${a.after.length} measured).`
+            : ''}{' '}
+          A change is called real when a Mann–Whitney U test gives p &lt; 0.05 or the median after
+          falls outside the natural process limits of the weeks before (XmR); each window needs at
+          least 3 weeks.
         </p>
         <ChartFigure
           title={`${metricLabels[i.metric]}, week by week`}
-          summary={a.result ? `Median before ${fmtNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${fmtNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.` : 'The weeks before, so far.'}
+          summary={
+            a.result
+              ? `Median before ${fmtNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${fmtNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.`
+              : 'The weeks before, so far.'
+          }
           rows={rows}
-          columns={[{ header: 'Window', value: (r) => r.window }, { header: 'Week of', value: (r) => fmtDay(r.week) }, { header: `${metricLabels[i.metric]}${unit ? ` (${unit.trim()})` : ''}`, value: (r) => fmtNumber(round(r.value)) }]}
+          columns={[
+            { header: 'Window', value: (r) => r.window },
+            { header: 'Week of', value: (r) => fmtDay(r.week) },
+            {
+              header: `${metricLabels[i.metric]}${unit ? ` (${unit.trim()})` : ''}`,
+              value: (r) => fmtNumber(round(r.value)),
+            },
+          ]}
         >
-          <Chart before={points(a.before)} after={points(a.after)} beforeMedian={a.result?.beforeMedian == null ? null : round(a.result.beforeMedian)} afterMedian={a.result?.afterMedian == null ? null : round(a.result.afterMedian)} unit={unit} />
+          <Chart
+            before={points(a.before)}
+            after={points(a.after)}
+            beforeMedian={a.result?.beforeMedian == null ? null : round(a.result.beforeMedian)}
+            afterMedian={a.result?.afterMedian == null ? null : round(a.result.afterMedian)}
+            unit={unit}
+          />
         </ChartFigure>
-        <Link className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300" href={`/${slug}/streams/${i.streamId}/dashboard?range=year`}>The stream’s dashboard, with this improvement marked →</Link>
+        <Link
+          className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
+          href={`/${slug}/streams/${i.streamId}/dashboard?range=year`}
+        >
+          The stream’s dashboard, with this improvement marked →
+        </Link>
       </section>
     </div>
   );
@@ -94,18 +145,49 @@ function Actions({ i, slug }: { i: ImprovementView; slug: string }) {
   const [completedOn, setCompletedOn] = useState(new Date().toISOString().slice(0, 10));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.improvements.pathKey() });
   const close = useMutation(trpc.improvements.close.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.improvements.remove.mutationOptions({ onSuccess: async () => { await refresh(); router.push(`/${slug}/improvements`); } }));
+  const remove = useMutation(
+    trpc.improvements.remove.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        router.push(`/${slug}/improvements`);
+      },
+    }),
+  );
   const error = close.error ?? remove.error;
   return (
     <div className="flex flex-wrap items-end gap-2">
       {i.status === 'open' ? (
-        <form className="flex items-end gap-2" onSubmit={(e) => { e.preventDefault(); close.mutate({ orgSlug: slug, id: i.id, completedOn }); }}>
-          <label className="text-sm font-medium">Completed on<input type="date" className={`${inputClass} mt-1`} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} /></label>
-          <Button type="submit" pending={close.isPending}>Close as done</Button>
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            close.mutate({ orgSlug: slug, id: i.id, completedOn });
+          }}
+        >
+          <label className="text-sm font-medium">
+            Completed on
+            <input
+              type="date"
+              className={`${inputClass} mt-1`}
+              value={completedOn}
+              onChange={(e) => setCompletedOn(e.target.value)}
+            />
+          </label>
+          <Button type="submit" pending={close.isPending}>
+            Close as done
+          </Button>
         </form>
       ) : null}
-      <Button asChild variant="secondary"><Link href={`/${slug}/improvements/${i.id}/edit`}>Edit</Link></Button>
-      <ConfirmDialog trigger={<Button variant="secondary">Delete</Button>} title="Delete this improvement?" description="Its record and its marks on the charts go; the measurements stay." confirmLabel="Delete" onConfirm={() => remove.mutate({ orgSlug: slug, id: i.id })} />
+      <Button asChild variant="secondary">
+        <Link href={`/${slug}/improvements/${i.id}/edit`}>Edit</Link>
+      </Button>
+      <ConfirmDialog
+        trigger={<Button variant="secondary">Delete</Button>}
+        title="Delete this improvement?"
+        description="Its record and its marks on the charts go; the measurements stay."
+        confirmLabel="Delete"
+        onConfirm={() => remove.mutate({ orgSlug: slug, id: i.id })}
+      />
       {error ? <FormError message={errorMessage(error)} /> : null}
     </div>
   );

@@ -11,16 +11,41 @@ import { Field, FormError, inputClass } from '@/components/ui/field';
 import { improvementMetrics } from '@/db/schema/improvements';
 import { useTRPC } from '@/lib/trpc/client';
 import { applyServerError } from '@/lib/trpc/errors';
-import { improvementFields, metricLabels, type ImprovementFields, type ImprovementFieldsInput } from '@/lib/validation/improvements';
+import {
+  improvementFields,
+  metricLabels,
+  type ImprovementFields,
+  type ImprovementFieldsInput,
+} from '@/lib/validation/improvements';
 import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
 
-const fieldNames = ['streamId', 'stepName', 'title', 'waste', 'metric', 'ownerId', 'startedOn', 'completedOn', 'windowWeeks', 'expectedEffect', 'notes'] as const;
+const fieldNames = [
+  'streamId',
+  'stepName',
+  'title',
+  'waste',
+  'metric',
+  'ownerId',
+  'startedOn',
+  'completedOn',
+  'windowWeeks',
+  'expectedEffect',
+  'notes',
+] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Records an improvement (no `id`) or edits one. */
-export function ImprovementForm({ id, initial, streamId }: { id?: string; initial?: ImprovementFieldsInput; streamId?: string }) {
+export function ImprovementForm({
+  id,
+  initial,
+  streamId,
+}: {
+  id?: string;
+  initial?: ImprovementFieldsInput;
+  streamId?: string;
+}) {
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -31,10 +56,24 @@ export function ImprovementForm({ id, initial, streamId }: { id?: string; initia
   const update = useMutation(trpc.improvements.update.mutationOptions());
   const form = useForm<ImprovementFieldsInput, unknown, ImprovementFields>({
     resolver: zodResolver(improvementFields),
-    defaultValues: initial ?? { streamId: streamId ?? '', title: '', metric: 'lead_time', waste: null, ownerId: null, startedOn: today(), completedOn: null, windowWeeks: 8, stepName: '', expectedEffect: '', notes: '' },
+    defaultValues: initial ?? {
+      streamId: streamId ?? '',
+      title: '',
+      metric: 'lead_time',
+      waste: null,
+      ownerId: null,
+      startedOn: today(),
+      completedOn: null,
+      windowWeeks: 8,
+      stepName: '',
+      expectedEffect: '',
+      notes: '',
+    },
   });
   const { errors, isSubmitting } = form.formState;
-  const choices = loggableStreams(streams.data ?? []).filter((s) => s.canEdit || s.id === initial?.streamId);
+  const choices = loggableStreams(streams.data ?? []).filter(
+    (s) => s.canEdit || s.id === initial?.streamId,
+  );
 
   async function onSubmit(fields: ImprovementFields) {
     try {
@@ -54,31 +93,66 @@ export function ImprovementForm({ id, initial, streamId }: { id?: string; initia
       <FormError message={errors.root?.server?.message} />
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Title" error={errors.title?.message} className="md:col-span-2">
-          {(ids) => <input {...ids} className={inputClass} placeholder="e.g. Pull system between picking and packing" {...form.register('title')} />}
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClass}
+              placeholder="e.g. Pull system between picking and packing"
+              {...form.register('title')}
+            />
+          )}
         </Field>
-        <Field label="Stream" error={errors.streamId?.message} hint={streams.isPending ? 'Loading streams…' : 'Team leads record improvements on the streams they own.'}>
+        <Field
+          label="Stream"
+          error={errors.streamId?.message}
+          hint={
+            streams.isPending
+              ? 'Loading streams…'
+              : 'Team leads record improvements on the streams they own.'
+          }
+        >
           {(ids) => (
             <select {...ids} className={inputClass} {...form.register('streamId')}>
               <option value="">Choose a stream</option>
-              {choices.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {choices.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label="Step (optional)" error={errors.stepName?.message} hint="Leave empty for the whole stream.">
+        <Field
+          label="Step (optional)"
+          error={errors.stepName?.message}
+          hint="Leave empty for the whole stream."
+        >
           {(ids) => <input {...ids} className={inputClass} {...form.register('stepName')} />}
         </Field>
         <Field label="Waste it targets" error={errors.waste?.message}>
           {(ids) => (
             <select {...ids} className={inputClass} {...form.register('waste', nullable)}>
               <option value="">No waste in particular</option>
-              {wastes.map((w) => <option key={w} value={w}>{wasteLabels[w]}</option>)}
+              {wastes.map((w) => (
+                <option key={w} value={w}>
+                  {wasteLabels[w]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label="Figure it should move" error={errors.metric?.message} hint="Its before and after are compared on this figure.">
+        <Field
+          label="Figure it should move"
+          error={errors.metric?.message}
+          hint="Its before and after are compared on this figure."
+        >
           {(ids) => (
             <select {...ids} className={inputClass} {...form.register('metric')}>
-              {improvementMetrics.map((m) => <option key={m} value={m}>{metricLabels[m]}</option>)}
+              {improvementMetrics.map((m) => (
+                <option key={m} value={m}>
+                  {metricLabels[m]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -86,29 +160,76 @@ export function ImprovementForm({ id, initial, streamId }: { id?: string; initia
           {(ids) => (
             <select {...ids} className={inputClass} {...form.register('ownerId', nullable)}>
               <option value="">No owner</option>
-              {members.data?.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+              {members.data?.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label="Weeks to compare" error={errors.windowWeeks?.message} hint="Before the start and after completion (2 to 52).">
-          {(ids) => <input {...ids} type="number" min={2} max={52} className={inputClass} {...form.register('windowWeeks', { valueAsNumber: true })} />}
+        <Field
+          label="Weeks to compare"
+          error={errors.windowWeeks?.message}
+          hint="Before the start and after completion (2 to 52)."
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              type="number"
+              min={2}
+              max={52}
+              className={inputClass}
+              {...form.register('windowWeeks', { valueAsNumber: true })}
+            />
+          )}
         </Field>
         <Field label="Started on" error={errors.startedOn?.message}>
-          {(ids) => <input {...ids} type="date" className={inputClass} {...form.register('startedOn')} />}
+          {(ids) => (
+            <input {...ids} type="date" className={inputClass} {...form.register('startedOn')} />
+          )}
         </Field>
-        <Field label="Completed on" error={errors.completedOn?.message} hint="Leave empty while it is under way.">
-          {(ids) => <input {...ids} type="date" className={inputClass} {...form.register('completedOn', nullable)} />}
+        <Field
+          label="Completed on"
+          error={errors.completedOn?.message}
+          hint="Leave empty while it is under way."
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              type="date"
+              className={inputClass}
+              {...form.register('completedOn', nullable)}
+            />
+          )}
         </Field>
-        <Field label="Expected effect" error={errors.expectedEffect?.message} className="md:col-span-2">
-          {(ids) => <input {...ids} className={inputClass} placeholder="e.g. Lead time down by a third" {...form.register('expectedEffect')} />}
+        <Field
+          label="Expected effect"
+          error={errors.expectedEffect?.message}
+          className="md:col-span-2"
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClass}
+              placeholder="e.g. Lead time down by a third"
+              {...form.register('expectedEffect')}
+            />
+          )}
         </Field>
         <Field label="Notes" error={errors.notes?.message} className="md:col-span-2">
-          {(ids) => <textarea {...ids} rows={4} className={inputClass} {...form.register('notes')} />}
+          {(ids) => (
+            <textarea {...ids} rows={4} className={inputClass} {...form.register('notes')} />
+          )}
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" pending={isSubmitting}>{id ? 'Save changes' : 'Record the improvement'}</Button>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
+        <Button type="submit" pending={isSubmitting}>
+          {id ? 'Save changes' : 'Record the improvement'}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

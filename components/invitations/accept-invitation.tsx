@@ -7,16 +7,29 @@ import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 
-export function AcceptInvitation({ orgSlug, token, signedInAs }: { orgSlug: string; token: string; signedInAs: string }) {
+export function AcceptInvitation({
+  orgSlug,
+  token,
+  signedInAs,
+}: {
+  orgSlug: string;
+  token: string;
+  signedInAs: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(
-    trpc.invitations.accept.mutationOptions({ onSuccess: (result) => router.push(`/${result.orgSlug}`) }),
+    trpc.invitations.accept.mutationOptions({
+      onSuccess: (result) => router.push(`/${result.orgSlug}`),
+    }),
   );
   return (
     <div className="space-y-3">
       {accept.isError ? <FormError message={errorMessage(accept.error)} /> : null}
-      <Button pending={accept.isPending || accept.isSuccess} onClick={() => accept.mutate({ orgSlug, token })}>
+      <Button
+        pending={accept.isPending || accept.isSuccess}
+        onClick={() => accept.mutate({ orgSlug, token })}
+      >
         Accept invitation
       </Button>
       <p className="text-xs text-slate-500">Signed in as {signedInAs}.</p>

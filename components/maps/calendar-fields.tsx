@@ -21,21 +21,34 @@ interface CalendarFieldsProps {
 type Key = keyof WorkingCalendar;
 
 /** Hours per working day and days per working week: what a "day" and a "week" of the map mean. */
-export function CalendarFields({ value, onChange, onValidityChange, errors, className }: CalendarFieldsProps) {
+export function CalendarFields({
+  value,
+  onChange,
+  onValidityChange,
+  errors,
+  className,
+}: CalendarFieldsProps) {
   const uid = useId();
-  const [text, setText] = useState<Record<Key, string>>({ hoursPerDay: String(value.hoursPerDay), daysPerWeek: String(value.daysPerWeek) });
+  const [text, setText] = useState<Record<Key, string>>({
+    hoursPerDay: String(value.hoursPerDay),
+    daysPerWeek: String(value.daysPerWeek),
+  });
   const [local, setLocal] = useState<Partial<Record<Key, string>>>({});
 
   function update(key: Key, raw: string) {
     const next = { ...text, [key]: raw };
     setText(next);
-    const candidate = { hoursPerDay: parseNumber(next.hoursPerDay), daysPerWeek: parseNumber(next.daysPerWeek) };
+    const candidate = {
+      hoursPerDay: parseNumber(next.hoursPerDay),
+      daysPerWeek: parseNumber(next.daysPerWeek),
+    };
     const parsed = calendarInput.safeParse(candidate);
     const issues: Partial<Record<Key, string>> = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const k = issue.path[0];
-        if (k === 'hoursPerDay' || k === 'daysPerWeek') issues[k] ??= Number.isNaN(candidate[k]) ? 'Enter a number.' : issue.message;
+        if (k === 'hoursPerDay' || k === 'daysPerWeek')
+          issues[k] ??= Number.isNaN(candidate[k]) ? 'Enter a number.' : issue.message;
       }
     }
     setLocal(issues);
@@ -49,13 +62,18 @@ export function CalendarFields({ value, onChange, onValidityChange, errors, clas
   ];
   return (
     <fieldset className={cn('min-w-0', className)} aria-describedby={`${uid}-note`}>
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Working calendar</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
+        Working calendar
+      </legend>
       <div className="mt-1 flex flex-wrap gap-3">
         {fields.map((f) => {
           const error = local[f.key] ?? errors?.[`calendar.${f.key}`];
           return (
             <div key={f.key} className="w-36">
-              <label htmlFor={`${uid}-${f.key}`} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
+              <label
+                htmlFor={`${uid}-${f.key}`}
+                className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+              >
                 {f.label}
               </label>
               <div className="flex items-center gap-1.5">
@@ -72,7 +90,10 @@ export function CalendarFields({ value, onChange, onValidityChange, errors, clas
                 <span className="text-xs text-slate-500">{f.unit}</span>
               </div>
               {error ? (
-                <p id={`${uid}-${f.key}-error`} className="mt-1 text-xs text-red-600 dark:text-red-400">
+                <p
+                  id={`${uid}-${f.key}-error`}
+                  className="mt-1 text-xs text-red-600 dark:text-red-400"
+                >
                   {error}
                 </p>
               ) : null}
@@ -81,7 +102,8 @@ export function CalendarFields({ value, onChange, onValidityChange, errors, clas
         })}
       </div>
       <p id={`${uid}-note`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        Durations entered in days and weeks convert with this calendar: 1 day = {value.hoursPerDay} h, 1 week = {value.daysPerWeek} days.
+        Durations entered in days and weeks convert with this calendar: 1 day = {value.hoursPerDay}{' '}
+        h, 1 week = {value.daysPerWeek} days.
       </p>
     </fieldset>
   );

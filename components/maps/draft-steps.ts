@@ -42,7 +42,8 @@ export interface DraftStep {
 }
 
 /** The fields an issue can point at, as in `steps.2.processTime`. */
-export type StepField = 'name' | 'processTime' | 'leadTime' | 'pctCompleteAccurate' | 'people' | 'wastes' | 'notes';
+export type StepField =
+  'name' | 'processTime' | 'leadTime' | 'pctCompleteAccurate' | 'people' | 'wastes' | 'notes';
 
 /** A step as the server takes it (stepInput). */
 export interface StepPayload {
@@ -107,7 +108,9 @@ export function parseNumber(text: string): number {
 }
 
 function asUnit(value: string | null | undefined, fallback: DurationUnit): DurationUnit {
-  return (durationUnits as readonly string[]).includes(value ?? '') ? (value as DurationUnit) : fallback;
+  return (durationUnits as readonly string[]).includes(value ?? '')
+    ? (value as DurationUnit)
+    : fallback;
 }
 
 /** Seconds shown in `unit`, with enough decimals that saving it again gives back the same milliseconds. */
@@ -120,7 +123,11 @@ function secondsText(seconds: number, unit: DurationUnit, calendar: WorkingCalen
  * is short in it (3 decimals at most), else the best-reading unit, minutes or seconds; the preferred
  * unit with every decimal needed when none is exact.
  */
-function readable(seconds: number, preferred: DurationUnit, calendar: WorkingCalendar): { text: string; unit: DurationUnit } {
+function readable(
+  seconds: number,
+  preferred: DurationUnit,
+  calendar: WorkingCalendar,
+): { text: string; unit: DurationUnit } {
   const exact = roundToMillis(seconds);
   const best = durationUnits.indexOf(bestUnit(seconds, calendar));
   for (const unit of [preferred, ...durationUnits.slice(0, best + 1).reverse()]) {
@@ -166,17 +173,30 @@ export function draftFromSaved(step: SavedStep, calendar: WorkingCalendar): Draf
 export function stepSeconds(step: DraftStep, calendar: WorkingCalendar) {
   const cal = safeCalendar(calendar);
   const pt = parseNumber(step.processTime);
-  const processTimeSeconds = Number.isFinite(pt) ? toSeconds(pt, step.processTimeUnit, cal) : Number.NaN;
+  const processTimeSeconds = Number.isFinite(pt)
+    ? toSeconds(pt, step.processTimeUnit, cal)
+    : Number.NaN;
   if (step.timeEntry === 'wait') {
     const wt = parseNumber(step.waitTime);
     const waitSeconds = Number.isFinite(wt) ? toSeconds(wt, step.waitTimeUnit, cal) : Number.NaN;
-    const lead = Number.isFinite(processTimeSeconds) && Number.isFinite(waitSeconds) ? processTimeSeconds + waitSeconds : Number.NaN;
-    return { processTimeSeconds, leadTimeSeconds: Number.isFinite(lead) ? Math.round(lead * 1000) / 1000 : lead, waitTimeSeconds: waitSeconds };
+    const lead =
+      Number.isFinite(processTimeSeconds) && Number.isFinite(waitSeconds)
+        ? processTimeSeconds + waitSeconds
+        : Number.NaN;
+    return {
+      processTimeSeconds,
+      leadTimeSeconds: Number.isFinite(lead) ? Math.round(lead * 1000) / 1000 : lead,
+      waitTimeSeconds: waitSeconds,
+    };
   }
   const lt = parseNumber(step.leadTime);
   const leadTimeSeconds = Number.isFinite(lt) ? toSeconds(lt, step.leadTimeUnit, cal) : Number.NaN;
   const wait = leadTimeSeconds - processTimeSeconds;
-  return { processTimeSeconds, leadTimeSeconds, waitTimeSeconds: Number.isFinite(wait) ? Math.round(wait * 1000) / 1000 : wait };
+  return {
+    processTimeSeconds,
+    leadTimeSeconds,
+    waitTimeSeconds: Number.isFinite(wait) ? Math.round(wait * 1000) / 1000 : wait,
+  };
 }
 
 function parsePeople(text: string): number | null {
@@ -242,16 +262,24 @@ export function draftIssues(steps: readonly DraftStep[], calendar: WorkingCalend
       const ltPath = `steps.${i}.leadTime`;
       const ptPath = `steps.${i}.processTime`;
       if (Number.isFinite(wt) && wt < 0) {
-        const at = issues.findIndex((issue) => issue.path === ptPath && issue.message.includes('longer than lead time'));
+        const at = issues.findIndex(
+          (issue) => issue.path === ptPath && issue.message.includes('longer than lead time'),
+        );
         if (at >= 0) issues.splice(at, 1);
-        if (!taken.has(ltPath)) issues.push({ path: ltPath, message: 'Wait time cannot be negative.' });
+        if (!taken.has(ltPath))
+          issues.push({ path: ltPath, message: 'Wait time cannot be negative.' });
         taken.add(ltPath);
       } else {
-        for (const issue of issues) if (issue.path === ltPath) issue.message = issue.message.replace('lead time', 'wait time');
+        for (const issue of issues)
+          if (issue.path === ltPath)
+            issue.message = issue.message.replace('lead time', 'wait time');
       }
     }
     const people = parsePeople(step.people);
-    const parsed = stepInput.safeParse({ ...toPayload(step, calendar), people: people !== null && Number.isNaN(people) ? null : people });
+    const parsed = stepInput.safeParse({
+      ...toPayload(step, calendar),
+      people: people !== null && Number.isNaN(people) ? null : people,
+    });
     if (parsed.success) return;
     for (const zodIssue of parsed.error.issues) {
       const path = editorPath(`steps.${i}.${zodIssue.path.join('.')}`);
@@ -271,17 +299,35 @@ export function issuesByPath(issues: readonly MapIssue[]): Record<string, string
 }
 
 /** Switches every step between entering lead time and entering wait time, carrying the numbers over. */
-export function withTimeEntry(steps: readonly DraftStep[], entry: TimeEntry, calendar: WorkingCalendar): DraftStep[] {
+export function withTimeEntry(
+  steps: readonly DraftStep[],
+  entry: TimeEntry,
+  calendar: WorkingCalendar,
+): DraftStep[] {
   const cal = safeCalendar(calendar);
   return steps.map((step) => {
     if (step.timeEntry === entry) return step;
     const { leadTimeSeconds, waitTimeSeconds } = stepSeconds(step, cal);
     if (entry === 'wait') {
-      const shown = Number.isFinite(waitTimeSeconds) ? readable(waitTimeSeconds, step.leadTimeUnit, cal) : null;
-      return { ...step, timeEntry: entry, waitTime: shown?.text ?? step.waitTime, waitTimeUnit: shown?.unit ?? step.leadTimeUnit };
+      const shown = Number.isFinite(waitTimeSeconds)
+        ? readable(waitTimeSeconds, step.leadTimeUnit, cal)
+        : null;
+      return {
+        ...step,
+        timeEntry: entry,
+        waitTime: shown?.text ?? step.waitTime,
+        waitTimeUnit: shown?.unit ?? step.leadTimeUnit,
+      };
     }
-    const shown = Number.isFinite(leadTimeSeconds) ? readable(leadTimeSeconds, step.leadTimeUnit, cal) : null;
-    return { ...step, timeEntry: entry, leadTime: shown?.text ?? step.leadTime, leadTimeUnit: shown?.unit ?? step.leadTimeUnit };
+    const shown = Number.isFinite(leadTimeSeconds)
+      ? readable(leadTimeSeconds, step.leadTimeUnit, cal)
+      : null;
+    return {
+      ...step,
+      timeEntry: entry,
+      leadTime: shown?.text ?? step.leadTime,
+      leadTimeUnit: shown?.unit ?? step.leadTimeUnit,
+    };
   });
 }
 

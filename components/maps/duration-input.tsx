@@ -26,7 +26,18 @@ interface DurationInputProps {
 }
 
 /** A duration as typed: a number and the unit it is in (seconds to weeks). */
-export function DurationInput({ id, value, unit, onValueChange, onUnitChange, onBlur, unitLabel, invalid, describedBy, readOnly }: DurationInputProps) {
+export function DurationInput({
+  id,
+  value,
+  unit,
+  onValueChange,
+  onUnitChange,
+  onBlur,
+  unitLabel,
+  invalid,
+  describedBy,
+  readOnly,
+}: DurationInputProps) {
   return (
     <div className="flex min-w-0">
       <input
@@ -48,7 +59,10 @@ export function DurationInput({ id, value, unit, onValueChange, onUnitChange, on
         disabled={readOnly}
         onChange={(e) => onUnitChange(e.target.value as DurationUnit)}
         onBlur={onBlur}
-        className={cn(controlBase, '-ml-px w-[5.5rem] shrink-0 rounded-l-none bg-slate-50 pl-2 pr-1 dark:bg-slate-800')}
+        className={cn(
+          controlBase,
+          '-ml-px w-[5.5rem] shrink-0 rounded-l-none bg-slate-50 pr-1 pl-2 dark:bg-slate-800',
+        )}
       >
         {durationUnits.map((u) => (
           <option key={u} value={u}>

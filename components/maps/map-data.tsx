@@ -9,7 +9,10 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type SavedMap = NonNullable<Outputs['maps']['get']>;
 export type LoadedStream = Outputs['streams']['get'];
 
-export const stateTitles: Record<MapState, string> = { current: 'Current-state map', future: 'Future-state map' };
+export const stateTitles: Record<MapState, string> = {
+  current: 'Current-state map',
+  future: 'Future-state map',
+};
 
 export function streamHref(org: string, id: string) {
   return `/${org}/streams/${id}`;
@@ -34,11 +37,19 @@ export function savedMapSteps(map: SavedMap): MapStep[] {
   }));
 }
 
-export function BackLink({ org, stream }: { org: string; stream: Pick<LoadedStream, 'id' | 'name'> }) {
+export function BackLink({
+  org,
+  stream,
+}: {
+  org: string;
+  stream: Pick<LoadedStream, 'id' | 'name'>;
+}) {
   return (
-    <Link href={streamHref(org, stream.id)} className="text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">
+    <Link
+      href={streamHref(org, stream.id)}
+      className="text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
+    >
       ← {stream.name}
     </Link>
   );
 }
-

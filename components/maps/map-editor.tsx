@@ -11,7 +11,14 @@ import type { MapState } from '@/db/schema/streams';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 import { computeMap } from '@/lib/vsm';
-import { BackLink, savedMapSteps, stateTitles, versionLine, type LoadedStream, type SavedMap } from './map-data';
+import {
+  BackLink,
+  savedMapSteps,
+  stateTitles,
+  versionLine,
+  type LoadedStream,
+  type SavedMap,
+} from './map-data';
 import { MapForm } from './map-form';
 
 /**
@@ -23,22 +30,30 @@ export function MapEditor({ streamId, state }: { streamId: string; state: MapSta
   const trpc = useTRPC();
   const stream = useQuery(trpc.streams.get.queryOptions({ orgSlug: org.slug, id: streamId }));
   const map = useQuery(trpc.maps.get.queryOptions({ orgSlug: org.slug, streamId, state }));
-  const current = useQuery({ ...trpc.maps.get.queryOptions({ orgSlug: org.slug, streamId, state: 'current' }), enabled: state === 'future' });
+  const current = useQuery({
+    ...trpc.maps.get.queryOptions({ orgSlug: org.slug, streamId, state: 'current' }),
+    enabled: state === 'future',
+  });
 
   if (stream.isError || map.isError) {
     return (
       <div className="space-y-4">
         <PageHeader title={stateTitles[state]} />
         <FormError message={`Could not load the map: ${errorMessage(stream.error ?? map.error)}`} />
-        <Link href={`/${org.slug}/streams`} className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={`/${org.slug}/streams`}
+          className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           ← All streams
         </Link>
       </div>
     );
   }
-  if (stream.isPending || map.isPending || (state === 'future' && current.isPending)) return <MapEditorSkeleton title={stateTitles[state]} />;
+  if (stream.isPending || map.isPending || (state === 'future' && current.isPending))
+    return <MapEditorSkeleton title={stateTitles[state]} />;
 
-  if (!stream.data.canEdit) return <ReadOnlyMap stream={stream.data} map={map.data} state={state} />;
+  if (!stream.data.canEdit)
+    return <ReadOnlyMap stream={stream.data} map={map.data} state={state} />;
   return (
     <MapForm
       key={map.data?.id ?? 'new'}
@@ -67,25 +82,43 @@ export function MapEditorSkeleton({ title }: { title: string }) {
   );
 }
 
-function ReadOnlyMap({ stream, map, state }: { stream: LoadedStream; map: SavedMap | null; state: MapState }) {
+function ReadOnlyMap({
+  stream,
+  map,
+  state,
+}: {
+  stream: LoadedStream;
+  map: SavedMap | null;
+  state: MapState;
+}) {
   const org = useOrg();
   const steps = map ? savedMapSteps(map) : [];
   const result = computeMap(steps);
-  const calendar = map ? { hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) } : { hoursPerDay: 8, daysPerWeek: 5 };
+  const calendar = map
+    ? { hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) }
+    : { hoursPerDay: 8, daysPerWeek: 5 };
   return (
     <div className="space-y-6">
       <BackLink org={org.slug} stream={stream} />
       <PageHeader title={stateTitles[state]} description={`${stream.name} · ${versionLine(map)}`} />
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-300">
-        You can read this map but not change it: admins, and the team lead who owns the stream, edit it.
+        You can read this map but not change it: admins, and the team lead who owns the stream, edit
+        it.
       </p>
       {map && result.ok ? (
         <Card className="space-y-4">
           <MapTotalsCards totals={result.totals} calendar={calendar} />
-          <ValueStreamMap steps={steps} totals={result.totals} calendar={calendar} title={`${stateTitles[state]}: ${stream.name}`} />
+          <ValueStreamMap
+            steps={steps}
+            totals={result.totals}
+            calendar={calendar}
+            title={`${stateTitles[state]}: ${stream.name}`}
+          />
         </Card>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">There is no {state}-state map of this stream yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          There is no {state}-state map of this stream yet.
+        </p>
       )}
     </div>
   );

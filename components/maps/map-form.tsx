@@ -14,8 +14,24 @@ import type { MapState } from '@/db/schema/streams';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 import { compareMaps, computeMap, defaultCalendar, type WorkingCalendar } from '@/lib/vsm';
-import { draftFromSaved, draftIssues, emptyStep, safeCalendar, toMapStep, toPayload, type DraftStep } from './draft-steps';
-import { BackLink, savedMapSteps, stateTitles, streamHref, versionLine, type LoadedStream, type SavedMap } from './map-data';
+import {
+  draftFromSaved,
+  draftIssues,
+  emptyStep,
+  safeCalendar,
+  toMapStep,
+  toPayload,
+  type DraftStep,
+} from './draft-steps';
+import {
+  BackLink,
+  savedMapSteps,
+  stateTitles,
+  streamHref,
+  versionLine,
+  type LoadedStream,
+  type SavedMap,
+} from './map-data';
 import { serverFieldErrors } from './server-errors';
 import { focusFirstInvalid, StepsEditor } from './steps-editor';
 import { useUnsavedChanges } from './use-unsaved-changes';
@@ -30,12 +46,18 @@ interface MapFormProps {
 }
 
 function calendarOf(map: SavedMap | null): WorkingCalendar {
-  return map ? safeCalendar({ hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) }) : defaultCalendar;
+  return map
+    ? safeCalendar({ hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) })
+    : defaultCalendar;
 }
 
 /** What the form holds, without the steps' keys: equal snapshots mean nothing changed. */
 function snapshot(steps: DraftStep[], calendar: WorkingCalendar, note: string): string {
-  return JSON.stringify({ steps: steps.map(({ key: _key, ...rest }) => rest), calendar, note: note.trim() });
+  return JSON.stringify({
+    steps: steps.map(({ key: _key, ...rest }) => rest),
+    calendar,
+    note: note.trim(),
+  });
 }
 
 /** Edits a map and saves it as a new version. */
@@ -49,7 +71,9 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
   const source = map ?? startFrom;
   const [calendar, setCalendar] = useState<WorkingCalendar>(() => calendarOf(source));
   const [steps, setSteps] = useState<DraftStep[]>(() =>
-    source && source.steps.length > 0 ? source.steps.map((s) => draftFromSaved(s, calendarOf(source))) : [emptyStep()],
+    source && source.steps.length > 0
+      ? source.steps.map((s) => draftFromSaved(s, calendarOf(source)))
+      : [emptyStep()],
   );
   const [note, setNote] = useState('');
   const [initial] = useState(() => snapshot(steps, calendar, note));
@@ -79,13 +103,25 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
       return;
     }
     if (issues.length > 0) {
-      setFormError(issues.length === 1 ? `${issues[0]?.message ?? ''} Fix it to save.` : `${issues.length} fields need attention before the map can be saved.`);
+      setFormError(
+        issues.length === 1
+          ? `${issues[0]?.message ?? ''} Fix it to save.`
+          : `${issues.length} fields need attention before the map can be saved.`,
+      );
       focusFirstInvalid();
       return;
     }
     setFormError(undefined);
     try {
-      await save.mutateAsync({ orgSlug: org.slug, streamId: stream.id, state, calendar, steps: steps.map((s) => toPayload(s, calendar)), note: note.trim(), baseVersion: map?.version ?? 0 });
+      await save.mutateAsync({
+        orgSlug: org.slug,
+        streamId: stream.id,
+        state,
+        calendar,
+        steps: steps.map((s) => toPayload(s, calendar)),
+        note: note.trim(),
+        baseVersion: map?.version ?? 0,
+      });
       setSaved(true);
       router.push(streamHref(org.slug, stream.id));
       // After leaving: refetching this map first would reset the form under the person's eyes.
@@ -113,7 +149,8 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
       />
       {startFrom ? (
         <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950 dark:text-indigo-200">
-          This future state starts as a copy of the current state (version {startFrom.version}). Change it into the target, then save.
+          This future state starts as a copy of the current state (version {startFrom.version}).
+          Change it into the target, then save.
         </p>
       ) : null}
 
@@ -140,7 +177,12 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
           {state === 'future' && currentMap ? (
             <ComparisonPreview current={currentMap} futureSteps={steps} calendar={cal} />
           ) : (
-            <ValueStreamMap steps={steps.map((s) => toMapStep(s, cal))} totals={result.totals} calendar={cal} title={`${title}: ${stream.name}`} />
+            <ValueStreamMap
+              steps={steps.map((s) => toMapStep(s, cal))}
+              totals={result.totals}
+              calendar={cal}
+              title={`${title}: ${stream.name}`}
+            />
           )}
         </Card>
       ) : null}
@@ -149,28 +191,57 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
         <FormError message={formError} />
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-56 flex-1">
-            <label htmlFor={noteId} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
+            <label
+              htmlFor={noteId}
+              className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200"
+            >
               What changed? <span className="font-normal text-slate-500">(optional)</span>
             </label>
-            <input id={noteId} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Picking now starts twice a day" className={inputClass} />
+            <input
+              id={noteId}
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="e.g. Picking now starts twice a day"
+              className={inputClass}
+            />
           </div>
           <div className="flex gap-2">
             <Button variant="secondary" asChild>
               <Link href={streamHref(org.slug, stream.id)}>Cancel</Link>
             </Button>
-            <Button type="submit" pending={save.isPending} disabled={map !== null && !dirty} title={map !== null && !dirty ? 'Nothing has changed since this version.' : undefined}>
+            <Button
+              type="submit"
+              pending={save.isPending}
+              disabled={map !== null && !dirty}
+              title={map !== null && !dirty ? 'Nothing has changed since this version.' : undefined}
+            >
               {map ? 'Save new version' : 'Save map'}
             </Button>
           </div>
         </div>
-        <p className="text-xs text-slate-500 dark:text-slate-400">{dirty ? 'Unsaved changes.' : map ? 'No changes yet: this is the saved version.' : 'Not saved yet.'}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {dirty
+            ? 'Unsaved changes.'
+            : map
+              ? 'No changes yet: this is the saved version.'
+              : 'Not saved yet.'}
+        </p>
       </div>
     </form>
   );
 }
 
 /** A new future state next to the current state it started from. */
-function ComparisonPreview({ current, futureSteps, calendar }: { current: SavedMap; futureSteps: DraftStep[]; calendar: WorkingCalendar }) {
+function ComparisonPreview({
+  current,
+  futureSteps,
+  calendar,
+}: {
+  current: SavedMap;
+  futureSteps: DraftStep[];
+  calendar: WorkingCalendar;
+}) {
   const currentSteps = savedMapSteps(current);
   const currentResult = computeMap(currentSteps);
   const future = futureSteps.map((s) => toMapStep(s, calendar));

@@ -67,22 +67,40 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 /** One step of the editor: a row of a compact grid on a laptop, a card on a phone. */
 export function StepRow(props: StepRowProps) {
-  const { step, index, count, calendar, sections, errors, idBase, onChange, onBlurField, onMove, onRemove, structural } = props;
+  const {
+    step,
+    index,
+    count,
+    calendar,
+    sections,
+    errors,
+    idBase,
+    onChange,
+    onBlurField,
+    onMove,
+    onRemove,
+    structural,
+  } = props;
   const n = index + 1;
   const who = step.name.trim() ? `step ${n} (${step.name.trim()})` : `step ${n}`;
   // By position, not by key: ids must render the same on the server and in the browser.
   const id = (field: string) => `${idBase}-${index}-${field}`;
   const err = (field: StepField) => (errors[field] ? id(`${field}-error`) : undefined);
   const seconds = stepSeconds(step, calendar);
-  const fmt = (s: number) => (Number.isFinite(s) ? formatDuration(s, calendar, { maxDecimals: 2 }) : '—');
+  const fmt = (s: number) =>
+    Number.isFinite(s) ? formatDuration(s, calendar, { maxDecimals: 2 }) : '—';
   const waitMode = step.timeEntry === 'wait';
 
   function onKeyDown(e: KeyboardEvent<HTMLLIElement>) {
     if (!structural || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     const direction = e.key === 'ArrowUp' ? 'up' : 'down';
-    if ((direction === 'up' && index === 0) || (direction === 'down' && index === count - 1)) return;
-    onMove(direction, document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    if ((direction === 'up' && index === 0) || (direction === 'down' && index === count - 1))
+      return;
+    onMove(
+      direction,
+      document.activeElement instanceof HTMLElement ? document.activeElement : null,
+    );
   }
 
   return (
@@ -97,8 +115,10 @@ export function StepRow(props: StepRowProps) {
         'relative rounded-lg border border-slate-200 bg-white p-3 outline-none dark:border-slate-700 dark:bg-slate-900',
         '@4xl:rounded-none @4xl:border-x-0 @4xl:border-t-0 @4xl:px-2 @4xl:py-2.5',
         props.dragging && 'opacity-50',
-        props.dropEdge === 'before' && 'before:absolute before:inset-x-0 before:-top-1.5 before:h-1 before:rounded before:bg-indigo-500',
-        props.dropEdge === 'after' && 'after:absolute after:inset-x-0 after:-bottom-1.5 after:h-1 after:rounded after:bg-indigo-500',
+        props.dropEdge === 'before' &&
+          'before:absolute before:inset-x-0 before:-top-1.5 before:h-1 before:rounded before:bg-indigo-500',
+        props.dropEdge === 'after' &&
+          'after:absolute after:inset-x-0 after:-bottom-1.5 after:h-1 after:rounded after:bg-indigo-500',
       )}
     >
       <div
@@ -113,11 +133,13 @@ export function StepRow(props: StepRowProps) {
               onDragEnd={props.dragHandlers.onDragEnd}
               title="Drag to reorder"
               data-drag-handle
-              className="cursor-grab touch-none select-none rounded px-0.5 text-slate-400 hover:text-slate-700 active:cursor-grabbing dark:hover:text-slate-200"
+              className="cursor-grab touch-none rounded px-0.5 text-slate-400 select-none hover:text-slate-700 active:cursor-grabbing dark:hover:text-slate-200"
               aria-hidden
             >
               <svg viewBox="0 0 10 16" className="h-4 w-2.5 fill-current">
-                {[2, 8, 14].map((y) => [2.5, 7.5].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.4" />))}
+                {[2, 8, 14].map((y) =>
+                  [2.5, 7.5].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.4" />),
+                )}
               </svg>
             </span>
           ) : null}
@@ -180,8 +202,13 @@ export function StepRow(props: StepRowProps) {
                 invalid={Boolean(errors.leadTime)}
                 describedBy={[err('leadTime'), id('derived')].filter(Boolean).join(' ')}
               />
-              <p id={id('derived')} className="mt-1 text-xs text-slate-500 tabular-nums dark:text-slate-400">
-                {waitMode ? `Lead time ${fmt(seconds.leadTimeSeconds)}` : `Wait time ${fmt(seconds.waitTimeSeconds)}`}
+              <p
+                id={id('derived')}
+                className="mt-1 text-xs text-slate-500 tabular-nums dark:text-slate-400"
+              >
+                {waitMode
+                  ? `Lead time ${fmt(seconds.leadTimeSeconds)}`
+                  : `Wait time ${fmt(seconds.waitTimeSeconds)}`}
               </p>
               <FieldError id={id('leadTime-error')} message={errors.leadTime} />
             </div>
@@ -200,7 +227,10 @@ export function StepRow(props: StepRowProps) {
                 aria-describedby={err('pctCompleteAccurate')}
                 className={cn(compactInput, 'text-right tabular-nums')}
               />
-              <FieldError id={id('pctCompleteAccurate-error')} message={errors.pctCompleteAccurate} />
+              <FieldError
+                id={id('pctCompleteAccurate-error')}
+                message={errors.pctCompleteAccurate}
+              />
             </div>
             <div>
               <label htmlFor={id('people')} className={label}>
@@ -225,23 +255,50 @@ export function StepRow(props: StepRowProps) {
 
         {structural ? (
           <div className="col-start-2 row-start-1 flex justify-end gap-0.5 @4xl:col-start-auto @4xl:row-start-auto @4xl:pt-0.5">
-            <button type="button" data-move="up" className={iconButton} aria-label={`Move ${who} up`} disabled={index === 0} onClick={(e) => onMove('up', e.currentTarget)}>
+            <button
+              type="button"
+              data-move="up"
+              className={iconButton}
+              aria-label={`Move ${who} up`}
+              disabled={index === 0}
+              onClick={(e) => onMove('up', e.currentTarget)}
+            >
               <span aria-hidden>↑</span>
             </button>
-            <button type="button" data-move="down" className={iconButton} aria-label={`Move ${who} down`} disabled={index === count - 1} onClick={(e) => onMove('down', e.currentTarget)}>
+            <button
+              type="button"
+              data-move="down"
+              className={iconButton}
+              aria-label={`Move ${who} down`}
+              disabled={index === count - 1}
+              onClick={(e) => onMove('down', e.currentTarget)}
+            >
               <span aria-hidden>↓</span>
             </button>
-            <button type="button" className={cn(iconButton, 'hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950')} aria-label={`Remove ${who}`} onClick={onRemove}>
+            <button
+              type="button"
+              className={cn(iconButton, 'hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950')}
+              aria-label={`Remove ${who}`}
+              onClick={onRemove}
+            >
               <span aria-hidden>✕</span>
             </button>
           </div>
         ) : null}
 
         {sections.wastes || sections.notes ? (
-          <div className={cn('col-span-2 grid gap-2 @4xl:col-[2/-1]', sections.wastes && sections.notes && '@4xl:grid-cols-2')}>
+          <div
+            className={cn(
+              'col-span-2 grid gap-2 @4xl:col-[2/-1]',
+              sections.wastes && sections.notes && '@4xl:grid-cols-2',
+            )}
+          >
             {sections.wastes ? (
               <div>
-                <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400" aria-hidden>
+                <p
+                  className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400"
+                  aria-hidden
+                >
                   Waste seen
                 </p>
                 <WastePicker
@@ -255,7 +312,10 @@ export function StepRow(props: StepRowProps) {
             ) : null}
             {sections.notes ? (
               <div>
-                <label htmlFor={id('notes')} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
+                <label
+                  htmlFor={id('notes')}
+                  className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+                >
                   Notes on step {n}
                 </label>
                 <textarea

@@ -45,9 +45,20 @@ export interface StepsEditorProps {
   label?: string;
 }
 
-const stepFields: StepField[] = ['name', 'processTime', 'leadTime', 'pctCompleteAccurate', 'people', 'wastes', 'notes'];
+const stepFields: StepField[] = [
+  'name',
+  'processTime',
+  'leadTime',
+  'pctCompleteAccurate',
+  'people',
+  'wastes',
+  'notes',
+];
 
-type PendingFocus = { kind: 'control'; el: HTMLElement; direction: MoveDirection } | { kind: 'name'; key: string } | { kind: 'undo' };
+type PendingFocus =
+  | { kind: 'control'; el: HTMLElement; direction: MoveDirection }
+  | { kind: 'name'; key: string }
+  | { kind: 'undo' };
 
 /**
  * A controlled editor of a map's steps: name, process time, lead or wait time, %C&A, people,
@@ -82,23 +93,37 @@ export function StepsEditor({
     pendingFocus.current = null;
     if (!pending) return;
     if (pending.kind === 'undo') undoRef.current?.focus();
-    else if (pending.kind === 'name') listRef.current?.querySelector<HTMLElement>(`[data-step-key="${pending.key}"] [data-field="name"]`)?.focus();
+    else if (pending.kind === 'name')
+      listRef.current
+        ?.querySelector<HTMLElement>(`[data-step-key="${pending.key}"] [data-field="name"]`)
+        ?.focus();
     else {
       const el = pending.el;
       const row = el.closest('li');
       if (el instanceof HTMLButtonElement && el.disabled) {
-        row?.querySelector<HTMLElement>(`[data-move="${pending.direction === 'up' ? 'down' : 'up'}"]`)?.focus();
+        row
+          ?.querySelector<HTMLElement>(
+            `[data-move="${pending.direction === 'up' ? 'down' : 'up'}"]`,
+          )
+          ?.focus();
       } else if (el.isConnected) el.focus();
       else row?.focus();
     }
   });
 
-  const move = (from: number, to: number, control: HTMLElement | null, direction: MoveDirection) => {
+  const move = (
+    from: number,
+    to: number,
+    control: HTMLElement | null,
+    direction: MoveDirection,
+  ) => {
     const step = value[from];
     if (!step || to < 0 || to >= value.length || to === from) return;
     if (control) pendingFocus.current = { kind: 'control', el: control, direction };
     onChange(moveStep(value, from, to));
-    setAnnouncement(`Moved ${step.name.trim() ? `“${step.name.trim()}”` : `step ${from + 1}`} to position ${to + 1} of ${value.length}.`);
+    setAnnouncement(
+      `Moved ${step.name.trim() ? `“${step.name.trim()}”` : `step ${from + 1}`} to position ${to + 1} of ${value.length}.`,
+    );
   };
   const drag = useStepDrag(
     value.map((s) => s.key),
@@ -111,7 +136,12 @@ export function StepsEditor({
   const add = () => {
     const step = emptyStep(timeEntry);
     const last = value[value.length - 1];
-    if (last) Object.assign(step, { processTimeUnit: last.processTimeUnit, leadTimeUnit: last.leadTimeUnit, waitTimeUnit: last.waitTimeUnit });
+    if (last)
+      Object.assign(step, {
+        processTimeUnit: last.processTimeUnit,
+        leadTimeUnit: last.leadTimeUnit,
+        waitTimeUnit: last.waitTimeUnit,
+      });
     pendingFocus.current = { kind: 'name', key: step.key };
     onChange([...value, step]);
     setAnnouncement(`Added step ${value.length + 1}.`);
@@ -123,7 +153,9 @@ export function StepsEditor({
     setRemoved({ step, index });
     pendingFocus.current = { kind: 'undo' };
     onChange(value.filter((_, i) => i !== index));
-    setAnnouncement(`Removed ${step.name.trim() ? `“${step.name.trim()}”` : `step ${index + 1}`}. Undo is available.`);
+    setAnnouncement(
+      `Removed ${step.name.trim() ? `“${step.name.trim()}”` : `step ${index + 1}`}. Undo is available.`,
+    );
   };
 
   const undo = () => {
@@ -133,7 +165,9 @@ export function StepsEditor({
     pendingFocus.current = { kind: 'name', key: removed.step.key };
     onChange(next);
     setRemoved(null);
-    setAnnouncement(`Restored ${removed.step.name.trim() ? `“${removed.step.name.trim()}”` : 'the step'}.`);
+    setAnnouncement(
+      `Restored ${removed.step.name.trim() ? `“${removed.step.name.trim()}”` : 'the step'}.`,
+    );
   };
 
   const clientIssues = issuesByPath(draftIssues(value, cal));
@@ -141,14 +175,16 @@ export function StepsEditor({
     const out: Partial<Record<StepField, string>> = {};
     for (const field of stepFields) {
       const path = `steps.${index}.${field}`;
-      const client = showAllErrors || touched.has(`${step.key}.${field}`) ? clientIssues[path] : undefined;
+      const client =
+        showAllErrors || touched.has(`${step.key}.${field}`) ? clientIssues[path] : undefined;
       const message = client ?? errors[path];
       if (message) out[field] = message;
     }
     return out;
   };
   const listError = (showAllErrors ? clientIssues.steps : undefined) ?? errors.steps;
-  const result = sections.times && (showTotals ?? true) ? computeMap(value.map((s) => toMapStep(s, cal))) : null;
+  const result =
+    sections.times && (showTotals ?? true) ? computeMap(value.map((s) => toMapStep(s, cal))) : null;
 
   return (
     <div className="@container space-y-4">
@@ -156,14 +192,18 @@ export function StepsEditor({
         <div className="flex flex-wrap items-start gap-x-8 gap-y-4">
           {sections.times ? (
             <fieldset>
-              <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">For each step, enter</legend>
+              <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
+                For each step, enter
+              </legend>
               <div className="mt-1 inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-600">
                 {(['lead', 'wait'] as const).map((entry) => (
                   <label
                     key={entry}
                     className={cn(
                       'cursor-pointer rounded px-3 py-1 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-indigo-600',
-                      timeEntry === entry ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+                      timeEntry === entry
+                        ? 'bg-indigo-600 text-white'
+                        : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
                     )}
                   >
                     <input
@@ -182,7 +222,14 @@ export function StepsEditor({
               </p>
             </fieldset>
           ) : null}
-          {onCalendarChange ? <CalendarFields value={cal} onChange={onCalendarChange} onValidityChange={onCalendarValidityChange} errors={errors} /> : null}
+          {onCalendarChange ? (
+            <CalendarFields
+              value={cal}
+              onChange={onCalendarChange}
+              onValidityChange={onCalendarValidityChange}
+              errors={errors}
+            />
+          ) : null}
         </div>
       ) : null}
 
@@ -195,7 +242,7 @@ export function StepsEditor({
       <div className="@4xl:rounded-lg @4xl:border @4xl:border-slate-200 @4xl:dark:border-slate-700">
         <div
           aria-hidden
-          className="hidden gap-x-2 rounded-t-lg border-b border-slate-200 bg-slate-50 px-2 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 @4xl:grid @4xl:grid-cols-(--step-cols) dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400"
+          className="hidden gap-x-2 rounded-t-lg border-b border-slate-200 bg-slate-50 px-2 py-2 text-xs font-semibold tracking-wide text-slate-500 uppercase @4xl:grid @4xl:grid-cols-(--step-cols) dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400"
           style={{ '--step-cols': rowColumns(sections, structural) } as CSSProperties}
         >
           <span>#</span>
@@ -222,13 +269,21 @@ export function StepsEditor({
               errors={visibleErrors(step, index)}
               idBase={idBase}
               onChange={(patch) => update(index, patch)}
-              onBlurField={(field) => setTouched((t) => (t.has(`${step.key}.${field}`) ? t : new Set(t).add(`${step.key}.${field}`)))}
-              onMove={(direction, control) => move(index, direction === 'up' ? index - 1 : index + 1, control, direction)}
+              onBlurField={(field) =>
+                setTouched((t) =>
+                  t.has(`${step.key}.${field}`) ? t : new Set(t).add(`${step.key}.${field}`),
+                )
+              }
+              onMove={(direction, control) =>
+                move(index, direction === 'up' ? index - 1 : index + 1, control, direction)
+              }
               onRemove={() => remove(index)}
               structural={structural}
               dragHandlers={drag.handlers(index)}
               dragging={drag.dragKey === step.key}
-              dropEdge={drag.over?.index === index && drag.dragKey !== step.key ? drag.over.edge : null}
+              dropEdge={
+                drag.over?.index === index && drag.dragKey !== step.key ? drag.over.edge : null
+              }
             />
           ))}
         </ol>
@@ -236,18 +291,28 @@ export function StepsEditor({
 
       <div className="flex flex-wrap items-center gap-3">
         {structural ? (
-          <Button type="button" variant="secondary" size="sm" onClick={add} disabled={value.length >= maxSteps}>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={add}
+            disabled={value.length >= maxSteps}
+          >
             + Add step
           </Button>
         ) : null}
         {structural && value.length > 1 ? (
-          <p className="text-xs text-slate-500 dark:text-slate-400">Reorder: drag the handle, use the arrows, or Alt+↑ / Alt+↓ in a step.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Reorder: drag the handle, use the arrows, or Alt+↑ / Alt+↓ in a step.
+          </p>
         ) : null}
       </div>
 
       {removed ? (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800">
-          <span>Removed {removed.step.name.trim() ? `“${removed.step.name.trim()}”` : 'a step'}.</span>
+          <span>
+            Removed {removed.step.name.trim() ? `“${removed.step.name.trim()}”` : 'a step'}.
+          </span>
           <button
             ref={undoRef}
             type="button"
@@ -256,7 +321,11 @@ export function StepsEditor({
           >
             Undo
           </button>
-          <button type="button" className="text-xs text-slate-500 underline-offset-2 hover:underline" onClick={() => setRemoved(null)}>
+          <button
+            type="button"
+            className="text-xs text-slate-500 underline-offset-2 hover:underline"
+            onClick={() => setRemoved(null)}
+          >
             Dismiss
           </button>
         </div>
@@ -273,8 +342,12 @@ export function StepsEditor({
             <MapTotalsCards totals={result.totals} calendar={cal} />
           ) : (
             <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-400">
-              The totals appear when every step has a name, a process time and a {timeEntry === 'lead' ? 'lead' : 'wait'} time
-              {value.length > 0 ? ` (${Object.keys(clientIssues).length} ${Object.keys(clientIssues).length === 1 ? 'field needs' : 'fields need'} attention)` : ''}.
+              The totals appear when every step has a name, a process time and a{' '}
+              {timeEntry === 'lead' ? 'lead' : 'wait'} time
+              {value.length > 0
+                ? ` (${Object.keys(clientIssues).length} ${Object.keys(clientIssues).length === 1 ? 'field needs' : 'fields need'} attention)`
+                : ''}
+              .
             </p>
           )}
         </section>
@@ -284,6 +357,8 @@ export function StepsEditor({
 }
 
 /** Moves the focus to the first field marked invalid inside `root` (after the next paint). */
-export function focusFirstInvalid(root: ParentNode | null = typeof document === 'undefined' ? null : document) {
+export function focusFirstInvalid(
+  root: ParentNode | null = typeof document === 'undefined' ? null : document,
+) {
   requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

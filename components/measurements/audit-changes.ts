@@ -12,7 +12,9 @@ import { formatPeriod, methodLabels, sourceLabels, wasteFieldOf } from './shared
 export type Snapshot = Record<string, unknown>;
 
 export function asSnapshot(value: unknown): Snapshot | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Snapshot) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Snapshot)
+    : null;
 }
 
 export interface AuditFormat {
@@ -40,20 +42,52 @@ interface FieldSpec {
 const EMPTY = '—';
 const numberOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const textOf = (v: unknown) => (typeof v === 'string' ? v : '');
-const lookup = (labels: Record<string, string>, v: unknown) => (typeof v === 'string' ? (labels[v] ?? v) : EMPTY);
+const lookup = (labels: Record<string, string>, v: unknown) =>
+  typeof v === 'string' ? (labels[v] ?? v) : EMPTY;
 
 function amount(key: string, label: string, suffix = ''): FieldSpec {
-  return { key, label, raw: (s) => numberOf(s[key]), show: (s) => { const n = numberOf(s[key]); return n === null ? EMPTY : `${formatNumber(n, 3)}${suffix}`; } };
+  return {
+    key,
+    label,
+    raw: (s) => numberOf(s[key]),
+    show: (s) => {
+      const n = numberOf(s[key]);
+      return n === null ? EMPTY : `${formatNumber(n, 3)}${suffix}`;
+    },
+  };
 }
 
 function duration(key: string, label: string): FieldSpec {
-  return { key, label, raw: (s) => numberOf(s[key]), show: (s, f) => { const n = numberOf(s[key]); return n === null ? EMPTY : formatDuration(n, f.calendar, { maxDecimals: 3 }); } };
+  return {
+    key,
+    label,
+    raw: (s) => numberOf(s[key]),
+    show: (s, f) => {
+      const n = numberOf(s[key]);
+      return n === null ? EMPTY : formatDuration(n, f.calendar, { maxDecimals: 3 });
+    },
+  };
 }
 
 const specs: FieldSpec[] = [
-  { key: 'streamId', label: 'Stream', raw: (s) => textOf(s.streamId), show: (s, f) => (s.streamId ? f.streamName(textOf(s.streamId)) : EMPTY) },
-  { key: 'stepName', label: 'Step', raw: (s) => textOf(s.stepName), show: (s) => textOf(s.stepName) || 'Whole stream' },
-  { key: 'period', label: 'Period', raw: (s) => `${textOf(s.periodStart)}/${textOf(s.periodEnd)}`, show: (s) => auditSubject(s).period },
+  {
+    key: 'streamId',
+    label: 'Stream',
+    raw: (s) => textOf(s.streamId),
+    show: (s, f) => (s.streamId ? f.streamName(textOf(s.streamId)) : EMPTY),
+  },
+  {
+    key: 'stepName',
+    label: 'Step',
+    raw: (s) => textOf(s.stepName),
+    show: (s) => textOf(s.stepName) || 'Whole stream',
+  },
+  {
+    key: 'period',
+    label: 'Period',
+    raw: (s) => `${textOf(s.periodStart)}/${textOf(s.periodEnd)}`,
+    show: (s) => auditSubject(s).period,
+  },
   duration('leadTimeSeconds', 'Lead time'),
   duration('processTimeSeconds', 'Process time'),
   duration('waitTimeSeconds', 'Wait time'),
@@ -63,10 +97,22 @@ const specs: FieldSpec[] = [
   amount('defects', 'Defects'),
   amount('cost', 'Cost'),
   amount('customerSatisfaction', 'Customer satisfaction'),
-  ...Object.entries(wasteFieldOf).map(([waste, key]) => amount(key, `${wasteLabels[waste as keyof typeof wasteLabels]} waste`, ' h')),
-  { key: 'method', label: 'Method', raw: (s) => s.method ?? null, show: (s) => lookup(methodLabels, s.method) },
+  ...Object.entries(wasteFieldOf).map(([waste, key]) =>
+    amount(key, `${wasteLabels[waste as keyof typeof wasteLabels]} waste`, ' h'),
+  ),
+  {
+    key: 'method',
+    label: 'Method',
+    raw: (s) => s.method ?? null,
+    show: (s) => lookup(methodLabels, s.method),
+  },
   amount('sampleSize', 'Sample size'),
-  { key: 'source', label: 'Source', raw: (s) => s.source ?? null, show: (s) => lookup(sourceLabels, s.source) },
+  {
+    key: 'source',
+    label: 'Source',
+    raw: (s) => s.source ?? null,
+    show: (s) => lookup(sourceLabels, s.source),
+  },
   { key: 'note', label: 'Note', raw: (s) => textOf(s.note), show: (s) => textOf(s.note) || EMPTY },
 ];
 
@@ -74,11 +120,19 @@ const specs: FieldSpec[] = [
 export function auditChanges(before: Snapshot, after: Snapshot, format: AuditFormat): AuditLine[] {
   return specs
     .filter((spec) => spec.raw(before) !== spec.raw(after))
-    .map((spec) => ({ key: spec.key, label: spec.label, before: spec.show(before, format), after: spec.show(after, format) }));
+    .map((spec) => ({
+      key: spec.key,
+      label: spec.label,
+      before: spec.show(before, format),
+      after: spec.show(after, format),
+    }));
 }
 
 /** What a snapshot held: its numbers that were entered, and its method, source and note. */
-export function auditValues(snapshot: Snapshot, format: AuditFormat): { key: string; label: string; value: string }[] {
+export function auditValues(
+  snapshot: Snapshot,
+  format: AuditFormat,
+): { key: string; label: string; value: string }[] {
   const skip = new Set(['streamId', 'stepName', 'period']); // the entry's heading names them
   return specs
     .filter((spec) => !skip.has(spec.key))
@@ -90,5 +144,8 @@ export function auditValues(snapshot: Snapshot, format: AuditFormat): { key: str
 export function auditSubject(snapshot: Snapshot): { step: string; period: string } {
   const start = textOf(snapshot.periodStart);
   const end = textOf(snapshot.periodEnd);
-  return { step: textOf(snapshot.stepName), period: start && end ? formatPeriod(start, end) : EMPTY };
+  return {
+    step: textOf(snapshot.stepName),
+    period: start && end ? formatPeriod(start, end) : EMPTY,
+  };
 }

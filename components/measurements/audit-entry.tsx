@@ -3,14 +3,34 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { Badge } from '@/components/ui/card';
 import type { AppRouter } from '@/server/routers';
-import { asSnapshot, auditChanges, auditSubject, auditValues, type AuditFormat } from './audit-changes';
+import {
+  asSnapshot,
+  auditChanges,
+  auditSubject,
+  auditValues,
+  type AuditFormat,
+} from './audit-changes';
 
 export type AuditRow = inferRouterOutputs<AppRouter>['measurements']['audit'][number];
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** One audit row: who did what to which measurement, when, and the values before and after. */
-export function AuditEntry({ row, format, streamName }: { row: AuditRow; format: AuditFormat; streamName: string }) {
+export function AuditEntry({
+  row,
+  format,
+  streamName,
+}: {
+  row: AuditRow;
+  format: AuditFormat;
+  streamName: string;
+}) {
   const before = asSnapshot(row.before) ?? {};
   const after = asSnapshot(row.after);
   const subject = auditSubject(after ?? before);
@@ -18,37 +38,53 @@ export function AuditEntry({ row, format, streamName }: { row: AuditRow; format:
   const lines = after ? auditChanges(before, after, format) : [];
   const held = deleted ? auditValues(before, format) : [];
   return (
-    <li className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900" data-testid="audit-entry">
+    <li
+      className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+      data-testid="audit-entry"
+    >
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
           <Badge tone={deleted ? 'red' : 'indigo'}>{deleted ? 'Deleted' : 'Changed'}</Badge>
           <span>
             <span className="font-medium">{streamName}</span>
-            <span className="text-slate-600 dark:text-slate-400"> · {subject.step || 'Whole stream'} · {subject.period}</span>
+            <span className="text-slate-600 dark:text-slate-400">
+              {' '}
+              · {subject.step || 'Whole stream'} · {subject.period}
+            </span>
           </span>
         </div>
         <p className="text-slate-600 dark:text-slate-400">
-          {row.actorName ?? 'A deleted user'} · <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
+          {row.actorName ?? 'A deleted user'} ·{' '}
+          <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
         </p>
       </div>
       {deleted ? (
         held.length ? (
-          <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" aria-label="What it held">
+          <dl
+            className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]"
+            aria-label="What it held"
+          >
             {held.map((l) => (
               <div key={l.key} className="contents">
                 <dt className="text-slate-500 dark:text-slate-400">{l.label}</dt>
-                <dd className="tabular-nums text-slate-500 line-through decoration-slate-400 dark:text-slate-400">{l.value}</dd>
+                <dd className="text-slate-500 tabular-nums line-through decoration-slate-400 dark:text-slate-400">
+                  {l.value}
+                </dd>
               </div>
             ))}
           </dl>
         ) : null
       ) : lines.length ? (
-        <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" aria-label="What changed">
+        <dl
+          className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]"
+          aria-label="What changed"
+        >
           {lines.map((l) => (
             <div key={l.key} className="contents">
               <dt className="text-slate-500 dark:text-slate-400">{l.label}</dt>
               <dd className="tabular-nums">
-                <span className="text-slate-500 dark:text-slate-400">{l.before}</span> → <span className="font-medium text-slate-900 dark:text-slate-100">{l.after}</span>
+                <span className="text-slate-500 dark:text-slate-400">{l.before}</span> →{' '}
+                <span className="font-medium text-slate-900 dark:text-slate-100">{l.after}</span>
               </dd>
             </div>
           ))}

@@ -9,9 +9,12 @@ import type { StreamOption } from './shared';
 export type CalendarOf = (streamId: string) => WorkingCalendar;
 
 /** A lookup of each stream's working calendar, from the streams list. */
-export function calendarLookup(streams: readonly Pick<StreamOption, 'id' | 'calendar'>[] | undefined): CalendarOf {
+export function calendarLookup(
+  streams: readonly Pick<StreamOption, 'id' | 'calendar'>[] | undefined,
+): CalendarOf {
   const byId = new Map<string, WorkingCalendar>();
-  for (const s of streams ?? []) if (s.calendar && isValidCalendar(s.calendar)) byId.set(s.id, s.calendar);
+  for (const s of streams ?? [])
+    if (s.calendar && isValidCalendar(s.calendar)) byId.set(s.id, s.calendar);
   return (streamId) => byId.get(streamId) ?? defaultCalendar;
 }
 

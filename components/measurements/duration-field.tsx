@@ -18,8 +18,14 @@ interface DurationFieldProps {
   error?: string;
 }
 
-function textOf(seconds: number | null | undefined, unit: DurationUnit, calendar: WorkingCalendar): string {
-  return seconds === null || seconds === undefined ? '' : formatNumber(fromSeconds(seconds, unit, calendar), 3);
+function textOf(
+  seconds: number | null | undefined,
+  unit: DurationUnit,
+  calendar: WorkingCalendar,
+): string {
+  return seconds === null || seconds === undefined
+    ? ''
+    : formatNumber(fromSeconds(seconds, unit, calendar), 3);
 }
 
 function parse(text: string): number | null {
@@ -38,8 +44,17 @@ function secondsOf(text: string, unit: DurationUnit, calendar: WorkingCalendar):
  * calendar); a value that came from elsewhere (a saved or prefilled measurement) keeps its
  * seconds and is shown again in the new calendar.
  */
-export function DurationField({ label, value, onChange, onBlur, calendar, error }: DurationFieldProps) {
-  const [unit, setUnit] = useState<DurationUnit>(() => (value ? bestUnit(value, calendar) : 'days'));
+export function DurationField({
+  label,
+  value,
+  onChange,
+  onBlur,
+  calendar,
+  error,
+}: DurationFieldProps) {
+  const [unit, setUnit] = useState<DurationUnit>(() =>
+    value ? bestUnit(value, calendar) : 'days',
+  );
   const [text, setText] = useState(() => textOf(value, unit, calendar));
   const [seen, setSeen] = useState(value);
   const [seenCalendar, setSeenCalendar] = useState(calendar);

@@ -32,8 +32,12 @@ export function MeasurementCards({ table, highlight, actions }: CardsProps) {
           {columns.flatMap((c) => {
             const label = String(c.columnDef.header ?? c.id);
             return [
-              <option key={`${c.id}:desc`} value={`${c.id}:desc`}>{label}, descending</option>,
-              <option key={`${c.id}:asc`} value={`${c.id}:asc`}>{label}, ascending</option>,
+              <option key={`${c.id}:desc`} value={`${c.id}:desc`}>
+                {label}, descending
+              </option>,
+              <option key={`${c.id}:asc`} value={`${c.id}:asc`}>
+                {label}, ascending
+              </option>,
             ];
           })}
         </select>
@@ -46,26 +50,39 @@ export function MeasurementCards({ table, highlight, actions }: CardsProps) {
               key={row.id}
               className={cn(
                 'rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900',
-                highlight === r.measurement.id && 'border-green-300 bg-green-50 dark:bg-green-950/40',
+                highlight === r.measurement.id &&
+                  'border-green-300 bg-green-50 dark:bg-green-950/40',
               )}
             >
               <div className="flex items-start justify-between gap-2">
                 <div className="min-w-0">
-                  <p className="font-medium">{r.streamName}{r.measurement.stepName ? ` · ${r.measurement.stepName}` : ''}</p>
-                  <p className="text-slate-600 dark:text-slate-400">{formatPeriod(r.measurement.periodStart, r.measurement.periodEnd)}</p>
+                  <p className="font-medium">
+                    {r.streamName}
+                    {r.measurement.stepName ? ` · ${r.measurement.stepName}` : ''}
+                  </p>
+                  <p className="text-slate-600 dark:text-slate-400">
+                    {formatPeriod(r.measurement.periodStart, r.measurement.periodEnd)}
+                  </p>
                 </div>
                 <Badge>{sourceLabels[r.measurement.source]}</Badge>
               </div>
               <dl className="mt-2 grid grid-cols-3 gap-x-3 gap-y-1 tabular-nums">
-                {row.getVisibleCells().filter((cell) => columnLayout[cell.column.id]?.numeric).map((cell) => (
-                  <div key={cell.id}>
-                    <dt className="text-xs text-slate-500">{String(cell.column.columnDef.header ?? cell.column.id)}</dt>
-                    <dd>{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
-                  </div>
-                ))}
+                {row
+                  .getVisibleCells()
+                  .filter((cell) => columnLayout[cell.column.id]?.numeric)
+                  .map((cell) => (
+                    <div key={cell.id}>
+                      <dt className="text-xs text-slate-500">
+                        {String(cell.column.columnDef.header ?? cell.column.id)}
+                      </dt>
+                      <dd>{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
+                    </div>
+                  ))}
               </dl>
               <div className="mt-2 flex items-center justify-between text-xs text-slate-500">
-                <span>{methodLabels[r.measurement.method]} · {r.enteredByName ?? '—'}</span>
+                <span>
+                  {methodLabels[r.measurement.method]} · {r.enteredByName ?? '—'}
+                </span>
                 {actions(r)}
               </div>
             </li>

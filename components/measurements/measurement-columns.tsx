@@ -1,10 +1,21 @@
 'use client';
 
-import { createColumnHelper, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  type ColumnDef,
+  type Row,
+  type SortingState,
+} from '@tanstack/react-table';
 import { Badge } from '@/components/ui/card';
 import { formatDuration, formatNumber } from '@/lib/vsm/units';
 import { describeCalendar, type CalendarOf } from './calendar';
-import { formatPeriod, methodLabels, sourceLabels, wasteTotal, type MeasurementListRow } from './shared';
+import {
+  formatPeriod,
+  methodLabels,
+  sourceLabels,
+  wasteTotal,
+  type MeasurementListRow,
+} from './shared';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */
 type SortValue = string | number | undefined;
@@ -12,10 +23,14 @@ export type MeasurementColumn = ColumnDef<MeasurementListRow, SortValue>;
 
 const helper = createColumnHelper<MeasurementListRow>();
 const orUndefined = <T,>(v: T | null): T | undefined => (v === null ? undefined : v);
-const num = (v: number | null, suffix = '') => (v === null ? '—' : `${formatNumber(v, 2)}${suffix}`);
+const num = (v: number | null, suffix = '') =>
+  v === null ? '—' : `${formatNumber(v, 2)}${suffix}`;
 
 function byText(a: Row<MeasurementListRow>, b: Row<MeasurementListRow>, id: string): number {
-  return String(a.getValue(id)).localeCompare(String(b.getValue(id)), 'en', { sensitivity: 'base', numeric: true });
+  return String(a.getValue(id)).localeCompare(String(b.getValue(id)), 'en', {
+    sensitivity: 'base',
+    numeric: true,
+  });
 }
 
 /** How each column lays out: right-aligned numbers, text that may wrap so the table fits a laptop. */
@@ -32,7 +47,12 @@ export const columnLayout: Record<string, { numeric?: boolean; wrap?: boolean }>
 /** Newest period first, as the server sends them. */
 export const defaultSorting: SortingState = [{ id: 'period', desc: true }];
 
-function text(id: string, header: string, value: (r: MeasurementListRow) => string, render?: (r: MeasurementListRow) => React.ReactNode): MeasurementColumn {
+function text(
+  id: string,
+  header: string,
+  value: (r: MeasurementListRow) => string,
+  render?: (r: MeasurementListRow) => React.ReactNode,
+): MeasurementColumn {
   return helper.accessor((r): SortValue => value(r) || undefined, {
     id,
     header,
@@ -42,7 +62,12 @@ function text(id: string, header: string, value: (r: MeasurementListRow) => stri
   });
 }
 
-function number(id: string, header: string, value: (r: MeasurementListRow) => number | null, render: (r: MeasurementListRow) => React.ReactNode): MeasurementColumn {
+function number(
+  id: string,
+  header: string,
+  value: (r: MeasurementListRow) => number | null,
+  render: (r: MeasurementListRow) => React.ReactNode,
+): MeasurementColumn {
   return helper.accessor((r): SortValue => orUndefined(value(r)), {
     id,
     header,
@@ -59,28 +84,71 @@ export function measurementColumns(calendarOf: CalendarOf): MeasurementColumn[] 
     const seconds = r.measurement.leadTimeSeconds;
     if (seconds === null) return '—';
     const calendar = calendarOf(r.measurement.streamId);
-    return <span title={`Working ${describeCalendar(calendar)}`}>{formatDuration(seconds, calendar, { maxDecimals: 1 })}</span>;
+    return (
+      <span title={`Working ${describeCalendar(calendar)}`}>
+        {formatDuration(seconds, calendar, { maxDecimals: 1 })}
+      </span>
+    );
   };
   return [
     // The step under its stream, and the method under the source: the table fits a laptop.
-    text('stream', 'Stream', (r) => `${r.streamName}\u0000${r.measurement.stepName}`, (r) => (
-      <>
-        <span className="block font-medium">{r.streamName}</span>
-        <span className="block text-xs text-slate-500 dark:text-slate-400">{r.measurement.stepName || 'Whole stream'}</span>
-      </>
-    )),
-    text('period', 'Period', (r) => r.measurement.periodStart, (r) => formatPeriod(r.measurement.periodStart, r.measurement.periodEnd)),
+    text(
+      'stream',
+      'Stream',
+      (r) => `${r.streamName}\u0000${r.measurement.stepName}`,
+      (r) => (
+        <>
+          <span className="block font-medium">{r.streamName}</span>
+          <span className="block text-xs text-slate-500 dark:text-slate-400">
+            {r.measurement.stepName || 'Whole stream'}
+          </span>
+        </>
+      ),
+    ),
+    text(
+      'period',
+      'Period',
+      (r) => r.measurement.periodStart,
+      (r) => formatPeriod(r.measurement.periodStart, r.measurement.periodEnd),
+    ),
     number('lead', 'Lead time', (r) => r.measurement.leadTimeSeconds, leadTime),
-    number('throughput', 'Throughput', (r) => r.measurement.throughput, (r) => num(r.measurement.throughput)),
-    number('wip', 'WIP', (r) => r.measurement.wip, (r) => num(r.measurement.wip)),
-    number('ca', '%C&A', (r) => r.measurement.pctCompleteAccurate, (r) => num(r.measurement.pctCompleteAccurate, '%')),
-    number('waste', 'Waste (h)', (r) => wasteTotal(r.measurement), (r) => num(wasteTotal(r.measurement))),
-    text('source', 'Source', (r) => `${sourceLabels[r.measurement.source]}\u0000${methodLabels[r.measurement.method]}`, (r) => (
-      <span className="inline-flex items-center gap-1.5">
-        <Badge>{sourceLabels[r.measurement.source]}</Badge>
-        <span className="text-xs text-slate-500 dark:text-slate-400">{methodLabels[r.measurement.method]}</span>
-      </span>
-    )),
+    number(
+      'throughput',
+      'Throughput',
+      (r) => r.measurement.throughput,
+      (r) => num(r.measurement.throughput),
+    ),
+    number(
+      'wip',
+      'WIP',
+      (r) => r.measurement.wip,
+      (r) => num(r.measurement.wip),
+    ),
+    number(
+      'ca',
+      '%C&A',
+      (r) => r.measurement.pctCompleteAccurate,
+      (r) => num(r.measurement.pctCompleteAccurate, '%'),
+    ),
+    number(
+      'waste',
+      'Waste (h)',
+      (r) => wasteTotal(r.measurement),
+      (r) => num(wasteTotal(r.measurement)),
+    ),
+    text(
+      'source',
+      'Source',
+      (r) => `${sourceLabels[r.measurement.source]}\u0000${methodLabels[r.measurement.method]}`,
+      (r) => (
+        <span className="inline-flex items-center gap-1.5">
+          <Badge>{sourceLabels[r.measurement.source]}</Badge>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            {methodLabels[r.measurement.method]}
+          </span>
+        </span>
+      ),
+    ),
     text('by', 'Entered by', (r) => r.enteredByName ?? ''),
   ];
 }
@@ -95,6 +163,7 @@ export function sortingFromParam(param: string | null, known: readonly string[])
 
 export function sortingToParam(sorting: SortingState): string | null {
   const [first] = sorting;
-  if (!first || (first.id === defaultSorting[0]?.id && first.desc === defaultSorting[0]?.desc)) return null;
+  if (!first || (first.id === defaultSorting[0]?.id && first.desc === defaultSorting[0]?.desc))
+    return null;
   return `${first.desc ? '-' : ''}${first.id}`;
 }

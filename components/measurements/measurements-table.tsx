@@ -1,7 +1,13 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useOrg } from '@/components/shell/org-context';
@@ -26,7 +32,9 @@ export function MeasurementsTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [params, setParams] = useTableParams();
-  const streams = useQuery(trpc.streams.list.queryOptions({ orgSlug: org.slug, includeArchived: true }));
+  const streams = useQuery(
+    trpc.streams.list.queryOptions({ orgSlug: org.slug, includeArchived: true }),
+  );
   const list = useQuery({
     ...trpc.measurements.list.queryOptions({
       orgSlug: org.slug,
@@ -37,12 +45,23 @@ export function MeasurementsTable() {
     }),
     placeholderData: (previous) => previous,
   });
-  const remove = useMutation(trpc.measurements.remove.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.measurements.pathKey() }) }));
+  const remove = useMutation(
+    trpc.measurements.remove.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.measurements.pathKey() }),
+    }),
+  );
 
   const columns = useMemo(() => measurementColumns(calendarLookup(streams.data)), [streams.data]);
   // A stable array while the URL says the same: the sorted row model recomputes (and the table
   // resets its state, re-rendering) whenever the sorting's identity changes.
-  const sorting = useMemo(() => sortingFromParam(params.sort, columns.map((c) => c.id ?? '')), [params.sort, columns]);
+  const sorting = useMemo(
+    () =>
+      sortingFromParam(
+        params.sort,
+        columns.map((c) => c.id ?? ''),
+      ),
+    [params.sort, columns],
+  );
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === 'function' ? updater(sorting) : updater;
     void setParams({ sort: sortingToParam(next) });
@@ -63,9 +82,18 @@ export function MeasurementsTable() {
     autoResetPageIndex: false, // no pages
   });
 
-  const writable = new Set(org.can('measurements:write') ? (streams.data ?? []).filter((s) => s.canEdit && !s.archivedAt).map((s) => s.id) : []);
+  const writable = new Set(
+    org.can('measurements:write')
+      ? (streams.data ?? []).filter((s) => s.canEdit && !s.archivedAt).map((s) => s.id)
+      : [],
+  );
   const actions = (r: MeasurementListRow) =>
-    writable.has(r.measurement.streamId) ? <RowActions row={r} onDelete={() => remove.mutate({ orgSlug: org.slug, id: r.measurement.id })} /> : null;
+    writable.has(r.measurement.streamId) ? (
+      <RowActions
+        row={r}
+        onDelete={() => remove.mutate({ orgSlug: org.slug, id: r.measurement.id })}
+      />
+    ) : null;
   const filtered = Boolean(params.stream || params.from || params.to || params.source);
   const count = list.data?.length ?? 0;
 
@@ -74,20 +102,31 @@ export function MeasurementsTable() {
       <MeasurementFilters streams={streams.data ?? []} />
       <FormError message={remove.isError ? errorMessage(remove.error) : undefined} />
       {list.isPending ? (
-        <div className="space-y-2" aria-label="Loading measurements">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10 w-full" />)}</div>
+        <div className="space-y-2" aria-label="Loading measurements">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
       ) : list.isError ? (
         <FormError message={errorMessage(list.error)} />
       ) : count === 0 ? (
         <Card className="text-center">
           {filtered ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No measurement matches these filters.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              No measurement matches these filters.
+            </p>
           ) : (
             <>
               <h2 className="font-semibold">Log the first week</h2>
               <p className="mx-auto mt-1 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                Each week, a stream’s lead enters its lead time, throughput, WIP and waste. The numbers build the trends on the dashboards.
+                Each week, a stream’s lead enters its lead time, throughput, WIP and waste. The
+                numbers build the trends on the dashboards.
               </p>
-              {org.can('measurements:write') ? <Button asChild className="mt-4"><Link href={`/${org.slug}/measurements/new`}>Log a week</Link></Button> : null}
+              {org.can('measurements:write') ? (
+                <Button asChild className="mt-4">
+                  <Link href={`/${org.slug}/measurements/new`}>Log a week</Link>
+                </Button>
+              ) : null}
             </>
           )}
         </Card>
@@ -95,7 +134,8 @@ export function MeasurementsTable() {
         <>
           <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
             {count === 1 ? '1 measurement' : `${count} measurements`}
-            {count >= 1000 ? ' (the latest 1,000: narrow the filters to see older ones)' : ''}. Days and weeks are working days and weeks of each stream’s map.
+            {count >= 1000 ? ' (the latest 1,000: narrow the filters to see older ones)' : ''}. Days
+            and weeks are working days and weeks of each stream’s map.
           </p>
           <MeasurementCards table={table} highlight={params.saved} actions={actions} />
           <MeasurementsGrid table={table} highlight={params.saved} actions={actions} />

@@ -10,7 +10,14 @@ import { cn } from '@/lib/cn';
 import { DurationField } from './duration-field';
 import { methodLabels, wasteFieldOf } from './shared';
 
-type NumberField = 'throughput' | 'wip' | 'pctCompleteAccurate' | 'defects' | 'cost' | 'customerSatisfaction' | 'sampleSize';
+type NumberField =
+  | 'throughput'
+  | 'wip'
+  | 'pctCompleteAccurate'
+  | 'defects'
+  | 'cost'
+  | 'customerSatisfaction'
+  | 'sampleSize';
 type DurationName = 'leadTimeSeconds' | 'processTimeSeconds' | 'waitTimeSeconds';
 
 interface MetricFieldsProps {
@@ -25,7 +32,9 @@ interface MetricFieldsProps {
 /** Empty input is null; anything else a number (NaN for text, which the schema names). */
 export const asNumber = (v: unknown) => {
   if (typeof v === 'number') return v;
-  const s = String(v ?? '').trim().replace(',', '.');
+  const s = String(v ?? '')
+    .trim()
+    .replace(',', '.');
   return s === '' ? null : Number(s);
 };
 
@@ -47,17 +56,34 @@ const numbers: { name: NumberField; label: string; hint?: string }[] = [
 ];
 
 /** The numbers of a measurement: durations with units, flow numbers, waste hours, method. */
-export function MetricFields({ control, register, errors, calendar, calendarNote }: MetricFieldsProps) {
+export function MetricFields({
+  control,
+  register,
+  errors,
+  calendar,
+  calendarNote,
+}: MetricFieldsProps) {
   const numberField = (name: NumberField, label: string, hint?: string) => (
     <Field key={name} label={label} hint={hint} error={errors[name]?.message}>
-      {(ids) => <input {...ids} type="text" inputMode="decimal" autoComplete="off" className={numberInput} {...register(name, { setValueAs: asNumber })} />}
+      {(ids) => (
+        <input
+          {...ids}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className={numberInput}
+          {...register(name, { setValueAs: asNumber })}
+        />
+      )}
     </Field>
   );
   return (
     <>
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">Flow</legend>
-        <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="calendar-note">{calendarNote}</p>
+        <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="calendar-note">
+          {calendarNote}
+        </p>
         <div className="grid gap-4 sm:grid-cols-3">
           {durations.map((d) => (
             <Controller
@@ -65,16 +91,27 @@ export function MetricFields({ control, register, errors, calendar, calendarNote
               control={control}
               name={d.name}
               render={({ field, fieldState }) => (
-                <DurationField label={d.label} value={field.value} onChange={field.onChange} onBlur={field.onBlur} calendar={calendar} error={fieldState.error?.message} />
+                <DurationField
+                  label={d.label}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  calendar={calendar}
+                  error={fieldState.error?.message}
+                />
               )}
             />
           ))}
         </div>
-        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3">{numbers.map((n) => numberField(n.name, n.label, n.hint))}</div>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+          {numbers.map((n) => numberField(n.name, n.label, n.hint))}
+        </div>
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">Waste, in hours</legend>
+        <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">
+          Waste, in hours
+        </legend>
         <div className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
           {wasteOptions.map((w) => {
             const name = wasteFieldOf[w.value];
@@ -82,7 +119,10 @@ export function MetricFields({ control, register, errors, calendar, calendarNote
             return (
               <label key={w.value} className="block text-sm" title={w.description}>
                 <span className="flex items-center gap-1.5 font-medium text-slate-800 dark:text-slate-200">
-                  <span aria-hidden className="inline-flex size-5 items-center justify-center rounded bg-slate-100 text-[11px] font-semibold text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                  <span
+                    aria-hidden
+                    className="inline-flex size-5 items-center justify-center rounded bg-slate-100 text-[11px] font-semibold text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+                  >
                     {w.letter}
                   </span>
                   {w.label}
@@ -95,7 +135,11 @@ export function MetricFields({ control, register, errors, calendar, calendarNote
                   className={cn(numberInput, 'mt-1 py-1.5')}
                   {...register(name, { setValueAs: asNumber })}
                 />
-                {error ? <span role="alert" className="mt-1 block text-xs text-red-600 dark:text-red-400">{error}</span> : null}
+                {error ? (
+                  <span role="alert" className="mt-1 block text-xs text-red-600 dark:text-red-400">
+                    {error}
+                  </span>
+                ) : null}
               </label>
             );
           })}
@@ -107,13 +151,25 @@ export function MetricFields({ control, register, errors, calendar, calendarNote
         <Field label="Method" error={errors.method?.message}>
           {(ids) => (
             <select {...ids} className={inputClass} {...register('method')}>
-              {measurementMethods.map((m) => <option key={m} value={m}>{methodLabels[m]}</option>)}
+              {measurementMethods.map((m) => (
+                <option key={m} value={m}>
+                  {methodLabels[m]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         {numberField('sampleSize', 'Sample size', 'Items observed')}
         <Field label="Note" error={errors.note?.message} className="sm:col-span-3">
-          {(ids) => <textarea {...ids} rows={2} className={inputClass} placeholder="What stood out this week?" {...register('note')} />}
+          {(ids) => (
+            <textarea
+              {...ids}
+              rows={2}
+              className={inputClass}
+              placeholder="What stood out this week?"
+              {...register('note')}
+            />
+          )}
         </Field>
       </fieldset>
     </>

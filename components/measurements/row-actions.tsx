@@ -14,10 +14,25 @@ export function RowActions({ row, onDelete }: { row: MeasurementListRow; onDelet
   return (
     <div className="flex justify-end gap-1">
       <Button asChild variant="ghost" size="sm">
-        <Link href={`/${org.slug}/measurements/new?id=${m.id}`} prefetch={false} aria-label={`Edit ${what}`}>Edit</Link>
+        <Link
+          href={`/${org.slug}/measurements/new?id=${m.id}`}
+          prefetch={false}
+          aria-label={`Edit ${what}`}
+        >
+          Edit
+        </Link>
       </Button>
       <ConfirmDialog
-        trigger={<Button variant="ghost" size="sm" className="text-red-700 dark:text-red-400" aria-label={`Delete ${what}`}>Delete</Button>}
+        trigger={
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-red-700 dark:text-red-400"
+            aria-label={`Delete ${what}`}
+          >
+            Delete
+          </Button>
+        }
         title="Delete this measurement?"
         description={`${what}. The audit trail keeps a copy.`}
         confirmLabel="Delete"

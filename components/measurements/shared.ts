@@ -30,26 +30,38 @@ export function addDays(day: string, days: number): string {
 /** The last full week, Monday to Sunday, in local time. */
 export function lastFullWeek(today = new Date()): { periodStart: string; periodEnd: string } {
   const sinceMonday = (today.getDay() + 6) % 7;
-  const thisMonday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - sinceMonday, 12);
+  const thisMonday = new Date(
+    today.getFullYear(),
+    today.getMonth(),
+    today.getDate() - sinceMonday,
+    12,
+  );
   const start = isoDay(thisMonday);
   return { periodStart: addDays(start, -7), periodEnd: addDays(start, -1) };
 }
 
 const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
-const dayYearFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', year: 'numeric' });
+const dayYearFormat = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+});
 
 /** "Mar 3 – Mar 9, 2025". */
 export function formatPeriod(start: string, end: string): string {
   const s = parseDay(start);
   const e = parseDay(end);
   if (start === end) return dayYearFormat.format(s);
-  if (s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth()) return `${dayFormat.format(s)}–${e.getDate()}, ${e.getFullYear()}`;
+  if (s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth())
+    return `${dayFormat.format(s)}–${e.getDate()}, ${e.getFullYear()}`;
   const first = s.getFullYear() === e.getFullYear() ? dayFormat.format(s) : dayYearFormat.format(s);
   return `${first} – ${dayYearFormat.format(e)}`;
 }
 
 /** Total waste hours, or null when none was entered. */
-export function wasteTotal(m: Pick<MeasurementRecord, (typeof wasteFields)[number]>): number | null {
+export function wasteTotal(
+  m: Pick<MeasurementRecord, (typeof wasteFields)[number]>,
+): number | null {
   const values = wasteFields.map((f) => m[f]).filter((v): v is number => v !== null);
   return values.length ? values.reduce((a, b) => a + b, 0) : null;
 }
@@ -66,11 +78,18 @@ export const wasteFieldOf: Record<Waste, (typeof wasteFields)[number]> = {
   extra_processing: 'wasteExtraProcessingHours',
 };
 
-export const methodLabels = { observed: 'Observed', estimated: 'Estimated', system: 'System' } as const;
+export const methodLabels = {
+  observed: 'Observed',
+  estimated: 'Estimated',
+  system: 'System',
+} as const;
 export const sourceLabels = { form: 'Form', csv: 'CSV', api: 'API' } as const;
 
 /** A form's values: a new entry for the stream and period, every number empty. */
-export function emptyValues(streamId: string, period: { periodStart: string; periodEnd: string }): MeasurementInput {
+export function emptyValues(
+  streamId: string,
+  period: { periodStart: string; periodEnd: string },
+): MeasurementInput {
   return {
     streamId,
     stepName: '',
@@ -100,16 +119,30 @@ export function emptyValues(streamId: string, period: { periodStart: string; per
 
 /** A saved measurement as form values. */
 export function valuesOf(m: MeasurementRecord): MeasurementInput {
-  const { id: _i, orgId: _o, createdAt: _c, updatedAt: _u, enteredBy: _e, source: _s, importId: _m, apiTokenId: _t, ...values } = m;
+  const {
+    id: _i,
+    orgId: _o,
+    createdAt: _c,
+    updatedAt: _u,
+    enteredBy: _e,
+    source: _s,
+    importId: _m,
+    apiTokenId: _t,
+    ...values
+  } = m;
   return values;
 }
 
 /** Whether a tRPC call failed with this code ('CONFLICT', 'NOT_FOUND'…). */
 export function isCode(error: unknown, code: string): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === code;
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === code
+  );
 }
 
 /** Streams a lead can log for: active, not archived; the ones they may edit first. */
 export function loggableStreams(streams: readonly StreamOption[]): StreamOption[] {
-  return streams.filter((s) => s.status === 'active' && !s.archivedAt).sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || a.name.localeCompare(b.name));
+  return streams
+    .filter((s) => s.status === 'active' && !s.archivedAt)
+    .sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || a.name.localeCompare(b.name));
 }

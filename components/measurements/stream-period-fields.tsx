@@ -20,9 +20,20 @@ const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 export function StreamPeriodFields({ form, streams }: Props) {
   const org = useOrg();
   const trpc = useTRPC();
-  const { register, setValue, getValues, formState: { errors } } = form;
-  const [streamId = '', stepName = ''] = useWatch({ control: form.control, name: ['streamId', 'stepName'] });
-  const map = useQuery({ ...trpc.maps.get.queryOptions({ orgSlug: org.slug, streamId, state: 'current' }), enabled: isUuid(streamId) });
+  const {
+    register,
+    setValue,
+    getValues,
+    formState: { errors },
+  } = form;
+  const [streamId = '', stepName = ''] = useWatch({
+    control: form.control,
+    name: ['streamId', 'stepName'],
+  });
+  const map = useQuery({
+    ...trpc.maps.get.queryOptions({ orgSlug: org.slug, streamId, state: 'current' }),
+    enabled: isUuid(streamId),
+  });
   const stepNames = [...new Set((map.data?.steps ?? []).map((s) => s.name))];
   // A step the map no longer has (an older measurement's) stays choosable.
   if (stepName && !stepNames.includes(stepName)) stepNames.push(stepName);
@@ -31,7 +42,10 @@ export function StreamPeriodFields({ form, streams }: Props) {
 
   const shift = (days: number) => {
     const { periodStart, periodEnd } = getValues();
-    setValue('periodStart', addDays(periodStart, days), { shouldDirty: true, shouldValidate: true });
+    setValue('periodStart', addDays(periodStart, days), {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
     setValue('periodEnd', addDays(periodEnd, days), { shouldDirty: true, shouldValidate: true });
   };
 
@@ -46,34 +60,77 @@ export function StreamPeriodFields({ form, streams }: Props) {
           >
             {mine.length === 0 ? <option value="">No stream to log for</option> : null}
             <optgroup label="Streams you lead">
-              {mine.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {mine.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </optgroup>
             {others.length ? (
               <optgroup label="Other streams (their owners log them)">
-                {others.map((s) => <option key={s.id} value={s.id} disabled>{s.name}</option>)}
+                {others.map((s) => (
+                  <option key={s.id} value={s.id} disabled>
+                    {s.name}
+                  </option>
+                ))}
               </optgroup>
             ) : null}
           </select>
         )}
       </Field>
-      <Field label="Step" hint="A step of the current map, or the whole stream" error={errors.stepName?.message}>
+      <Field
+        label="Step"
+        hint="A step of the current map, or the whole stream"
+        error={errors.stepName?.message}
+      >
         {(ids) => (
-          <select {...ids} className={inputClass} disabled={map.isFetching && !map.data} {...register('stepName')}>
+          <select
+            {...ids}
+            className={inputClass}
+            disabled={map.isFetching && !map.data}
+            {...register('stepName')}
+          >
             <option value="">Whole stream</option>
-            {stepNames.map((n) => <option key={n} value={n}>{n}</option>)}
+            {stepNames.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <div className="grid grid-cols-2 gap-4 sm:col-span-2 sm:grid-cols-[1fr_1fr_auto]">
         <Field label="Period start" error={errors.periodStart?.message}>
-          {(ids) => <input {...ids} type="date" className={inputClass} {...register('periodStart')} />}
+          {(ids) => (
+            <input {...ids} type="date" className={inputClass} {...register('periodStart')} />
+          )}
         </Field>
         <Field label="Period end" error={errors.periodEnd?.message}>
-          {(ids) => <input {...ids} type="date" className={inputClass} {...register('periodEnd')} />}
+          {(ids) => (
+            <input {...ids} type="date" className={inputClass} {...register('periodEnd')} />
+          )}
         </Field>
         <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
-          <Button type="button" variant="secondary" size="sm" className="h-[38px]" onClick={() => shift(-7)} aria-label="One week earlier">← Week</Button>
-          <Button type="button" variant="secondary" size="sm" className="h-[38px]" onClick={() => shift(7)} aria-label="One week later">Week →</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            className="h-[38px]"
+            onClick={() => shift(-7)}
+            aria-label="One week earlier"
+          >
+            ← Week
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            className="h-[38px]"
+            onClick={() => shift(7)}
+            aria-label="One week later"
+          >
+            Week →
+          </Button>
         </div>
       </div>
     </div>

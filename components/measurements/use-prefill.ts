@@ -4,7 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTRPC } from '@/lib/trpc/client';
-import { metricFields, type MeasurementInput, type MeasurementValues } from '@/lib/validation/measurements';
+import {
+  metricFields,
+  type MeasurementInput,
+  type MeasurementValues,
+} from '@/lib/validation/measurements';
 import type { MeasurementRecord } from './shared';
 
 const carried = [...metricFields, 'method', 'sampleSize'] as const;
@@ -23,9 +27,15 @@ export function usePrefill(
   enabled: boolean,
 ): MeasurementRecord | null | undefined {
   const trpc = useTRPC();
-  const valid = enabled && /^[0-9a-f-]{36}$/i.test(key.streamId) && /^\d{4}-\d{2}-\d{2}$/.test(key.periodStart);
+  const valid =
+    enabled && /^[0-9a-f-]{36}$/i.test(key.streamId) && /^\d{4}-\d{2}-\d{2}$/.test(key.periodStart);
   const previous = useQuery({
-    ...trpc.measurements.previous.queryOptions({ orgSlug, streamId: key.streamId, stepName: key.stepName, before: key.periodStart }),
+    ...trpc.measurements.previous.queryOptions({
+      orgSlug,
+      streamId: key.streamId,
+      stepName: key.stepName,
+      before: key.periodStart,
+    }),
     enabled: valid,
   });
   const applied = useRef<{ key: string; filled: boolean } | null>(null);

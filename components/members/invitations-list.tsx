@@ -24,14 +24,22 @@ export function InvitationsList() {
   const list = useQuery(trpc.invitations.list.queryOptions({ orgSlug: org.slug }));
   const revoke = useMutation(
     trpc.invitations.revoke.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgSlug: org.slug }) }),
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.invitations.list.queryKey({ orgSlug: org.slug }),
+        }),
     }),
   );
 
   if (list.isPending) return <Skeleton className="h-16 w-full" />;
-  if (list.isError) return <FormError message={`Could not load invitations: ${errorMessage(list.error)}`} />;
+  if (list.isError)
+    return <FormError message={`Could not load invitations: ${errorMessage(list.error)}`} />;
   if (list.data.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">No invitations yet. Links you create appear here until they are used.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        No invitations yet. Links you create appear here until they are used.
+      </p>
+    );
   }
   return (
     <div className="space-y-2">

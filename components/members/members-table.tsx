@@ -21,8 +21,14 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions({ orgSlug: org.slug }));
   const [error, setError] = useState<string>();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgSlug: org.slug }) });
-  const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh, onError: (e) => setError(errorMessage(e)) }));
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgSlug: org.slug }) });
+  const changeRole = useMutation(
+    trpc.members.changeRole.mutationOptions({
+      onSuccess: refresh,
+      onError: (e) => setError(errorMessage(e)),
+    }),
+  );
   const remove = useMutation(
     trpc.members.remove.mutationOptions({
       onSuccess: (_data, vars) => (vars.userId === currentUserId ? router.push('/') : refresh()),
@@ -35,11 +41,14 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
   if (members.isPending) {
     return (
       <div className="space-y-2" aria-label="Loading members">
-        {[0, 1, 2].map((i) => <Skeleton key={i} className="h-12 w-full" />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-12 w-full" />
+        ))}
       </div>
     );
   }
-  if (members.isError) return <FormError message={`Could not load members: ${errorMessage(members.error)}`} />;
+  if (members.isError)
+    return <FormError message={`Could not load members: ${errorMessage(members.error)}`} />;
 
   const ownerCount = members.data.filter((m) => m.role === 'owner').length;
   return (
@@ -48,12 +57,20 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Members of {org.name}</caption>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800 dark:text-slate-400">
+          <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:bg-slate-800 dark:text-slate-400">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="hidden px-4 py-2 sm:table-cell">
+                Joined
+              </th>
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-700 dark:bg-slate-900">
@@ -79,27 +96,45 @@ export function MembersTable({ currentUserId }: { currentUserId: string }) {
                         disabled={changeRole.isPending}
                         onChange={(e) => {
                           setError(undefined);
-                          changeRole.mutate({ orgSlug: org.slug, userId: m.userId, role: e.target.value as Role });
+                          changeRole.mutate({
+                            orgSlug: org.slug,
+                            userId: m.userId,
+                            role: e.target.value as Role,
+                          });
                         }}
                       >
                         {roles
                           .filter((r) => canManageOwners || r !== 'owner')
                           .map((r) => (
-                            <option key={r} value={r}>{roleLabels[r]}</option>
+                            <option key={r} value={r}>
+                              {roleLabels[r]}
+                            </option>
                           ))}
                       </select>
                     ) : (
-                      <span title={lastOwner ? 'Every organization keeps at least one owner.' : undefined}>
+                      <span
+                        title={
+                          lastOwner ? 'Every organization keeps at least one owner.' : undefined
+                        }
+                      >
                         {roleLabels[m.role]}
-                        {lastOwner ? <span className="block text-xs text-slate-500">The only owner</span> : null}
+                        {lastOwner ? (
+                          <span className="block text-xs text-slate-500">The only owner</span>
+                        ) : null}
                       </span>
                     )}
                   </td>
-                  <td className="hidden px-4 py-3 text-slate-500 sm:table-cell">{formatDate(m.joinedAt)}</td>
+                  <td className="hidden px-4 py-3 text-slate-500 sm:table-cell">
+                    {formatDate(m.joinedAt)}
+                  </td>
                   <td className="px-4 py-3 text-right">
                     {(self && !lastOwner) || editable ? (
                       <ConfirmDialog
-                        trigger={<Button variant="secondary" size="sm">{self ? 'Leave' : 'Remove'}</Button>}
+                        trigger={
+                          <Button variant="secondary" size="sm">
+                            {self ? 'Leave' : 'Remove'}
+                          </Button>
+                        }
                         title={self ? `Leave ${org.name}?` : `Remove ${m.name}?`}
                         description={
                           self

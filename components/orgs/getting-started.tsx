@@ -19,7 +19,12 @@ interface GettingStartedProps {
   mappedCount: number;
 }
 
-export function GettingStarted({ org, memberCount, streamCount, mappedCount }: GettingStartedProps) {
+export function GettingStarted({
+  org,
+  memberCount,
+  streamCount,
+  mappedCount,
+}: GettingStartedProps) {
   const canCreate = org.permissions.includes('streams:create');
   const canInvite = org.permissions.includes('invitations:manage');
   const steps: Step[] = [
@@ -36,7 +41,10 @@ export function GettingStarted({ org, memberCount, streamCount, mappedCount }: G
       title: 'Register your first value stream',
       body: 'Name the trigger, the customer and the value delivered. Operational or development, with its type. The guide walks you through the seven steps of identifying it.',
       href: canCreate && streamCount === 0 ? `/${org.slug}/streams/new` : `/${org.slug}/streams`,
-      action: canCreate && streamCount === 0 ? 'Register with the guide' : `See the streams (${streamCount})`,
+      action:
+        canCreate && streamCount === 0
+          ? 'Register with the guide'
+          : `See the streams (${streamCount})`,
       done: streamCount > 0,
     },
     {
@@ -58,9 +66,12 @@ export function GettingStarted({ org, memberCount, streamCount, mappedCount }: G
         description={`You are ${/^[aeiou]/i.test(roleLabels[org.role]) ? 'an' : 'a'} ${roleLabels[org.role].toLowerCase()} here · ${memberCount} ${memberCount === 1 ? 'member' : 'members'}`}
       />
       <Card className="mb-6">
-        <h2 className="text-lg font-semibold">{streamCount === 0 ? 'Your portfolio dashboard is empty' : 'Getting started'}</h2>
+        <h2 className="text-lg font-semibold">
+          {streamCount === 0 ? 'Your portfolio dashboard is empty' : 'Getting started'}
+        </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          The portfolio dashboard fills in as your organization registers value streams and logs measurements. Start here:
+          The portfolio dashboard fills in as your organization registers value streams and logs
+          measurements. Start here:
         </p>
         <ol className="mt-5 space-y-4">
           {steps.map((step, i) => (
@@ -79,7 +90,10 @@ export function GettingStarted({ org, memberCount, streamCount, mappedCount }: G
                 </h3>
                 <p className="text-sm text-slate-600 dark:text-slate-400">{step.body}</p>
                 {step.href && step.action ? (
-                  <Link href={step.href} className="mt-1 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">
+                  <Link
+                    href={step.href}
+                    className="mt-1 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
+                  >
                     {step.action} →
                   </Link>
                 ) : null}

@@ -41,11 +41,19 @@ function NameForm({ defaultName, submitLabel, hint, autoFocus, save }: NameFormP
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-md space-y-4">
       <FormError message={errors.root?.server?.message} />
       <Field label="Organization name" error={errors.name?.message} hint={hint}>
-        {(ids) => <input {...ids} autoFocus={autoFocus} className={inputClass} {...form.register('name')} />}
+        {(ids) => (
+          <input {...ids} autoFocus={autoFocus} className={inputClass} {...form.register('name')} />
+        )}
       </Field>
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={isSubmitting}>{submitLabel}</Button>
-        {isSubmitSuccessful && !isDirty ? <span role="status" className="text-sm text-green-700 dark:text-green-400">Saved.</span> : null}
+        <Button type="submit" pending={isSubmitting}>
+          {submitLabel}
+        </Button>
+        {isSubmitSuccessful && !isDirty ? (
+          <span role="status" className="text-sm text-green-700 dark:text-green-400">
+            Saved.
+          </span>
+        ) : null}
       </div>
     </form>
   );
@@ -78,7 +86,8 @@ export function RenameOrgForm() {
   if (!org.can('org:update')) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <span className="font-medium text-slate-900 dark:text-slate-100">{org.name}</span>. Only owners and admins can rename it.
+        <span className="font-medium text-slate-900 dark:text-slate-100">{org.name}</span>. Only
+        owners and admins can rename it.
       </p>
     );
   }

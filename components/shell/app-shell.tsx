@@ -15,12 +15,18 @@ interface AppShellProps {
 export function AppShell({ org, orgs, user, children }: AppShellProps) {
   return (
     <OrgProvider org={org}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b print:hidden border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95 print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
-          <Link href={`/${org.slug}`} className="hidden text-lg font-bold tracking-tight text-indigo-700 sm:block dark:text-indigo-400">
+          <Link
+            href={`/${org.slug}`}
+            className="hidden text-lg font-bold tracking-tight text-indigo-700 sm:block dark:text-indigo-400"
+          >
             Valuestream
           </Link>
           <OrgSwitcher current={org} orgs={orgs} />

@@ -22,7 +22,9 @@ export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem
         aria-label={`Organization: ${current.name}. Switch organization`}
       >
         <span className="truncate">{current.name}</span>
-        <span aria-hidden className="text-slate-400">▾</span>
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -30,10 +32,15 @@ export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem
           sideOffset={6}
           className="z-50 min-w-[16rem] rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
         >
-          <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Your organizations</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            Your organizations
+          </DropdownMenu.Label>
           {orgs.map((org) => (
             <DropdownMenu.Item key={org.slug} asChild className={itemClass}>
-              <Link href={`/${org.slug}`} aria-current={org.slug === current.slug ? 'page' : undefined}>
+              <Link
+                href={`/${org.slug}`}
+                aria-current={org.slug === current.slug ? 'page' : undefined}
+              >
                 <span className="truncate">
                   {org.slug === current.slug ? '✓ ' : ''}
                   {org.name}

@@ -28,9 +28,15 @@ export function SideNav({ slug }: { slug: string }) {
         const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
         if (item.soon) {
           return (
-            <span key={item.href} className="hidden shrink-0 items-center justify-between gap-2 rounded-md px-3 py-2 text-sm text-slate-400 md:flex dark:text-slate-500" aria-disabled="true">
+            <span
+              key={item.href}
+              className="hidden shrink-0 items-center justify-between gap-2 rounded-md px-3 py-2 text-sm text-slate-400 md:flex dark:text-slate-500"
+              aria-disabled="true"
+            >
               {item.label}
-              <span className="rounded bg-slate-100 px-1.5 text-[10px] font-semibold uppercase dark:bg-slate-800">soon</span>
+              <span className="rounded bg-slate-100 px-1.5 text-[10px] font-semibold uppercase dark:bg-slate-800">
+                soon
+              </span>
             </span>
           );
         }

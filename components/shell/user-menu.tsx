@@ -19,7 +19,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         {initials || '?'}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-[14rem] rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-800">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-[14rem] rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
+        >
           <div className="px-2 py-1.5">
             <p className="text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-slate-500">{email}</p>

@@ -9,7 +9,15 @@ import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorMessage } from '@/lib/trpc/errors';
 
-export function StreamActions({ orgSlug, streamId, archived }: { orgSlug: string; streamId: string; archived: boolean }) {
+export function StreamActions({
+  orgSlug,
+  streamId,
+  archived,
+}: {
+  orgSlug: string;
+  streamId: string;
+  archived: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -22,9 +30,17 @@ export function StreamActions({ orgSlug, streamId, archived }: { orgSlug: string
   const error = archive.error ?? restore.error;
   return (
     <div className="flex flex-wrap items-center gap-2 print:hidden">
-      <Button asChild variant="secondary"><Link href={`/${orgSlug}/streams/${streamId}/edit`}>Edit details</Link></Button>
+      <Button asChild variant="secondary">
+        <Link href={`/${orgSlug}/streams/${streamId}/edit`}>Edit details</Link>
+      </Button>
       {archived ? (
-        <Button variant="secondary" pending={restore.isPending} onClick={() => restore.mutate({ orgSlug, id: streamId })}>Restore</Button>
+        <Button
+          variant="secondary"
+          pending={restore.isPending}
+          onClick={() => restore.mutate({ orgSlug, id: streamId })}
+        >
+          Restore
+        </Button>
       ) : (
         <ConfirmDialog
           trigger={<Button variant="secondary">Archive</Button>}

@@ -11,12 +11,33 @@ import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { comparisonLines, kindLabels, typeLabels } from '@/lib/labels';
 import { useTRPC } from '@/lib/trpc/client';
 import { applyServerError } from '@/lib/trpc/errors';
-import { emptyStream, streamFields, type StreamFields, type StreamFieldsInput } from '@/lib/validation/streams';
+import {
+  emptyStream,
+  streamFields,
+  type StreamFields,
+  type StreamFieldsInput,
+} from '@/lib/validation/streams';
 
-const fieldNames = ['name', 'kind', 'type', 'trigger', 'customer', 'valueDelivered', 'ownerId', 'description', ...comparisonLines.map((l) => l.key)] as const;
+const fieldNames = [
+  'name',
+  'kind',
+  'type',
+  'trigger',
+  'customer',
+  'valueDelivered',
+  'ownerId',
+  'description',
+  ...comparisonLines.map((l) => l.key),
+] as const;
 
 /** Registers a stream (no `streamId`) or edits one. */
-export function StreamForm({ streamId, initial }: { streamId?: string; initial?: StreamFieldsInput }) {
+export function StreamForm({
+  streamId,
+  initial,
+}: {
+  streamId?: string;
+  initial?: StreamFieldsInput;
+}) {
   const org = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
@@ -42,9 +63,16 @@ export function StreamForm({ streamId, initial }: { streamId?: string; initial?:
     }
   }
 
-  const text = (name: (typeof fieldNames)[number], label: string, hint?: string, placeholder?: string) => (
+  const text = (
+    name: (typeof fieldNames)[number],
+    label: string,
+    hint?: string,
+    placeholder?: string,
+  ) => (
     <Field label={label} error={errors[name]?.message} hint={hint}>
-      {(ids) => <input {...ids} className={inputClass} placeholder={placeholder} {...form.register(name)} />}
+      {(ids) => (
+        <input {...ids} className={inputClass} placeholder={placeholder} {...form.register(name)} />
+      )}
     </Field>
   );
 
@@ -54,11 +82,23 @@ export function StreamForm({ streamId, initial }: { streamId?: string; initial?:
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">The stream</legend>
         {text('name', 'Name', undefined, 'e.g. Online order fulfillment')}
-        <Field label="Owner" error={errors.ownerId?.message} hint="Team leads can edit the streams they own.">
+        <Field
+          label="Owner"
+          error={errors.ownerId?.message}
+          hint="Team leads can edit the streams they own."
+        >
           {(ids) => (
-            <select {...ids} className={inputClass} {...form.register('ownerId', { setValueAs: (v: string) => v || null })}>
+            <select
+              {...ids}
+              className={inputClass}
+              {...form.register('ownerId', { setValueAs: (v: string) => v || null })}
+            >
               <option value="">No owner</option>
-              {members.data?.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+              {members.data?.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -72,37 +112,78 @@ export function StreamForm({ streamId, initial }: { streamId?: string; initial?:
               </label>
             ))}
           </div>
-          <p className="text-xs text-slate-500">Operational streams serve customers; development streams build what they use.</p>
+          <p className="text-xs text-slate-500">
+            Operational streams serve customers; development streams build what they use.
+          </p>
         </fieldset>
         {kind === 'operational' ? (
           <Field label="Type" error={errors.type?.message}>
             {(ids) => (
-              <select {...ids} className={inputClass} {...form.register('type', { setValueAs: (v: string) => v || null })}>
+              <select
+                {...ids}
+                className={inputClass}
+                {...form.register('type', { setValueAs: (v: string) => v || null })}
+              >
                 <option value="">Choose a type</option>
-                {operationalTypes.map((t) => <option key={t} value={t}>{typeLabels[t]}</option>)}
+                {operationalTypes.map((t) => (
+                  <option key={t} value={t}>
+                    {typeLabels[t]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-        ) : <div />}
-        {text('trigger', 'Trigger', 'The customer request that starts the stream.', 'e.g. A customer places an order online')}
-        {text('customer', 'Customer', undefined, kind === 'operational' ? 'e.g. Online shoppers' : 'e.g. The fulfillment teams')}
-        {text('valueDelivered', 'Value delivered', undefined, 'e.g. The order at the door within 2 days')}
+        ) : (
+          <div />
+        )}
+        {text(
+          'trigger',
+          'Trigger',
+          'The customer request that starts the stream.',
+          'e.g. A customer places an order online',
+        )}
+        {text(
+          'customer',
+          'Customer',
+          undefined,
+          kind === 'operational' ? 'e.g. Online shoppers' : 'e.g. The fulfillment teams',
+        )}
+        {text(
+          'valueDelivered',
+          'Value delivered',
+          undefined,
+          'e.g. The order at the door within 2 days',
+        )}
         <Field label="Description" error={errors.description?.message} className="md:col-span-2">
-          {(ids) => <textarea {...ids} rows={3} className={inputClass} {...form.register('description')} />}
+          {(ids) => (
+            <textarea {...ids} rows={3} className={inputClass} {...form.register('description')} />
+          )}
         </Field>
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-1 text-lg font-semibold">How it compares</legend>
         <p className="-mt-2 text-sm text-slate-600 md:col-span-2 dark:text-slate-400">
-          The six lines along which operational and development streams differ. Short answers; they appear on the comparison page.
+          The six lines along which operational and development streams differ. Short answers; they
+          appear on the comparison page.
         </p>
         {comparisonLines.map((line) => (
-          <div key={line.key}>{text(line.key, line.label, undefined, `e.g. ${line[kind === 'development' ? 'development' : 'operational']}`)}</div>
+          <div key={line.key}>
+            {text(
+              line.key,
+              line.label,
+              undefined,
+              `e.g. ${line[kind === 'development' ? 'development' : 'operational']}`,
+            )}
+          </div>
         ))}
       </fieldset>
       <div className="flex gap-3">
-        <Button type="submit" pending={isSubmitting}>{streamId ? 'Save changes' : 'Register stream'}</Button>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
+        <Button type="submit" pending={isSubmitting}>
+          {streamId ? 'Save changes' : 'Register stream'}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -2,7 +2,8 @@ import { Slot } from 'radix-ui';
 import { cn } from '@/lib/cn';
 
 const variants = {
-  primary: 'bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300 dark:disabled:bg-indigo-900',
+  primary:
+    'bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300 dark:disabled:bg-indigo-900',
   secondary:
     'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
   danger: 'bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300',
@@ -17,7 +18,16 @@ export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElemen
   pending?: boolean;
 }
 
-export function Button({ variant = 'primary', size = 'md', asChild, pending, className, children, disabled, ...props }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  asChild,
+  pending,
+  className,
+  children,
+  disabled,
+  ...props
+}: ButtonProps) {
   const Comp = asChild ? Slot.Root : 'button';
   return (
     <Comp
@@ -32,11 +42,23 @@ export function Button({ variant = 'primary', size = 'md', asChild, pending, cla
       aria-busy={pending || undefined}
       {...props}
     >
-      {asChild ? children : <>{pending ? <Spinner /> : null}{children}</>}
+      {asChild ? (
+        children
+      ) : (
+        <>
+          {pending ? <Spinner /> : null}
+          {children}
+        </>
+      )}
     </Comp>
   );
 }
 
 export function Spinner() {
-  return <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />;
+  return (
+    <span
+      aria-hidden
+      className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+    />
+  );
 }

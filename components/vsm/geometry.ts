@@ -121,10 +121,14 @@ export function wrapLabel(text: string, maxChars: number, maxLines: number): str
   }
   if (line && lines.length < maxLines) lines.push(line);
   const cut = i < words.length || lines.some((l) => l.length > maxChars);
-  const fitted = lines.slice(0, maxLines).map((l) => (l.length > maxChars ? `${l.slice(0, maxChars - 1)}…` : l));
+  const fitted = lines
+    .slice(0, maxLines)
+    .map((l) => (l.length > maxChars ? `${l.slice(0, maxChars - 1)}…` : l));
   if (cut && fitted.length > 0) {
     const last = fitted[fitted.length - 1] ?? '';
-    if (!last.endsWith('…')) fitted[fitted.length - 1] = last.length < maxChars ? `${last}…` : `${last.slice(0, maxChars - 1)}…`;
+    if (!last.endsWith('…'))
+      fitted[fitted.length - 1] =
+        last.length < maxChars ? `${last}…` : `${last.slice(0, maxChars - 1)}…`;
   }
   return fitted;
 }

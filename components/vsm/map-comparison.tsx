@@ -47,16 +47,36 @@ export function MapComparison({
   const needPx = 2 * minRenderWidth(current.steps, minSteps) + 24;
   const columns = sideBySide.find((bp) => bp.rem * 16 >= needPx)?.className ?? '';
   return (
-    <section className={cn('@container space-y-6', className)} aria-label="Current and future state compared">
+    <section
+      className={cn('@container space-y-6', className)}
+      aria-label="Current and future state compared"
+    >
       <div>
         <h3 className="mb-3 text-base font-semibold text-slate-900 dark:text-slate-100 print:text-black">
           From {currentTitle.toLowerCase()} to {futureTitle.toLowerCase()}
         </h3>
-        <MapDeltaCards current={current.totals} future={future.totals} delta={delta} calendar={calendar} />
+        <MapDeltaCards
+          current={current.totals}
+          future={future.totals}
+          delta={delta}
+          calendar={calendar}
+        />
       </div>
       <div className={cn('grid grid-cols-1 gap-6', columns)}>
-        <ValueStreamMap steps={current.steps} totals={current.totals} calendar={calendar} title={currentTitle} minSteps={minSteps} />
-        <ValueStreamMap steps={future.steps} totals={future.totals} calendar={calendar} title={futureTitle} minSteps={minSteps} />
+        <ValueStreamMap
+          steps={current.steps}
+          totals={current.totals}
+          calendar={calendar}
+          title={currentTitle}
+          minSteps={minSteps}
+        />
+        <ValueStreamMap
+          steps={future.steps}
+          totals={future.totals}
+          calendar={calendar}
+          title={futureTitle}
+          minSteps={minSteps}
+        />
       </div>
     </section>
   );

@@ -1,4 +1,12 @@
-import { bestUnit, formatDuration, secondsPerUnit, type DurationUnit, type MapDelta, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
+import {
+  bestUnit,
+  formatDuration,
+  secondsPerUnit,
+  type DurationUnit,
+  type MapDelta,
+  type MapTotals,
+  type WorkingCalendar,
+} from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { formatPercent, formatRatio } from './format';
 
@@ -51,13 +59,28 @@ function pp(points: number): string {
 }
 
 /** From current to future state: each total with its change, its direction in words and whether it is better. */
-export function deltaRows({ current, future, delta, calendar }: Omit<MapDeltaCardsProps, 'className'>): DeltaRow[] {
-  const time = (label: string, from: number, to: number, change: number, ratio: number | null): DeltaRow => {
+export function deltaRows({
+  current,
+  future,
+  delta,
+  calendar,
+}: Omit<MapDeltaCardsProps, 'className'>): DeltaRow[] {
+  const time = (
+    label: string,
+    from: number,
+    to: number,
+    change: number,
+    ratio: number | null,
+  ): DeltaRow => {
     const unit = pairUnit(from, to, calendar);
     const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, unit });
-    const signed = (s: number) => minus(formatDuration(s, calendar, { maxDecimals: 2, signed: true, unit }));
+    const signed = (s: number) =>
+      minus(formatDuration(s, calendar, { maxDecimals: 2, signed: true, unit }));
     const verdict = judge(change, true);
-    const pct = ratio === null || Math.abs(change) < EPS ? '' : ` (${ratio > 0 ? '+' : ''}${minus(formatPercent(ratio * 100))})`;
+    const pct =
+      ratio === null || Math.abs(change) < EPS
+        ? ''
+        : ` (${ratio > 0 ? '+' : ''}${minus(formatPercent(ratio * 100))})`;
     return {
       label,
       from: fmt(from),
@@ -73,16 +96,42 @@ export function deltaRows({ current, future, delta, calendar }: Omit<MapDeltaCar
   const cnaVerdict = judge(delta.rolledPctCompleteAccurate, false);
   const steps = delta.stepCount;
   return [
-    time('Lead time', current.totalLeadTimeSeconds, future.totalLeadTimeSeconds, delta.totalLeadTimeSeconds, delta.leadTimeChangeRatio),
-    time('Wait time', current.totalWaitTimeSeconds, future.totalWaitTimeSeconds, delta.totalWaitTimeSeconds, ratioOf(delta.totalWaitTimeSeconds, current.totalWaitTimeSeconds)),
-    time('Process time', current.totalProcessTimeSeconds, future.totalProcessTimeSeconds, delta.totalProcessTimeSeconds, ratioOf(delta.totalProcessTimeSeconds, current.totalProcessTimeSeconds)),
+    time(
+      'Lead time',
+      current.totalLeadTimeSeconds,
+      future.totalLeadTimeSeconds,
+      delta.totalLeadTimeSeconds,
+      delta.leadTimeChangeRatio,
+    ),
+    time(
+      'Wait time',
+      current.totalWaitTimeSeconds,
+      future.totalWaitTimeSeconds,
+      delta.totalWaitTimeSeconds,
+      ratioOf(delta.totalWaitTimeSeconds, current.totalWaitTimeSeconds),
+    ),
+    time(
+      'Process time',
+      current.totalProcessTimeSeconds,
+      future.totalProcessTimeSeconds,
+      delta.totalProcessTimeSeconds,
+      ratioOf(delta.totalProcessTimeSeconds, current.totalProcessTimeSeconds),
+    ),
     {
       label: 'Flow efficiency',
       from: formatRatio(current.flowEfficiency),
       to: formatRatio(future.flowEfficiency),
-      change: effChange === null ? 'Not comparable' : effVerdict === 'same' ? 'No change' : pp(effChange),
+      change:
+        effChange === null ? 'Not comparable' : effVerdict === 'same' ? 'No change' : pp(effChange),
       verdict: effVerdict,
-      words: effChange === null ? 'no lead time to compare' : effVerdict === 'same' ? 'unchanged' : effChange > 0 ? 'higher' : 'lower',
+      words:
+        effChange === null
+          ? 'no lead time to compare'
+          : effVerdict === 'same'
+            ? 'unchanged'
+            : effChange > 0
+              ? 'higher'
+              : 'lower',
     },
     {
       label: 'Rolled %C&A',
@@ -90,7 +139,12 @@ export function deltaRows({ current, future, delta, calendar }: Omit<MapDeltaCar
       to: formatPercent(future.rolledPctCompleteAccurate),
       change: cnaVerdict === 'same' ? 'No change' : pp(delta.rolledPctCompleteAccurate),
       verdict: cnaVerdict,
-      words: cnaVerdict === 'same' ? 'unchanged' : delta.rolledPctCompleteAccurate > 0 ? 'higher' : 'lower',
+      words:
+        cnaVerdict === 'same'
+          ? 'unchanged'
+          : delta.rolledPctCompleteAccurate > 0
+            ? 'higher'
+            : 'lower',
     },
     {
       label: 'Steps',
@@ -98,16 +152,39 @@ export function deltaRows({ current, future, delta, calendar }: Omit<MapDeltaCar
       to: String(future.stepCount),
       change: steps === 0 ? 'No change' : `${steps > 0 ? '+' : '−'}${Math.abs(steps)}`,
       verdict: steps === 0 ? 'same' : 'neutral',
-      words: steps === 0 ? 'same number of steps' : `${Math.abs(steps)} ${steps > 0 ? 'more' : 'fewer'} ${Math.abs(steps) === 1 ? 'step' : 'steps'}`,
+      words:
+        steps === 0
+          ? 'same number of steps'
+          : `${Math.abs(steps)} ${steps > 0 ? 'more' : 'fewer'} ${Math.abs(steps) === 1 ? 'step' : 'steps'}`,
     },
   ];
 }
 
 const verdictStyle: Record<Verdict, { text: string; badge: string; icon: string; word: string }> = {
-  better: { text: 'text-green-700 dark:text-green-400', badge: 'bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300', icon: '✓', word: 'Better' },
-  worse: { text: 'text-red-700 dark:text-red-400', badge: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300', icon: '✗', word: 'Worse' },
-  same: { text: 'text-slate-600 dark:text-slate-400', badge: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300', icon: '=', word: 'Same' },
-  neutral: { text: 'text-slate-700 dark:text-slate-300', badge: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300', icon: '•', word: 'Changed' },
+  better: {
+    text: 'text-green-700 dark:text-green-400',
+    badge: 'bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300',
+    icon: '✓',
+    word: 'Better',
+  },
+  worse: {
+    text: 'text-red-700 dark:text-red-400',
+    badge: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
+    icon: '✗',
+    word: 'Worse',
+  },
+  same: {
+    text: 'text-slate-600 dark:text-slate-400',
+    badge: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+    icon: '=',
+    word: 'Same',
+  },
+  neutral: {
+    text: 'text-slate-700 dark:text-slate-300',
+    badge: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+    icon: '•',
+    word: 'Changed',
+  },
 };
 
 function arrowOf(change: string) {
@@ -119,19 +196,37 @@ function arrowOf(change: string) {
 export function MapDeltaCards({ className, ...props }: MapDeltaCardsProps) {
   const rows = deltaRows(props);
   return (
-    <ul className={cn('grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6', className)} aria-label="Change from current to future state">
+    <ul
+      className={cn(
+        'grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6',
+        className,
+      )}
+      aria-label="Change from current to future state"
+    >
       {rows.map((row) => {
         const style = verdictStyle[row.verdict];
         return (
-          <li key={row.label} className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900 print:break-inside-avoid print:border-black print:bg-white">
+          <li
+            key={row.label}
+            className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900 print:break-inside-avoid print:border-black print:bg-white"
+          >
             <div className="flex items-start justify-between gap-2">
-              <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400 print:text-black">{row.label}</h4>
-              <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold print:border print:border-black print:bg-white print:text-black', style.badge)}>
+              <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400 print:text-black">
+                {row.label}
+              </h4>
+              <span
+                className={cn(
+                  'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold print:border print:border-black print:bg-white print:text-black',
+                  style.badge,
+                )}
+              >
                 <span aria-hidden>{style.icon}</span>
                 {style.word}
               </span>
             </div>
-            <p className={cn('mt-1 text-lg font-semibold tabular-nums print:text-black', style.text)}>
+            <p
+              className={cn('mt-1 text-lg font-semibold tabular-nums print:text-black', style.text)}
+            >
               {arrowOf(row.change)}
               {row.change}
             </p>
@@ -139,7 +234,10 @@ export function MapDeltaCards({ className, ...props }: MapDeltaCardsProps) {
               <span className="sr-only">From </span>
               {row.from} <span aria-hidden>→</span>
               <span className="sr-only"> to</span> {row.to}
-              <span className="text-slate-500 dark:text-slate-500 print:text-black"> · {row.words}</span>
+              <span className="text-slate-500 dark:text-slate-500 print:text-black">
+                {' '}
+                · {row.words}
+              </span>
             </p>
           </li>
         );

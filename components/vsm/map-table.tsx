@@ -1,4 +1,11 @@
-import { formatDuration, waitTimeSeconds, wasteLabels, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
+import {
+  formatDuration,
+  waitTimeSeconds,
+  wasteLabels,
+  type MapStep,
+  type MapTotals,
+  type WorkingCalendar,
+} from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { formatPercent, formatRatio } from './format';
 
@@ -17,7 +24,15 @@ const td = 'px-3 py-2 align-top print:px-1.5 print:py-1';
 const num = 'px-3 py-2 text-right tabular-nums align-top whitespace-nowrap print:px-1.5 print:py-1';
 
 /** The map's data as an HTML table: the text alternative of the drawing, and what prints. */
-export function MapTable({ steps, totals, calendar, caption, bottleneckIndex, weakestIndex, className }: MapTableProps) {
+export function MapTable({
+  steps,
+  totals,
+  calendar,
+  caption,
+  bottleneckIndex,
+  weakestIndex,
+  className,
+}: MapTableProps) {
   const fmt = (s: number) => formatDuration(s, calendar);
   const showNotes = steps.some((s) => s.notes.trim() !== '');
   return (
@@ -26,21 +41,48 @@ export function MapTable({ steps, totals, calendar, caption, bottleneckIndex, we
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 bg-slate-100 text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 print:bg-white print:text-black">
           <tr>
-            <th scope="col" className={th}>#</th>
-            <th scope="col" className={th}>Step</th>
-            <th scope="col" className={cn(th, 'text-right')}>People</th>
-            <th scope="col" className={cn(th, 'text-right')}><abbr title="Process time">PT</abbr></th>
-            <th scope="col" className={cn(th, 'text-right')}><abbr title="Wait time">WT</abbr></th>
-            <th scope="col" className={cn(th, 'text-right')}><abbr title="Lead time">LT</abbr></th>
-            <th scope="col" className={cn(th, 'text-right')}><abbr title="Percent complete and accurate">%C&amp;A</abbr></th>
-            <th scope="col" className={th}>Wastes</th>
-            {showNotes ? <th scope="col" className={th}>Notes</th> : null}
+            <th scope="col" className={th}>
+              #
+            </th>
+            <th scope="col" className={th}>
+              Step
+            </th>
+            <th scope="col" className={cn(th, 'text-right')}>
+              People
+            </th>
+            <th scope="col" className={cn(th, 'text-right')}>
+              <abbr title="Process time">PT</abbr>
+            </th>
+            <th scope="col" className={cn(th, 'text-right')}>
+              <abbr title="Wait time">WT</abbr>
+            </th>
+            <th scope="col" className={cn(th, 'text-right')}>
+              <abbr title="Lead time">LT</abbr>
+            </th>
+            <th scope="col" className={cn(th, 'text-right')}>
+              <abbr title="Percent complete and accurate">%C&amp;A</abbr>
+            </th>
+            <th scope="col" className={th}>
+              Wastes
+            </th>
+            {showNotes ? (
+              <th scope="col" className={th}>
+                Notes
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-700 print:divide-slate-400">
           {steps.map((step, i) => (
             <tr key={i}>
-              <td className={cn(td, 'tabular-nums text-slate-500 dark:text-slate-400 print:text-black')}>{i + 1}</td>
+              <td
+                className={cn(
+                  td,
+                  'text-slate-500 tabular-nums dark:text-slate-400 print:text-black',
+                )}
+              >
+                {i + 1}
+              </td>
               <th scope="row" className={cn(td, 'text-left font-medium')}>
                 {step.name}
                 {i === bottleneckIndex ? <Flag tone="red">Bottleneck</Flag> : null}
@@ -48,10 +90,16 @@ export function MapTable({ steps, totals, calendar, caption, bottleneckIndex, we
               </th>
               <td className={num}>{step.people ?? '—'}</td>
               <td className={num}>{fmt(step.processTimeSeconds)}</td>
-              <td className={cn(num, i === bottleneckIndex && 'font-semibold')}>{fmt(waitTimeSeconds(step))}</td>
+              <td className={cn(num, i === bottleneckIndex && 'font-semibold')}>
+                {fmt(waitTimeSeconds(step))}
+              </td>
               <td className={num}>{fmt(step.leadTimeSeconds)}</td>
-              <td className={cn(num, i === weakestIndex && 'font-semibold')}>{formatPercent(step.pctCompleteAccurate)}</td>
-              <td className={td}>{step.wastes.length > 0 ? step.wastes.map((w) => wasteLabels[w]).join(', ') : '—'}</td>
+              <td className={cn(num, i === weakestIndex && 'font-semibold')}>
+                {formatPercent(step.pctCompleteAccurate)}
+              </td>
+              <td className={td}>
+                {step.wastes.length > 0 ? step.wastes.map((w) => wasteLabels[w]).join(', ') : '—'}
+              </td>
               {showNotes ? <td className={cn(td, 'max-w-xs')}>{step.notes || '—'}</td> : null}
             </tr>
           ))}
@@ -67,7 +115,8 @@ export function MapTable({ steps, totals, calendar, caption, bottleneckIndex, we
             <td className={num}>{fmt(totals.totalWaitTimeSeconds)}</td>
             <td className={num}>{fmt(totals.totalLeadTimeSeconds)}</td>
             <td className={num}>
-              {formatPercent(totals.rolledPctCompleteAccurate)} <span className="font-normal">rolled</span>
+              {formatPercent(totals.rolledPctCompleteAccurate)}{' '}
+              <span className="font-normal">rolled</span>
             </td>
             <td className={td} colSpan={showNotes ? 2 : 1}>
               Flow efficiency {formatRatio(totals.flowEfficiency)}
@@ -85,7 +134,12 @@ function Flag({ tone, children }: { tone: 'red' | 'amber'; children: React.React
     amber: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
   };
   return (
-    <span className={cn('ml-2 inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium print:border print:border-black print:bg-white print:text-black', tones[tone])}>
+    <span
+      className={cn(
+        'ml-2 inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap print:border print:border-black print:bg-white print:text-black',
+        tones[tone],
+      )}
+    >
       {children}
     </span>
   );

@@ -26,15 +26,41 @@ export function MapTotalsCards({ totals, calendar, className }: MapTotalsProps) 
   const hasBottleneck = totals.stepCount > 0 && totals.bottleneck.waitTimeSeconds > 0;
   const hasWeakest = totals.stepCount > 0 && totals.weakest.pctCompleteAccurate < 100;
   const cards: Card[] = [
-    { label: 'Lead time', value: fmt(totals.totalLeadTimeSeconds), detail: `${totals.stepCount} ${totals.stepCount === 1 ? 'step' : 'steps'}` },
-    { label: 'Process time', value: fmt(totals.totalProcessTimeSeconds), detail: `Wait time ${fmt(totals.totalWaitTimeSeconds)}` },
-    { label: 'Flow efficiency', value: formatRatio(totals.flowEfficiency), detail: 'Process time ÷ lead time' },
-    { label: 'Rolled %C&A', value: formatPercent(totals.rolledPctCompleteAccurate), detail: 'Done right the first time, end to end' },
+    {
+      label: 'Lead time',
+      value: fmt(totals.totalLeadTimeSeconds),
+      detail: `${totals.stepCount} ${totals.stepCount === 1 ? 'step' : 'steps'}`,
+    },
+    {
+      label: 'Process time',
+      value: fmt(totals.totalProcessTimeSeconds),
+      detail: `Wait time ${fmt(totals.totalWaitTimeSeconds)}`,
+    },
+    {
+      label: 'Flow efficiency',
+      value: formatRatio(totals.flowEfficiency),
+      detail: 'Process time ÷ lead time',
+    },
+    {
+      label: 'Rolled %C&A',
+      value: formatPercent(totals.rolledPctCompleteAccurate),
+      detail: 'Done right the first time, end to end',
+    },
     hasBottleneck
-      ? { label: 'Bottleneck', value: totals.bottleneck.name, detail: `Longest wait: ${fmt(totals.bottleneck.waitTimeSeconds)}`, tone: 'red' }
+      ? {
+          label: 'Bottleneck',
+          value: totals.bottleneck.name,
+          detail: `Longest wait: ${fmt(totals.bottleneck.waitTimeSeconds)}`,
+          tone: 'red',
+        }
       : { label: 'Bottleneck', value: 'None', detail: 'No step waits' },
     hasWeakest
-      ? { label: 'Lowest %C&A', value: totals.weakest.name, detail: `${formatPercent(totals.weakest.pctCompleteAccurate)} complete and accurate`, tone: 'amber' }
+      ? {
+          label: 'Lowest %C&A',
+          value: totals.weakest.name,
+          detail: `${formatPercent(totals.weakest.pctCompleteAccurate)} complete and accurate`,
+          tone: 'amber',
+        }
       : { label: 'Lowest %C&A', value: 'None', detail: 'Every step at 100%' },
   ];
   return (
@@ -47,11 +73,20 @@ export function MapTotalsCards({ totals, calendar, className }: MapTotalsProps) 
             card.tone && tones[card.tone],
           )}
         >
-          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400 print:text-black">{card.label}</dt>
-          <dd className="mt-1 truncate text-lg font-semibold text-slate-900 tabular-nums dark:text-slate-50 print:text-black" title={card.value}>
+          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400 print:text-black">
+            {card.label}
+          </dt>
+          <dd
+            className="mt-1 truncate text-lg font-semibold text-slate-900 tabular-nums dark:text-slate-50 print:text-black"
+            title={card.value}
+          >
             {card.value}
           </dd>
-          {card.detail ? <dd className="mt-0.5 text-xs text-slate-500 dark:text-slate-400 print:text-black">{card.detail}</dd> : null}
+          {card.detail ? (
+            <dd className="mt-0.5 text-xs text-slate-500 dark:text-slate-400 print:text-black">
+              {card.detail}
+            </dd>
+          ) : null}
         </div>
       ))}
     </dl>

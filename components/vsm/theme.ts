@@ -11,7 +11,8 @@ export const svg = {
   line: 'stroke-slate-500 dark:stroke-slate-400 print:stroke-black',
   lineFill: 'fill-slate-500 dark:fill-slate-400 print:fill-black',
   faint: 'stroke-slate-300 dark:stroke-slate-700 print:stroke-black',
-  inventory: 'fill-white stroke-slate-600 dark:fill-slate-900 dark:stroke-slate-300 print:fill-white print:stroke-black',
+  inventory:
+    'fill-white stroke-slate-600 dark:fill-slate-900 dark:stroke-slate-300 print:fill-white print:stroke-black',
   inventoryText: 'fill-slate-700 dark:fill-slate-200 print:fill-black',
   bottleneckStroke: 'stroke-red-600 dark:stroke-red-400 print:stroke-black',
   bottleneckText: 'fill-red-700 dark:fill-red-300 print:fill-black',

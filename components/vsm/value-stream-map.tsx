@@ -1,5 +1,13 @@
 import { useId, type CSSProperties } from 'react';
-import { formatDuration, wasteLabels, wasteLetters, wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
+import {
+  formatDuration,
+  wasteLabels,
+  wasteLetters,
+  wastes,
+  type MapStep,
+  type MapTotals,
+  type WorkingCalendar,
+} from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
 import { formatPercent, formatRatio } from './format';
@@ -36,14 +44,26 @@ export interface ValueStreamMapProps {
  * inventory, the timeline ladder (wait time up, process time down) and the totals. Pure: data in,
  * SVG out; a table of the same data sits in a <details> below (and is what prints after the drawing).
  */
-export function ValueStreamMap({ steps, totals, calendar, title = 'Value stream map', minSteps = 0, className }: ValueStreamMapProps) {
+export function ValueStreamMap({
+  steps,
+  totals,
+  calendar,
+  title = 'Value stream map',
+  minSteps = 0,
+  className,
+}: ValueStreamMapProps) {
   const uid = useId();
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
 
   if (steps.length === 0) {
     return (
-      <figure className={cn('rounded-lg border border-dashed border-slate-300 p-6 text-sm dark:border-slate-700', className)}>
+      <figure
+        className={cn(
+          'rounded-lg border border-dashed border-slate-300 p-6 text-sm dark:border-slate-700',
+          className,
+        )}
+      >
         <figcaption className="font-semibold">{title}</figcaption>
         <p className="mt-1 text-slate-600 dark:text-slate-400">This map has no steps yet.</p>
       </figure>
@@ -51,10 +71,20 @@ export function ValueStreamMap({ steps, totals, calendar, title = 'Value stream 
   }
 
   const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < steps.length;
-  const bottleneckIndex = totals.bottleneck.waitTimeSeconds > 0 && inRange(totals.bottleneck.index) ? totals.bottleneck.index : null;
-  const weakestIndex = totals.weakest.pctCompleteAccurate < 100 && inRange(totals.weakest.index) ? totals.weakest.index : null;
+  const bottleneckIndex =
+    totals.bottleneck.waitTimeSeconds > 0 && inRange(totals.bottleneck.index)
+      ? totals.bottleneck.index
+      : null;
+  const weakestIndex =
+    totals.weakest.pctCompleteAccurate < 100 && inRange(totals.weakest.index)
+      ? totals.weakest.index
+      : null;
   const markerRows =
-    bottleneckIndex !== null && bottleneckIndex === weakestIndex ? 2 : bottleneckIndex !== null || weakestIndex !== null ? 1 : 0;
+    bottleneckIndex !== null && bottleneckIndex === weakestIndex
+      ? 2
+      : bottleneckIndex !== null || weakestIndex !== null
+        ? 1
+        : 0;
   const geo = mapGeometry(steps, markerRows, minSteps);
   const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
   const usedWastes = wastes.filter((w) => steps.some((s) => s.wastes.includes(w)));
@@ -63,8 +93,12 @@ export function ValueStreamMap({ steps, totals, calendar, title = 'Value stream 
     `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}: ${steps.map((s) => s.name).join(', ')}.`,
     `Lead time ${fmt(totals.totalLeadTimeSeconds)}, process time ${fmt(totals.totalProcessTimeSeconds)}, wait time ${fmt(totals.totalWaitTimeSeconds)}.`,
     `Flow efficiency ${formatRatio(totals.flowEfficiency)}, rolled %C&A ${formatPercent(totals.rolledPctCompleteAccurate)}.`,
-    bottleneckIndex !== null ? `Bottleneck: ${totals.bottleneck.name}, waiting ${fmt(totals.bottleneck.waitTimeSeconds)}.` : '',
-    weakestIndex !== null ? `Lowest %C&A: ${totals.weakest.name}, ${formatPercent(totals.weakest.pctCompleteAccurate)}.` : '',
+    bottleneckIndex !== null
+      ? `Bottleneck: ${totals.bottleneck.name}, waiting ${fmt(totals.bottleneck.waitTimeSeconds)}.`
+      : '',
+    weakestIndex !== null
+      ? `Lowest %C&A: ${totals.weakest.name}, ${formatPercent(totals.weakest.pctCompleteAccurate)}.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -77,10 +111,18 @@ export function ValueStreamMap({ steps, totals, calendar, title = 'Value stream 
   } as CSSProperties;
 
   return (
-    <figure className={cn('@container min-w-0 text-slate-900 dark:text-slate-100 print:break-inside-avoid print:text-black', className)}>
+    <figure
+      className={cn(
+        '@container min-w-0 text-slate-900 dark:text-slate-100 print:break-inside-avoid print:text-black',
+        className,
+      )}
+    >
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <span className="text-base font-semibold">{title}</span>
-        <span aria-hidden className={cn('text-xs text-slate-500 dark:text-slate-400 print:hidden', hideHint)}>
+        <span
+          aria-hidden
+          className={cn('text-xs text-slate-500 dark:text-slate-400 print:hidden', hideHint)}
+        >
           Scroll sideways to see every step and the totals →
         </span>
       </figcaption>
@@ -112,54 +154,108 @@ export function ValueStreamMap({ steps, totals, calendar, title = 'Value stream 
               isWeakest={i === weakestIndex}
             />
           ))}
-          <TimelineLadder steps={steps} geo={geo} calendar={calendar} bottleneckIndex={bottleneckIndex} />
+          <TimelineLadder
+            steps={steps}
+            geo={geo}
+            calendar={calendar}
+            bottleneckIndex={bottleneckIndex}
+          />
           <TotalsBox totals={totals} geo={geo} calendar={calendar} />
         </svg>
       </div>
-      <MapLegend bottleneck={bottleneckIndex !== null} weakest={weakestIndex !== null} usedWastes={usedWastes} />
+      <MapLegend
+        bottleneck={bottleneckIndex !== null}
+        weakest={weakestIndex !== null}
+        usedWastes={usedWastes}
+      />
       <details className="mt-3 rounded-lg border border-slate-200 dark:border-slate-700 print:hidden">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           Map as a table
         </summary>
-        <MapTable steps={steps} totals={totals} calendar={calendar} caption={`${title}: steps and totals`} bottleneckIndex={bottleneckIndex} weakestIndex={weakestIndex} className="border-t border-slate-200 dark:border-slate-700" />
+        <MapTable
+          steps={steps}
+          totals={totals}
+          calendar={calendar}
+          caption={`${title}: steps and totals`}
+          bottleneckIndex={bottleneckIndex}
+          weakestIndex={weakestIndex}
+          className="border-t border-slate-200 dark:border-slate-700"
+        />
       </details>
       {/* What prints: the closed <details> would print nothing. */}
-      <MapTable steps={steps} totals={totals} calendar={calendar} caption={`${title}: steps and totals`} bottleneckIndex={bottleneckIndex} weakestIndex={weakestIndex} className="mt-3 hidden print:block" />
+      <MapTable
+        steps={steps}
+        totals={totals}
+        calendar={calendar}
+        caption={`${title}: steps and totals`}
+        bottleneckIndex={bottleneckIndex}
+        weakestIndex={weakestIndex}
+        className="mt-3 hidden print:block"
+      />
     </figure>
   );
 }
 
-function MapLegend({ bottleneck, weakest, usedWastes }: { bottleneck: boolean; weakest: boolean; usedWastes: (typeof wastes)[number][] }) {
+function MapLegend({
+  bottleneck,
+  weakest,
+  usedWastes,
+}: {
+  bottleneck: boolean;
+  weakest: boolean;
+  usedWastes: (typeof wastes)[number][];
+}) {
   const item = 'inline-flex items-center gap-1.5';
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-slate-600 dark:text-slate-400 print:text-black" aria-label="Legend">
+    <ul
+      className="mt-2 flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-slate-600 dark:text-slate-400 print:text-black"
+      aria-label="Legend"
+    >
       {bottleneck ? (
         <li className={item}>
-          <span aria-hidden className="inline-block size-3 rounded-sm border-2 border-red-600 dark:border-red-400 print:border-black" />
+          <span
+            aria-hidden
+            className="inline-block size-3 rounded-sm border-2 border-red-600 dark:border-red-400 print:border-black"
+          />
           Bottleneck: longest wait
         </li>
       ) : null}
       {weakest ? (
         <li className={item}>
-          <span aria-hidden className="inline-block size-3 rounded-sm border-2 border-dashed border-amber-500 dark:border-amber-400 print:border-black" />
+          <span
+            aria-hidden
+            className="inline-block size-3 rounded-sm border-2 border-dashed border-amber-500 dark:border-amber-400 print:border-black"
+          />
           Lowest %C&amp;A
         </li>
       ) : null}
       <li className={item}>
         <svg aria-hidden viewBox="0 0 14 12" className="h-3 w-3.5">
-          <polygon points="7,1 13,11 1,11" className="fill-white stroke-slate-600 dark:fill-slate-900 dark:stroke-slate-300 print:fill-white print:stroke-black" strokeWidth={1.5} />
+          <polygon
+            points="7,1 13,11 1,11"
+            className="fill-white stroke-slate-600 dark:fill-slate-900 dark:stroke-slate-300 print:fill-white print:stroke-black"
+            strokeWidth={1.5}
+          />
         </svg>
         Inventory (work waiting)
       </li>
       <li className={item}>
         <svg aria-hidden viewBox="0 0 28 12" className="h-3 w-7">
-          <polyline points="0,2 9,2 9,10 19,10 19,2 28,2" fill="none" strokeWidth={1.5} className="stroke-slate-500 dark:stroke-slate-400 print:stroke-black" />
+          <polyline
+            points="0,2 9,2 9,10 19,10 19,2 28,2"
+            fill="none"
+            strokeWidth={1.5}
+            className="stroke-slate-500 dark:stroke-slate-400 print:stroke-black"
+          />
         </svg>
         Timeline: upper line wait time, lower line process time
       </li>
       {usedWastes.map((w) => (
         <li key={w} className={item}>
-          <span aria-hidden className="inline-flex size-4 items-center justify-center rounded-sm border border-rose-300 bg-rose-50 text-[10px] font-bold text-rose-800 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-200 print:border-black print:bg-white print:text-black">
+          <span
+            aria-hidden
+            className="inline-flex size-4 items-center justify-center rounded-sm border border-rose-300 bg-rose-50 text-[10px] font-bold text-rose-800 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-200 print:border-black print:bg-white print:text-black"
+          >
             {wasteLetters[w]}
           </span>
           {wasteLabels[w]}

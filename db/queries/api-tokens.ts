@@ -2,11 +2,16 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, users } from '../schema';
 
-export async function insertApiToken(db: Db, values: { orgId: string; name: string; tokenHash: string; hint: string; createdBy: string }) {
-  const [row] = await db
-    .insert(apiTokens)
-    .values(values)
-    .returning({ id: apiTokens.id, name: apiTokens.name, hint: apiTokens.hint, createdAt: apiTokens.createdAt });
+export async function insertApiToken(
+  db: Db,
+  values: { orgId: string; name: string; tokenHash: string; hint: string; createdBy: string },
+) {
+  const [row] = await db.insert(apiTokens).values(values).returning({
+    id: apiTokens.id,
+    name: apiTokens.name,
+    hint: apiTokens.hint,
+    createdAt: apiTokens.createdAt,
+  });
   if (!row) throw new Error('insert into api_tokens returned nothing');
   return row;
 }
@@ -26,7 +31,11 @@ export async function listApiTokens(db: Db, orgId: string) {
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
     .where(eq(apiTokens.orgId, orgId))
-    .orderBy(sql`${apiTokens.revokedAt} is not null`, desc(apiTokens.createdAt), asc(apiTokens.name))
+    .orderBy(
+      sql`${apiTokens.revokedAt} is not null`,
+      desc(apiTokens.createdAt),
+      asc(apiTokens.name),
+    )
     .limit(200);
 }
 
@@ -54,7 +63,13 @@ export async function revokeApiToken(db: Db, params: { orgId: string; id: string
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.orgId, params.orgId), eq(apiTokens.id, params.id), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.orgId, params.orgId),
+        eq(apiTokens.id, params.id),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .returning({ id: apiTokens.id });
   return rows.length === 1;
 }

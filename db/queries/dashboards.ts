@@ -70,7 +70,8 @@ export interface PortfolioStreamRow {
  * array value by value in JavaScript, which cost more than the query for a year of 200 streams;
  * splitting a string is done natively. float8 prints in its shortest exact form, so nothing is lost.
  */
-const nums = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',').map((x) => (x === '' ? null : Number(x))) : []);
+const nums = (v: unknown) =>
+  typeof v === 'string' && v !== '' ? v.split(',').map((x) => (x === '' ? null : Number(x))) : [];
 const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
 
 function figures(r: Raw, p: 'c' | 'p', leads: number[]): PeriodFigures {
@@ -90,8 +91,14 @@ function mapOf(r: Raw): PortfolioStreamRow['map'] {
   if (r.hours_per_day === null || r.hours_per_day === undefined) return null;
   return {
     calendar: { hoursPerDay: Number(r.hours_per_day), daysPerWeek: Number(r.days_per_week) },
-    bottleneck: r.bottleneck_name === null ? null : { name: String(r.bottleneck_name), waitTimeSeconds: Number(r.bottleneck_wait) },
-    weakest: r.weakest_name === null ? null : { name: String(r.weakest_name), pctCompleteAccurate: Number(r.weakest_pct) },
+    bottleneck:
+      r.bottleneck_name === null
+        ? null
+        : { name: String(r.bottleneck_name), waitTimeSeconds: Number(r.bottleneck_wait) },
+    weakest:
+      r.weakest_name === null
+        ? null
+        : { name: String(r.weakest_name), pctCompleteAccurate: Number(r.weakest_pct) },
   };
 }
 
@@ -103,7 +110,12 @@ function mapOf(r: Raw): PortfolioStreamRow['map'] {
  * the scan. The map's steps are ranked here too (wait = LT − PT, ties to the earlier step, as
  * lib/vsm/map.ts does), so no map is loaded into Node.
  */
-export async function portfolioRows(db: Db, orgId: string, range: DashboardRange, filters: StreamFilters): Promise<PortfolioStreamRow[]> {
+export async function portfolioRows(
+  db: Db,
+  orgId: string,
+  range: DashboardRange,
+  filters: StreamFilters,
+): Promise<PortfolioStreamRow[]> {
   const both = sql`x.lt is not null and x.pt is not null`;
   const period = (p: 'c' | 'p', when: SQL) => sql`
       count(*) filter (where ${when}) as ${sql.raw(`${p}_weeks`)},
@@ -200,16 +212,36 @@ function toWeek(r: Raw): StreamWeek {
 }
 
 const weekColumns = sql.raw(
-  ['period_start::text as period_start', 'period_end::text as period_end', 'lead_time_seconds', 'process_time_seconds', 'throughput', 'wip', 'pct_complete_accurate', ...wasteColumns].join(', '),
+  [
+    'period_start::text as period_start',
+    'period_end::text as period_end',
+    'lead_time_seconds',
+    'process_time_seconds',
+    'throughput',
+    'wip',
+    'pct_complete_accurate',
+    ...wasteColumns,
+  ].join(', '),
 );
 
 /** One stream's stream-level weeks in a range, oldest first; and its first 13 weeks (the baseline). */
-export async function streamWeeks(db: Db, orgId: string, streamId: string, range: { from: string; to: string }) {
+export async function streamWeeks(
+  db: Db,
+  orgId: string,
+  streamId: string,
+  range: { from: string; to: string },
+) {
   const [weeks, first] = await Promise.all([
-    rowsOf<Raw>(db, sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
-      and period_start between ${range.from} and ${range.to} order by period_start`),
-    rowsOf<Raw>(db, sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
-      order by period_start limit 13`),
+    rowsOf<Raw>(
+      db,
+      sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
+      and period_start between ${range.from} and ${range.to} order by period_start`,
+    ),
+    rowsOf<Raw>(
+      db,
+      sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
+      order by period_start limit 13`,
+    ),
   ]);
   return { weeks: weeks.map(toWeek), baseline: first.map(toWeek) };
 }

@@ -76,11 +76,20 @@ export async function lockClaim(db: Db, p: KeyParams): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function completeKey(db: Db, p: KeyParams & { responseStatus: number; response: unknown }) {
+export async function completeKey(
+  db: Db,
+  p: KeyParams & { responseStatus: number; response: unknown },
+) {
   await db
     .update(idempotencyKeys)
     .set({ status: 'done', responseStatus: p.responseStatus, response: p.response })
-    .where(and(eq(idempotencyKeys.orgId, p.orgId), eq(idempotencyKeys.key, p.key), eq(idempotencyKeys.requestHash, p.requestHash)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, p.orgId),
+        eq(idempotencyKeys.key, p.key),
+        eq(idempotencyKeys.requestHash, p.requestHash),
+      ),
+    );
 }
 
 /** Forgets a claim whose request failed without writing anything, so the sender may retry the key. */
@@ -101,7 +110,12 @@ export async function releaseKey(db: Db, p: KeyParams) {
 export async function pruneKeys(db: Db, orgId: string): Promise<number> {
   const rows = await db
     .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, orgId), sql`${idempotencyKeys.createdAt} < now() - ${KEPT_FOR}::interval`))
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, orgId),
+        sql`${idempotencyKeys.createdAt} < now() - ${KEPT_FOR}::interval`,
+      ),
+    )
     .returning({ key: idempotencyKeys.key });
   return rows.length;
 }

@@ -30,7 +30,9 @@ interface CopyClient {
 
 function copyClientOf(db: Db): CopyClient | null {
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client && typeof (client as CopyClient).unsafe === 'function' && typeof (client as { savepoint?: unknown }).savepoint === 'function'
+  return client &&
+    typeof (client as CopyClient).unsafe === 'function' &&
+    typeof (client as { savepoint?: unknown }).savepoint === 'function'
     ? (client as CopyClient)
     : null;
 }
@@ -40,7 +42,9 @@ function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'number') return String(v);
   const text = String(v);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
 }
 
 /** The rows as COPY text, in `import_rows`' column order (`row` first). */
@@ -62,9 +66,11 @@ export function copyLines(rows: IngestRow[]): string {
  * be queued once the stream has handed its end to the connection (`finalCalled`).
  */
 async function refusedAfterEnd(client: CopyClient, stream: Writable): Promise<never> {
-  const state = (stream as unknown as { _writableState?: { finalCalled?: boolean } })._writableState;
+  const state = (stream as unknown as { _writableState?: { finalCalled?: boolean } })
+    ._writableState;
   if (!state || !('finalCalled' in state)) return new Promise<never>(() => {});
-  while (!state.finalCalled && !stream.destroyed) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (!state.finalCalled && !stream.destroyed)
+    await new Promise((resolve) => setTimeout(resolve, 5));
   if (stream.destroyed) return new Promise<never>(() => {}); // its 'error' settles the race
   await client.unsafe('select 1');
   // Succeeded: the COPY completed first, and its 'finish' has settled the race already.
@@ -94,7 +100,8 @@ export async function openImportSink(db: Db): Promise<ImportSink> {
   return {
     add: async (rows) => {
       if (failure) throw failure;
-      if (rows.length > 0 && !stream.write(copyLines(rows))) await Promise.race([once(stream, 'drain'), finished]);
+      if (rows.length > 0 && !stream.write(copyLines(rows)))
+        await Promise.race([once(stream, 'drain'), finished]);
     },
     finish: async () => {
       if (failure) throw failure;
@@ -104,7 +111,8 @@ export async function openImportSink(db: Db): Promise<ImportSink> {
     },
     // COPY holds the connection until it ends: a transaction cannot roll back before that.
     abort: async () => {
-      if (!stream.writableFinished && !stream.destroyed) stream.destroy(new Error('The import was stopped.'));
+      if (!stream.writableFinished && !stream.destroyed)
+        stream.destroy(new Error('The import was stopped.'));
       await finished.catch(() => {});
     },
   };

@@ -16,7 +16,10 @@ function select(db: Db, where: SQL | undefined) {
   return db
     .select(columns)
     .from(improvements)
-    .innerJoin(valueStreams, and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)))
+    .innerJoin(
+      valueStreams,
+      and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)),
+    )
     .leftJoin(users, eq(users.id, improvements.ownerId))
     .where(where);
 }
@@ -25,21 +28,33 @@ function select(db: Db, where: SQL | undefined) {
 export function listImprovements(db: Db, params: { orgId: string; streamId?: string }) {
   const filters = [eq(improvements.orgId, params.orgId)];
   if (params.streamId) filters.push(eq(improvements.streamId, params.streamId));
-  return select(db, and(...filters)).orderBy(desc(improvements.startedOn), asc(improvements.title)).limit(500);
+  return select(db, and(...filters))
+    .orderBy(desc(improvements.startedOn), asc(improvements.title))
+    .limit(500);
 }
 
 export async function findImprovement(db: Db, params: { orgId: string; id: string }) {
-  const [row] = await select(db, and(eq(improvements.orgId, params.orgId), eq(improvements.id, params.id))).limit(1);
+  const [row] = await select(
+    db,
+    and(eq(improvements.orgId, params.orgId), eq(improvements.id, params.id)),
+  ).limit(1);
   return row;
 }
 
 export async function insertImprovement(db: Db, orgId: string, values: Values) {
-  const [row] = await db.insert(improvements).values({ ...values, orgId }).returning({ id: improvements.id });
+  const [row] = await db
+    .insert(improvements)
+    .values({ ...values, orgId })
+    .returning({ id: improvements.id });
   if (!row) throw new Error('The improvement was not saved.');
   return row;
 }
 
-export async function updateImprovement(db: Db, params: { orgId: string; id: string }, values: Partial<Values>) {
+export async function updateImprovement(
+  db: Db,
+  params: { orgId: string; id: string },
+  values: Partial<Values>,
+) {
   await db
     .update(improvements)
     .set({ ...values, updatedAt: new Date() })
@@ -47,7 +62,9 @@ export async function updateImprovement(db: Db, params: { orgId: string; id: str
 }
 
 export async function deleteImprovement(db: Db, params: { orgId: string; id: string }) {
-  await db.delete(improvements).where(and(eq(improvements.orgId, params.orgId), eq(improvements.id, params.id)));
+  await db
+    .delete(improvements)
+    .where(and(eq(improvements.orgId, params.orgId), eq(improvements.id, params.id)));
 }
 
 /** A member who leaves owns no improvement any more. */

@@ -11,7 +11,9 @@ import { columnsOf, list, name, payloadKeys, sourceColumns, sourceTypes } from '
 
 /** `jsonb_build_object('streamId', m.stream_id, …)`: the audit's snapshot, keyed like the ORM row. */
 function snapshotOf(alias: string): SQL {
-  const keys = Object.keys(columnsOf).filter((k) => !['orgId', 'createdAt', 'updatedAt'].includes(k)) as (keyof typeof columnsOf)[];
+  const keys = Object.keys(columnsOf).filter(
+    (k) => !['orgId', 'createdAt', 'updatedAt'].includes(k),
+  ) as (keyof typeof columnsOf)[];
   return sql`jsonb_build_object(${list(keys.map((k) => sql`${k}::text, ${sql.identifier(alias)}.${name(k)}`))})`;
 }
 
@@ -23,8 +25,11 @@ const payloadOf = (alias: string) =>
 
 /** Groups of rows in the source that name the same stream, step and period with other numbers (the sender contradicts itself). */
 export async function repeatedPeriodRows(db: Db, source: SQL, limit = 1000) {
-  const rows = await rowsOf<{ rows: number[] }>(db, sql`select array_agg(s."row" order by s."row") as rows from (${source}) s
-    group by ${periodKey} having count(distinct ${payloadOf('s')}) > 1 order by min(s."row") limit ${limit}`);
+  const rows = await rowsOf<{ rows: number[] }>(
+    db,
+    sql`select array_agg(s."row" order by s."row") as rows from (${source}) s
+    group by ${periodKey} having count(distinct ${payloadOf('s')}) > 1 order by min(s."row") limit ${limit}`,
+  );
   return rows.map((r) => r.rows);
 }
 
@@ -62,7 +67,8 @@ function provenanceOf(params: IngestParams) {
 function isPeriodClash(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     if ('code' in e && e.code === '23505') {
-      const constraint = ('constraint_name' in e && e.constraint_name) || ('constraint' in e && e.constraint);
+      const constraint =
+        ('constraint_name' in e && e.constraint_name) || ('constraint' in e && e.constraint);
       return constraint === 'measurements_period_key';
     }
     e = 'cause' in e ? e.cause : undefined;
@@ -129,7 +135,9 @@ async function classifyAndWrite(db: Db, params: IngestParams): Promise<IngestCou
   await db.execute(sql`set local enable_nestloop = off`);
   await db.execute(sql`set local jit = off`);
   const columns = list(sourceColumns.map((c, i) => sql`${c} ${sql.raw(sourceTypes[i] ?? 'text')}`));
-  await db.execute(sql`create temp table if not exists ingest_rows (${columns}, seen boolean, existing_id uuid, existing_tid tid) on commit drop`);
+  await db.execute(
+    sql`create temp table if not exists ingest_rows (${columns}, seen boolean, existing_id uuid, existing_tid tid) on commit drop`,
+  );
   await db.execute(sql`truncate ingest_rows`);
   await db.execute(sql`
     with existing as materialized (
@@ -175,4 +183,3 @@ async function classifyAndWrite(db: Db, params: IngestParams): Promise<IngestCou
   const added = Number(a?.added ?? 0);
   return { added, replaced, skipped: params.total - added - replaced };
 }
-

@@ -22,7 +22,9 @@ export const payloadKeys = [
 
 export type PayloadKey = (typeof payloadKeys)[number];
 /** One row to ingest: the sender's payload plus its row number (the file's line, or the batch index). */
-export type IngestRow = { row: number } & { [K in PayloadKey]-?: Exclude<(typeof measurements.$inferInsert)[K], undefined> };
+export type IngestRow = { row: number } & {
+  [K in PayloadKey]-?: Exclude<(typeof measurements.$inferInsert)[K], undefined>;
+};
 
 export const columnsOf = getTableColumns(measurements);
 const col = (key: keyof typeof columnsOf): PgColumn => columnsOf[key];
@@ -43,7 +45,10 @@ export function arrayLiteral(values: readonly unknown[]): string {
     else if (typeof v === 'number') out += String(v);
     else {
       const text = String(v);
-      out += text.includes('"') || text.includes('\\') ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
+      out +=
+        text.includes('"') || text.includes('\\')
+          ? `"${text.replace(/["\\]/g, '\\$&')}"`
+          : `"${text}"`;
     }
   }
   return `${out}}`;
@@ -51,7 +56,10 @@ export function arrayLiteral(values: readonly unknown[]): string {
 
 /** The rows column by column, each as an array literal: one parameter per column, however many rows. */
 function toColumns(rows: IngestRow[]): string[] {
-  return [arrayLiteral(rows.map((r) => r.row)), ...payloadKeys.map((k) => arrayLiteral(rows.map((r) => r[k])))];
+  return [
+    arrayLiteral(rows.map((r) => r.row)),
+    ...payloadKeys.map((k) => arrayLiteral(rows.map((r) => r[k]))),
+  ];
 }
 
 /** `unnest(c1::integer[], c2::uuid[], …) as x("row", stream_id, …)`, the i-th array given by `arrayAt(i)`. */
@@ -89,7 +97,11 @@ export const importRows: SQL = sql`select * from import_rows`;
 export async function findStreamsForIngest(db: Db, params: { orgId: string; ids: string[] }) {
   if (params.ids.length === 0) return [];
   return db
-    .select({ id: valueStreams.id, ownerId: valueStreams.ownerId, archivedAt: valueStreams.archivedAt })
+    .select({
+      id: valueStreams.id,
+      ownerId: valueStreams.ownerId,
+      archivedAt: valueStreams.archivedAt,
+    })
     .from(valueStreams)
     .where(and(eq(valueStreams.orgId, params.orgId), inArray(valueStreams.id, params.ids)));
 }

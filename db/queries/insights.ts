@@ -7,7 +7,13 @@ import { and, asc, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import { improvements, streamLinks, valueStreams, type OperationalType, type StreamKind } from '../schema';
+import {
+  improvements,
+  streamLinks,
+  valueStreams,
+  type OperationalType,
+  type StreamKind,
+} from '../schema';
 import type { StreamSums } from '@/lib/insights/groups';
 import { dashboardStreams, num, wasteOf, type Raw } from './waste-sql';
 
@@ -31,7 +37,11 @@ export interface ComparisonStreamRow {
 }
 
 /** Every active stream with its six lines and the sums of its weeks in the range. */
-export async function comparisonRows(db: Db, orgId: string, range: { from: string; to: string }): Promise<ComparisonStreamRow[]> {
+export async function comparisonRows(
+  db: Db,
+  orgId: string,
+  range: { from: string; to: string },
+): Promise<ComparisonStreamRow[]> {
   const both = sql`m.lead_time_seconds is not null and m.process_time_seconds is not null`;
   const rows = await rowsOf<Raw>(
     db,
@@ -86,11 +96,20 @@ export async function comparisonRows(db: Db, orgId: string, range: { from: strin
 export function activeLinks(db: Db, orgId: string) {
   const dev = alias(valueStreams, 'dev');
   const op = alias(valueStreams, 'op');
-  const active = (t: { archivedAt: AnyColumn; status: AnyColumn }) => and(isNull(t.archivedAt), eq(t.status, 'active'));
+  const active = (t: { archivedAt: AnyColumn; status: AnyColumn }) =>
+    and(isNull(t.archivedAt), eq(t.status, 'active'));
   return db
-    .select({ developmentStreamId: streamLinks.developmentStreamId, operationalStreamId: streamLinks.operationalStreamId, operationalName: op.name, operationalType: op.type })
+    .select({
+      developmentStreamId: streamLinks.developmentStreamId,
+      operationalStreamId: streamLinks.operationalStreamId,
+      operationalName: op.name,
+      operationalType: op.type,
+    })
     .from(streamLinks)
-    .innerJoin(dev, and(eq(dev.orgId, streamLinks.orgId), eq(dev.id, streamLinks.developmentStreamId)))
+    .innerJoin(
+      dev,
+      and(eq(dev.orgId, streamLinks.orgId), eq(dev.id, streamLinks.developmentStreamId)),
+    )
     .innerJoin(op, and(eq(op.orgId, streamLinks.orgId), eq(op.id, streamLinks.operationalStreamId)))
     .where(and(eq(streamLinks.orgId, orgId), active(dev), active(op)))
     .orderBy(asc(op.name));
@@ -111,7 +130,10 @@ export function developmentImprovements(db: Db, orgId: string) {
       windowWeeks: improvements.windowWeeks,
     })
     .from(improvements)
-    .innerJoin(valueStreams, and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)))
+    .innerJoin(
+      valueStreams,
+      and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)),
+    )
     .where(and(eq(improvements.orgId, orgId), eq(valueStreams.kind, 'development')))
     .orderBy(desc(improvements.startedOn), asc(improvements.title));
 }
@@ -125,7 +147,11 @@ export interface LinkedWeek {
 }
 
 /** Lead time and total waste of each week, for every operational stream some development stream feeds. */
-export async function linkedOperationalWeeks(db: Db, orgId: string, range: { from: string; to: string }): Promise<LinkedWeek[]> {
+export async function linkedOperationalWeeks(
+  db: Db,
+  orgId: string,
+  range: { from: string; to: string },
+): Promise<LinkedWeek[]> {
   const rows = await rowsOf<Raw>(
     db,
     sql`select s.id as stream_id, w.week, w.lead, w.waste
@@ -141,5 +167,10 @@ export async function linkedOperationalWeeks(db: Db, orgId: string, range: { fro
       and exists (select 1 from stream_links l where l.org_id = ${orgId} and l.operational_stream_id = s.id)
     order by s.id, w.week`,
   );
-  return rows.map((r) => ({ streamId: String(r.stream_id), week: String(r.week), lead: num(r.lead), waste: num(r.waste) }));
+  return rows.map((r) => ({
+    streamId: String(r.stream_id),
+    week: String(r.week),
+    lead: num(r.lead),
+    waste: num(r.waste),
+  }));
 }

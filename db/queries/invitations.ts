@@ -4,7 +4,14 @@ import { invitations, type Role, users } from '../schema';
 
 export async function insertInvitation(
   db: Db,
-  values: { orgId: string; role: Role; email: string | null; tokenHash: string; createdBy: string; expiresAt: Date },
+  values: {
+    orgId: string;
+    role: Role;
+    email: string | null;
+    tokenHash: string;
+    createdBy: string;
+    expiresAt: Date;
+  },
 ) {
   const [row] = await db.insert(invitations).values(values).returning();
   if (!row) throw new Error('insert into invitations returned nothing');
@@ -30,7 +37,10 @@ export async function listInvitations(db: Db, orgId: string) {
     .limit(100);
 }
 
-export async function findInvitationByTokenHash(db: Db, params: { orgId: string; tokenHash: string }) {
+export async function findInvitationByTokenHash(
+  db: Db,
+  params: { orgId: string; tokenHash: string },
+) {
   const [row] = await db
     .select()
     .from(invitations)
@@ -49,7 +59,10 @@ export async function findInvitation(db: Db, params: { orgId: string; id: string
 }
 
 /** Marks the invitation used; returns false if someone else used or revoked it first. */
-export async function markInvitationAccepted(db: Db, params: { orgId: string; id: string; userId: string }) {
+export async function markInvitationAccepted(
+  db: Db,
+  params: { orgId: string; id: string; userId: string },
+) {
   const rows = await db
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedBy: params.userId })

@@ -8,7 +8,10 @@ export type StepRow = typeof mapSteps.$inferSelect;
 export type NewStep = Omit<typeof mapSteps.$inferInsert, 'orgId' | 'mapId' | 'position'>;
 
 /** A saved map version with its steps in order; the latest when `version` is omitted. */
-export async function findMap(db: Db, params: { orgId: string; streamId: string; state: MapState; version?: number }) {
+export async function findMap(
+  db: Db,
+  params: { orgId: string; streamId: string; state: MapState; version?: number },
+) {
   const filters = [
     eq(valueStreamMaps.orgId, params.orgId),
     eq(valueStreamMaps.streamId, params.streamId),
@@ -44,7 +47,9 @@ export async function listMapVersions(db: Db, params: { orgId: string; streamId:
     })
     .from(valueStreamMaps)
     .leftJoin(users, eq(users.id, valueStreamMaps.createdBy))
-    .where(and(eq(valueStreamMaps.orgId, params.orgId), eq(valueStreamMaps.streamId, params.streamId)))
+    .where(
+      and(eq(valueStreamMaps.orgId, params.orgId), eq(valueStreamMaps.streamId, params.streamId)),
+    )
     .orderBy(asc(valueStreamMaps.state), desc(valueStreamMaps.version));
 }
 
@@ -66,7 +71,11 @@ export async function insertMapVersion(
     .select({ version: sql<number>`coalesce(max(${valueStreamMaps.version}), 0)::int` })
     .from(valueStreamMaps)
     .where(
-      and(eq(valueStreamMaps.orgId, params.orgId), eq(valueStreamMaps.streamId, params.streamId), eq(valueStreamMaps.state, params.state)),
+      and(
+        eq(valueStreamMaps.orgId, params.orgId),
+        eq(valueStreamMaps.streamId, params.streamId),
+        eq(valueStreamMaps.state, params.state),
+      ),
     );
   const [map] = await db
     .insert(valueStreamMaps)
@@ -83,7 +92,11 @@ export async function insertMapVersion(
     .returning();
   if (!map) throw new Error('insert into value_stream_maps returned nothing');
   if (params.steps.length > 0) {
-    await db.insert(mapSteps).values(params.steps.map((s, position) => ({ ...s, orgId: params.orgId, mapId: map.id, position })));
+    await db
+      .insert(mapSteps)
+      .values(
+        params.steps.map((s, position) => ({ ...s, orgId: params.orgId, mapId: map.id, position })),
+      );
   }
   return map;
 }
@@ -102,7 +115,12 @@ export async function latestCurrentSteps(db: Db, orgId: string) {
     .orderBy(valueStreamMaps.streamId, desc(valueStreamMaps.version))
     .as('latest');
   return db
-    .select({ streamId: latest.streamId, hoursPerDay: latest.hoursPerDay, daysPerWeek: latest.daysPerWeek, step: mapSteps })
+    .select({
+      streamId: latest.streamId,
+      hoursPerDay: latest.hoursPerDay,
+      daysPerWeek: latest.daysPerWeek,
+      step: mapSteps,
+    })
     .from(mapSteps)
     .innerJoin(latest, eq(latest.id, mapSteps.mapId))
     .where(eq(mapSteps.orgId, orgId))

@@ -4,7 +4,10 @@ import { measurementAudit, measurements, users, valueStreams } from '../schema';
 import type { MeasurementSource } from '../schema/measurements';
 
 export type MeasurementRow = typeof measurements.$inferSelect;
-export type MeasurementWrite = Omit<typeof measurements.$inferInsert, 'orgId' | 'id' | 'createdAt' | 'updatedAt'>;
+export type MeasurementWrite = Omit<
+  typeof measurements.$inferInsert,
+  'orgId' | 'id' | 'createdAt' | 'updatedAt'
+>;
 
 export async function findMeasurement(db: Db, params: { orgId: string; id: string }) {
   const [row] = await db
@@ -18,7 +21,13 @@ export async function findMeasurement(db: Db, params: { orgId: string; id: strin
 /** The measurement of a stream (and step) for exactly this period, if any. */
 export async function findMeasurementForPeriod(
   db: Db,
-  params: { orgId: string; streamId: string; stepName: string; periodStart: string; periodEnd: string },
+  params: {
+    orgId: string;
+    streamId: string;
+    stepName: string;
+    periodStart: string;
+    periodEnd: string;
+  },
 ) {
   const [row] = await db
     .select()
@@ -37,7 +46,10 @@ export async function findMeasurementForPeriod(
 }
 
 /** The latest measurement of a stream (and step) that starts before `before`: to prefill the form. */
-export async function findPreviousMeasurement(db: Db, params: { orgId: string; streamId: string; stepName: string; before: string }) {
+export async function findPreviousMeasurement(
+  db: Db,
+  params: { orgId: string; streamId: string; stepName: string; before: string },
+) {
   const [row] = await db
     .select()
     .from(measurements)
@@ -59,7 +71,11 @@ export async function insertMeasurement(db: Db, values: MeasurementWrite & { org
   return row;
 }
 
-export async function updateMeasurement(db: Db, params: { orgId: string; id: string }, values: Partial<MeasurementWrite>) {
+export async function updateMeasurement(
+  db: Db,
+  params: { orgId: string; id: string },
+  values: Partial<MeasurementWrite>,
+) {
   const [row] = await db
     .update(measurements)
     .set({ ...values, updatedAt: new Date() })
@@ -69,7 +85,9 @@ export async function updateMeasurement(db: Db, params: { orgId: string; id: str
 }
 
 export async function deleteMeasurement(db: Db, params: { orgId: string; id: string }) {
-  await db.delete(measurements).where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)));
+  await db
+    .delete(measurements)
+    .where(and(eq(measurements.orgId, params.orgId), eq(measurements.id, params.id)));
 }
 
 /** A measurement with the names a person reads next to it: its stream's and who entered it. */
@@ -77,7 +95,10 @@ function selectWithNames(db: Db) {
   return db
     .select({ measurement: measurements, streamName: valueStreams.name, enteredByName: users.name })
     .from(measurements)
-    .innerJoin(valueStreams, and(eq(valueStreams.orgId, measurements.orgId), eq(valueStreams.id, measurements.streamId)))
+    .innerJoin(
+      valueStreams,
+      and(eq(valueStreams.orgId, measurements.orgId), eq(valueStreams.id, measurements.streamId)),
+    )
     .leftJoin(users, eq(users.id, measurements.enteredBy));
 }
 
@@ -91,7 +112,14 @@ export async function findMeasurementWithNames(db: Db, params: { orgId: string; 
 
 export async function listMeasurements(
   db: Db,
-  params: { orgId: string; streamId?: string; from?: string; to?: string; source?: MeasurementSource; limit?: number },
+  params: {
+    orgId: string;
+    streamId?: string;
+    from?: string;
+    to?: string;
+    source?: MeasurementSource;
+    limit?: number;
+  },
 ) {
   const filters: SQL[] = [eq(measurements.orgId, params.orgId)];
   if (params.streamId) filters.push(eq(measurements.streamId, params.streamId));
@@ -106,12 +134,23 @@ export async function listMeasurements(
 
 export async function insertAudit(
   db: Db,
-  values: { orgId: string; measurementId: string; streamId: string; action: 'update' | 'delete'; actorId: string; before: unknown; after: unknown },
+  values: {
+    orgId: string;
+    measurementId: string;
+    streamId: string;
+    action: 'update' | 'delete';
+    actorId: string;
+    before: unknown;
+    after: unknown;
+  },
 ) {
   await db.insert(measurementAudit).values(values);
 }
 
-export async function listAudit(db: Db, params: { orgId: string; streamId?: string; limit?: number }) {
+export async function listAudit(
+  db: Db,
+  params: { orgId: string; streamId?: string; limit?: number },
+) {
   const filters: SQL[] = [eq(measurementAudit.orgId, params.orgId)];
   if (params.streamId) {
     // `stream_id` is the stream the measurement belongs to after the change. A move shows under
@@ -138,7 +177,13 @@ export async function listAudit(db: Db, params: { orgId: string; streamId?: stri
     })
     .from(measurementAudit)
     .leftJoin(users, eq(users.id, measurementAudit.actorId))
-    .leftJoin(valueStreams, and(eq(valueStreams.orgId, measurementAudit.orgId), eq(valueStreams.id, measurementAudit.streamId)))
+    .leftJoin(
+      valueStreams,
+      and(
+        eq(valueStreams.orgId, measurementAudit.orgId),
+        eq(valueStreams.id, measurementAudit.streamId),
+      ),
+    )
     .where(and(...filters))
     .orderBy(desc(measurementAudit.at), desc(measurementAudit.id))
     .limit(params.limit ?? 500);

@@ -8,7 +8,11 @@ export async function findOrgBySlug(db: Db, slug: string) {
 }
 
 export async function slugExists(db: Db, slug: string) {
-  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -17,18 +21,30 @@ export async function slugExists(db: Db, slug: string) {
  * committed yet (ON CONFLICT waits for it). Returns the new row, or undefined if the slug is taken.
  */
 export async function insertOrgUnlessSlugTaken(db: Db, values: { name: string; slug: string }) {
-  const [org] = await db.insert(organizations).values(values).onConflictDoNothing({ target: organizations.slug }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values(values)
+    .onConflictDoNothing({ target: organizations.slug })
+    .returning();
   return org;
 }
 
 export async function renameOrg(db: Db, params: { orgId: string; name: string }) {
-  await db.update(organizations).set({ name: params.name }).where(eq(organizations.id, params.orgId));
+  await db
+    .update(organizations)
+    .set({ name: params.name })
+    .where(eq(organizations.id, params.orgId));
 }
 
 /** The caller's organizations. Needs a withUser/withTenant transaction (RLS: own memberships). */
 export async function listOrgsOfUser(db: Db, userId: string) {
   return db
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
@@ -44,7 +60,10 @@ export async function findMembership(db: Db, params: { orgId: string; userId: st
   return m;
 }
 
-export async function insertMembership(db: Db, values: { orgId: string; userId: string; role: Role }) {
+export async function insertMembership(
+  db: Db,
+  values: { orgId: string; userId: string; role: Role },
+) {
   await db.insert(memberships).values(values);
 }
 
@@ -73,7 +92,10 @@ export async function lockOwners(db: Db, orgId: string) {
   return rows.length;
 }
 
-export async function updateMemberRole(db: Db, params: { orgId: string; userId: string; role: Role }) {
+export async function updateMemberRole(
+  db: Db,
+  params: { orgId: string; userId: string; role: Role },
+) {
   await db
     .update(memberships)
     .set({ role: params.role })
@@ -81,7 +103,9 @@ export async function updateMemberRole(db: Db, params: { orgId: string; userId: 
 }
 
 export async function deleteMembership(db: Db, params: { orgId: string; userId: string }) {
-  await db.delete(memberships).where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)));
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)));
 }
 
 export async function setTenant(db: Db, orgId: string) {

@@ -5,11 +5,20 @@ import { streamLinks, users, valueStreams } from '../schema';
 import type { GuideData, OperationalType, StreamKind } from '../schema/streams';
 
 export type StreamRow = typeof valueStreams.$inferSelect;
-export type StreamValues = Omit<typeof valueStreams.$inferInsert, 'orgId' | 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+export type StreamValues = Omit<
+  typeof valueStreams.$inferInsert,
+  'orgId' | 'id' | 'createdBy' | 'createdAt' | 'updatedAt'
+>;
 
 export async function listStreams(
   db: Db,
-  params: { orgId: string; search?: string; kind?: StreamKind; type?: OperationalType; includeArchived?: boolean },
+  params: {
+    orgId: string;
+    search?: string;
+    kind?: StreamKind;
+    type?: OperationalType;
+    includeArchived?: boolean;
+  },
 ) {
   const filters = [eq(valueStreams.orgId, params.orgId)];
   if (!params.includeArchived) filters.push(isNull(valueStreams.archivedAt));
@@ -17,7 +26,11 @@ export async function listStreams(
   if (params.type) filters.push(eq(valueStreams.type, params.type));
   if (params.search) {
     const pattern = `%${params.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(valueStreams.name, pattern), ilike(valueStreams.customer, pattern), ilike(valueStreams.trigger, pattern));
+    const match = or(
+      ilike(valueStreams.name, pattern),
+      ilike(valueStreams.customer, pattern),
+      ilike(valueStreams.trigger, pattern),
+    );
     if (match) filters.push(match);
   }
   return db
@@ -65,13 +78,21 @@ export async function findStreamByName(db: Db, params: { orgId: string; name: st
   const [row] = await db
     .select({ id: valueStreams.id })
     .from(valueStreams)
-    .where(and(eq(valueStreams.orgId, params.orgId), sql`lower(${valueStreams.name}) = lower(${params.name})`))
+    .where(
+      and(
+        eq(valueStreams.orgId, params.orgId),
+        sql`lower(${valueStreams.name}) = lower(${params.name})`,
+      ),
+    )
     .limit(1);
   return row;
 }
 
 /** The new stream, or undefined when the name is already taken (also by a concurrent insert). */
-export async function insertStreamUnlessNameTaken(db: Db, values: StreamValues & { orgId: string; createdBy: string }) {
+export async function insertStreamUnlessNameTaken(
+  db: Db,
+  values: StreamValues & { orgId: string; createdBy: string },
+) {
   const [row] = await db
     .insert(valueStreams)
     .values(values)
@@ -81,7 +102,11 @@ export async function insertStreamUnlessNameTaken(db: Db, values: StreamValues &
   return row;
 }
 
-export async function updateStream(db: Db, params: { orgId: string; id: string }, values: Partial<StreamValues> & { guide?: GuideData | null }) {
+export async function updateStream(
+  db: Db,
+  params: { orgId: string; id: string },
+  values: Partial<StreamValues> & { guide?: GuideData | null },
+) {
   await db
     .update(valueStreams)
     .set({ ...values, updatedAt: new Date() })
@@ -108,21 +133,35 @@ export async function listLinks(db: Db, params: { orgId: string; streamId: strin
       operationalType: op.type,
     })
     .from(streamLinks)
-    .innerJoin(dev, and(eq(dev.orgId, streamLinks.orgId), eq(dev.id, streamLinks.developmentStreamId)))
+    .innerJoin(
+      dev,
+      and(eq(dev.orgId, streamLinks.orgId), eq(dev.id, streamLinks.developmentStreamId)),
+    )
     .innerJoin(op, and(eq(op.orgId, streamLinks.orgId), eq(op.id, streamLinks.operationalStreamId)))
     .where(
       and(
         eq(streamLinks.orgId, params.orgId),
-        or(eq(streamLinks.developmentStreamId, params.streamId), eq(streamLinks.operationalStreamId, params.streamId)),
+        or(
+          eq(streamLinks.developmentStreamId, params.streamId),
+          eq(streamLinks.operationalStreamId, params.streamId),
+        ),
       ),
     )
     .orderBy(asc(dev.name), asc(op.name));
 }
 
-export async function replaceLinks(db: Db, params: { orgId: string; developmentStreamId: string; operationalStreamIds: string[] }) {
+export async function replaceLinks(
+  db: Db,
+  params: { orgId: string; developmentStreamId: string; operationalStreamIds: string[] },
+) {
   await db
     .delete(streamLinks)
-    .where(and(eq(streamLinks.orgId, params.orgId), eq(streamLinks.developmentStreamId, params.developmentStreamId)));
+    .where(
+      and(
+        eq(streamLinks.orgId, params.orgId),
+        eq(streamLinks.developmentStreamId, params.developmentStreamId),
+      ),
+    );
   if (params.operationalStreamIds.length === 0) return;
   await db.insert(streamLinks).values(
     params.operationalStreamIds.map((operationalStreamId) => ({
@@ -147,7 +186,10 @@ export async function deleteLinksOf(db: Db, params: { orgId: string; streamId: s
     .where(
       and(
         eq(streamLinks.orgId, params.orgId),
-        or(eq(streamLinks.developmentStreamId, params.streamId), eq(streamLinks.operationalStreamId, params.streamId)),
+        or(
+          eq(streamLinks.developmentStreamId, params.streamId),
+          eq(streamLinks.operationalStreamId, params.streamId),
+        ),
       ),
     );
 }

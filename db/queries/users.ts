@@ -16,8 +16,14 @@ export async function findUserById(db: Db, id: string) {
   return user;
 }
 
-export async function insertUser(db: Db, values: { name: string; email: string; passwordHash: string }) {
-  const [user] = await db.insert(users).values(values).returning({ id: users.id, name: users.name, email: users.email });
+export async function insertUser(
+  db: Db,
+  values: { name: string; email: string; passwordHash: string },
+) {
+  const [user] = await db
+    .insert(users)
+    .values(values)
+    .returning({ id: users.id, name: users.name, email: users.email });
   if (!user) throw new Error('insert into users returned nothing');
   return user;
 }
@@ -26,7 +32,10 @@ export async function insertUser(db: Db, values: { name: string; email: string; 
  * Inserts the user unless the email is taken, also by a concurrent sign-up that has not committed
  * yet (ON CONFLICT waits for it). Returns the new user, or undefined if the email is taken.
  */
-export async function insertUserUnlessEmailTaken(db: Db, values: { name: string; email: string; passwordHash: string }) {
+export async function insertUserUnlessEmailTaken(
+  db: Db,
+  values: { name: string; email: string; passwordHash: string },
+) {
   const [user] = await db
     .insert(users)
     .values(values)
@@ -45,7 +54,10 @@ export async function countFailuresSince(db: Db, key: string, since: Date) {
 
 /** Records one failure per key (and prunes old ones); returns the new rows' ids. */
 export async function recordFailures(db: Db, keys: string[], pruneBefore: Date) {
-  const rows = await db.insert(signInFailures).values(keys.map((key) => ({ key }))).returning({ id: signInFailures.id });
+  const rows = await db
+    .insert(signInFailures)
+    .values(keys.map((key) => ({ key })))
+    .returning({ id: signInFailures.id });
   await db.delete(signInFailures).where(lt(signInFailures.at, pruneBefore));
   return rows.map((r) => r.id);
 }

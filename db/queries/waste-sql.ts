@@ -5,7 +5,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /** The waste-hours columns of `measurements`, in DOWNTIME order (lib/vsm/types `wastes`). */
-export const wasteColumns = ['defects', 'overproduction', 'waiting', 'non_utilized_talent', 'transportation', 'inventory', 'motion', 'extra_processing'].map((w) => `waste_${w}_hours`);
+export const wasteColumns = [
+  'defects',
+  'overproduction',
+  'waiting',
+  'non_utilized_talent',
+  'transportation',
+  'inventory',
+  'motion',
+  'extra_processing',
+].map((w) => `waste_${w}_hours`);
 
 /**
  * The eight waste columns of row `m` summed, a missing one as nothing; null when the row records no

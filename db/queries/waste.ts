@@ -33,10 +33,16 @@ export async function firstWasteWeek(db: Db, scope: WasteScope): Promise<string 
 }
 
 const wasteList = sql.raw(wasteColumns.map((c) => `m.${c}`).join(', '));
-const categorySums = sql.raw(wasteColumns.map((c) => `coalesce(sum(m.${c}), 0)::float8 as ${c}`).join(', '));
+const categorySums = sql.raw(
+  wasteColumns.map((c) => `coalesce(sum(m.${c}), 0)::float8 as ${c}`).join(', '),
+);
 
 /** The weeks of a range with waste recorded, oldest first: hours per category, summed over the scope's streams. */
-export async function wasteByWeek(db: Db, scope: WasteScope, range: { from: string; to: string }): Promise<WasteWeek[]> {
+export async function wasteByWeek(
+  db: Db,
+  scope: WasteScope,
+  range: { from: string; to: string },
+): Promise<WasteWeek[]> {
   const rows = await rowsOf<Raw>(
     db,
     sql`select to_char(date_trunc('week', m.period_start::timestamp), 'YYYY-MM-DD') as week, ${categorySums}
@@ -51,12 +57,21 @@ export async function wasteByWeek(db: Db, scope: WasteScope, range: { from: stri
     group by 1
     order by 1`,
   );
-  return rows.map((r) => ({ week: String(r.week), hours: wasteColumns.map((c) => num(r[c]) ?? 0) }));
+  return rows.map((r) => ({
+    week: String(r.week),
+    hours: wasteColumns.map((c) => num(r[c]) ?? 0),
+  }));
 }
 
 /** Improvements of the scope's streams started or completed within the range, oldest first. */
-export function improvementsInRange(db: Db, scope: WasteScope, range: { from: string; to: string }) {
-  const streams = scope.streamId ? eq(improvements.streamId, scope.streamId) : and(isNull(valueStreams.archivedAt), eq(valueStreams.status, 'active'));
+export function improvementsInRange(
+  db: Db,
+  scope: WasteScope,
+  range: { from: string; to: string },
+) {
+  const streams = scope.streamId
+    ? eq(improvements.streamId, scope.streamId)
+    : and(isNull(valueStreams.archivedAt), eq(valueStreams.status, 'active'));
   return db
     .select({
       id: improvements.id,
@@ -70,12 +85,18 @@ export function improvementsInRange(db: Db, scope: WasteScope, range: { from: st
       completedOn: improvements.completedOn,
     })
     .from(improvements)
-    .innerJoin(valueStreams, and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)))
+    .innerJoin(
+      valueStreams,
+      and(eq(valueStreams.orgId, improvements.orgId), eq(valueStreams.id, improvements.streamId)),
+    )
     .where(
       and(
         eq(improvements.orgId, scope.orgId),
         streams,
-        or(between(improvements.startedOn, range.from, range.to), between(improvements.completedOn, range.from, range.to)),
+        or(
+          between(improvements.startedOn, range.from, range.to),
+          between(improvements.completedOn, range.from, range.to),
+        ),
       ),
     )
     .orderBy(asc(improvements.startedOn), asc(improvements.title))

@@ -5,7 +5,9 @@ import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'd
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text('name').notNull(),
     /** Stored lower-cased; unique across the whole service. */
     email: text('email').notNull(),

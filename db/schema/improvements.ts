@@ -1,10 +1,29 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { wastes } from '@/lib/vsm/types';
 import { valueStreams } from './streams';
 
 /** What an improvement is judged by: one measured figure of its stream. */
-export const improvementMetrics = ['lead_time', 'process_time', 'flow_efficiency', 'throughput', 'wip', 'pct_complete_accurate', 'waste_hours'] as const;
+export const improvementMetrics = [
+  'lead_time',
+  'process_time',
+  'flow_efficiency',
+  'throughput',
+  'wip',
+  'pct_complete_accurate',
+  'waste_hours',
+] as const;
 export type ImprovementMetric = (typeof improvementMetrics)[number];
 
 /**
@@ -16,7 +35,9 @@ export const improvements = pgTable(
   'improvements',
   {
     orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     streamId: uuid('stream_id').notNull(),
     /** '' for the whole stream. */
     stepName: text('step_name').notNull().default(''),
@@ -37,9 +58,16 @@ export const improvements = pgTable(
   },
   (t) => [
     primaryKey({ name: 'improvements_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({ name: 'improvements_stream_fk', columns: [t.orgId, t.streamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'improvements_stream_fk',
+      columns: [t.orgId, t.streamId],
+      foreignColumns: [valueStreams.orgId, valueStreams.id],
+    }).onDelete('cascade'),
     index('improvements_stream_idx').on(t.orgId, t.streamId, t.startedOn),
-    check('improvements_dates_check', sql`${t.completedOn} is null or ${t.completedOn} >= ${t.startedOn}`),
+    check(
+      'improvements_dates_check',
+      sql`${t.completedOn} is null or ${t.completedOn} >= ${t.startedOn}`,
+    ),
     check('improvements_window_check', sql`${t.windowWeeks} between 2 and 52`),
   ],
 );

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const importStatuses = ['staging', 'committed'] as const;
 
@@ -11,7 +21,9 @@ export const measurementImports = pgTable(
   'measurement_imports',
   {
     orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     createdBy: uuid('created_by').notNull(),
     fileName: text('file_name').notNull(),
     status: text('status', { enum: importStatuses }).notNull().default('staging'),
@@ -22,7 +34,10 @@ export const measurementImports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }), index('measurement_imports_created_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }),
+    index('measurement_imports_created_idx').on(t.orgId, t.createdAt),
+  ],
 );
 
 /** Tenant table: API tokens for systems that push measurements. Only a SHA-256 of the secret is kept. */
@@ -30,7 +45,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** The last four characters of the secret, to tell tokens apart in the list. */
@@ -43,7 +60,9 @@ export const apiTokens = pgTable(
   (t) => [
     primaryKey({ name: 'api_tokens_pkey', columns: [t.orgId, t.id] }),
     uniqueIndex('api_tokens_hash_key').on(t.orgId, t.tokenHash),
-    uniqueIndex('api_tokens_name_key').on(t.orgId, sql`lower(${t.name})`).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('api_tokens_name_key')
+      .on(t.orgId, sql`lower(${t.name})`)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );
 
@@ -57,10 +76,15 @@ export const idempotencyKeys = pgTable(
     orgId: uuid('org_id').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    status: text('status', { enum: ['in_flight', 'done'] }).notNull().default('in_flight'),
+    status: text('status', { enum: ['in_flight', 'done'] })
+      .notNull()
+      .default('in_flight'),
     responseStatus: integer('response_status'),
     response: jsonb('response'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'idempotency_keys_pkey', columns: [t.orgId, t.key] }), index('idempotency_keys_created_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.orgId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.orgId, t.createdAt),
+  ],
 );

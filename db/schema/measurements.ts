@@ -33,10 +33,18 @@ export function metricColumns() {
     waitTimeSeconds: seconds('wait_time_seconds'),
     throughput: numeric('throughput', { precision: 12, scale: 2, mode: 'number' }),
     wip: numeric('wip', { precision: 12, scale: 2, mode: 'number' }),
-    pctCompleteAccurate: numeric('pct_complete_accurate', { precision: 6, scale: 3, mode: 'number' }),
+    pctCompleteAccurate: numeric('pct_complete_accurate', {
+      precision: 6,
+      scale: 3,
+      mode: 'number',
+    }),
     defects: integer('defects'),
     cost: numeric('cost', { precision: 14, scale: 2, mode: 'number' }),
-    customerSatisfaction: numeric('customer_satisfaction', { precision: 5, scale: 2, mode: 'number' }),
+    customerSatisfaction: numeric('customer_satisfaction', {
+      precision: 5,
+      scale: 2,
+      mode: 'number',
+    }),
     wasteDefectsHours: hours('waste_defects_hours'),
     wasteOverproductionHours: hours('waste_overproduction_hours'),
     wasteWaitingHours: hours('waste_waiting_hours'),
@@ -56,7 +64,9 @@ export const measurements = pgTable(
   'measurements',
   {
     orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     streamId: uuid('stream_id').notNull(),
     /** '' for the whole stream; steps live in map versions, so a measurement names its step. */
     stepName: text('step_name').notNull().default(''),
@@ -76,8 +86,18 @@ export const measurements = pgTable(
   },
   (t) => [
     primaryKey({ name: 'measurements_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({ name: 'measurements_stream_fk', columns: [t.orgId, t.streamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
-    uniqueIndex('measurements_period_key').on(t.orgId, t.streamId, t.stepName, t.periodStart, t.periodEnd),
+    foreignKey({
+      name: 'measurements_stream_fk',
+      columns: [t.orgId, t.streamId],
+      foreignColumns: [valueStreams.orgId, valueStreams.id],
+    }).onDelete('cascade'),
+    uniqueIndex('measurements_period_key').on(
+      t.orgId,
+      t.streamId,
+      t.stepName,
+      t.periodStart,
+      t.periodEnd,
+    ),
     index('measurements_org_period_idx').on(t.orgId, t.periodStart),
     check('measurements_period_check', sql`${t.periodEnd} >= ${t.periodStart}`),
     check(
@@ -85,7 +105,10 @@ export const measurements = pgTable(
       sql`coalesce(${t.leadTimeSeconds}, 0) >= 0 and coalesce(${t.processTimeSeconds}, 0) >= 0 and coalesce(${t.waitTimeSeconds}, 0) >= 0
         and (${t.processTimeSeconds} is null or ${t.leadTimeSeconds} is null or ${t.processTimeSeconds} <= ${t.leadTimeSeconds})`,
     ),
-    check('measurements_pct_check', sql`${t.pctCompleteAccurate} is null or (${t.pctCompleteAccurate} >= 0 and ${t.pctCompleteAccurate} <= 100)`),
+    check(
+      'measurements_pct_check',
+      sql`${t.pctCompleteAccurate} is null or (${t.pctCompleteAccurate} >= 0 and ${t.pctCompleteAccurate} <= 100)`,
+    ),
     check(
       'measurements_counts_check',
       sql`coalesce(${t.throughput}, 0) >= 0 and coalesce(${t.wip}, 0) >= 0 and coalesce(${t.defects}, 0) >= 0 and coalesce(${t.cost}, 0) >= 0 and coalesce(${t.sampleSize}, 0) >= 0`,

@@ -18,7 +18,12 @@ import { organizations } from './orgs';
 
 export const streamKinds = ['operational', 'development'] as const;
 export type StreamKind = (typeof streamKinds)[number];
-export const operationalTypes = ['fulfillment', 'manufacturing', 'software_delivery', 'supporting'] as const;
+export const operationalTypes = [
+  'fulfillment',
+  'manufacturing',
+  'software_delivery',
+  'supporting',
+] as const;
 export type OperationalType = (typeof operationalTypes)[number];
 export const streamStatuses = ['draft', 'active'] as const;
 export const mapStates = ['current', 'future'] as const;
@@ -42,7 +47,9 @@ export const valueStreams = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     name: text('name').notNull(),
     kind: text('kind', { enum: streamKinds }).notNull(),
     type: text('type', { enum: operationalTypes }),
@@ -89,9 +96,20 @@ export const streamLinks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ name: 'stream_links_pkey', columns: [t.orgId, t.developmentStreamId, t.operationalStreamId] }),
-    foreignKey({ name: 'stream_links_development_fk', columns: [t.orgId, t.developmentStreamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
-    foreignKey({ name: 'stream_links_operational_fk', columns: [t.orgId, t.operationalStreamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
+    primaryKey({
+      name: 'stream_links_pkey',
+      columns: [t.orgId, t.developmentStreamId, t.operationalStreamId],
+    }),
+    foreignKey({
+      name: 'stream_links_development_fk',
+      columns: [t.orgId, t.developmentStreamId],
+      foreignColumns: [valueStreams.orgId, valueStreams.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'stream_links_operational_fk',
+      columns: [t.orgId, t.operationalStreamId],
+      foreignColumns: [valueStreams.orgId, valueStreams.id],
+    }).onDelete('cascade'),
     index('stream_links_operational_idx').on(t.orgId, t.operationalStreamId),
     check('stream_links_distinct_check', sql`${t.developmentStreamId} <> ${t.operationalStreamId}`),
   ],
@@ -102,13 +120,19 @@ export const valueStreamMaps = pgTable(
   'value_stream_maps',
   {
     orgId: uuid('org_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     streamId: uuid('stream_id').notNull(),
     state: text('state', { enum: mapStates }).notNull(),
     version: integer('version').notNull(),
     /** The working calendar that converts days and weeks to seconds for this map. */
-    hoursPerDay: numeric('hours_per_day', { precision: 4, scale: 2, mode: 'number' }).notNull().default(8),
-    daysPerWeek: numeric('days_per_week', { precision: 3, scale: 1, mode: 'number' }).notNull().default(5),
+    hoursPerDay: numeric('hours_per_day', { precision: 4, scale: 2, mode: 'number' })
+      .notNull()
+      .default(8),
+    daysPerWeek: numeric('days_per_week', { precision: 3, scale: 1, mode: 'number' })
+      .notNull()
+      .default(5),
     note: text('note').notNull().default(''),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -116,8 +140,15 @@ export const valueStreamMaps = pgTable(
   (t) => [
     primaryKey({ name: 'value_stream_maps_pkey', columns: [t.orgId, t.id] }),
     unique('value_stream_maps_version_key').on(t.orgId, t.streamId, t.state, t.version),
-    foreignKey({ name: 'value_stream_maps_stream_fk', columns: [t.orgId, t.streamId], foreignColumns: [valueStreams.orgId, valueStreams.id] }).onDelete('cascade'),
-    check('value_stream_maps_calendar_check', sql`${t.hoursPerDay} > 0 and ${t.hoursPerDay} <= 24 and ${t.daysPerWeek} > 0 and ${t.daysPerWeek} <= 7`),
+    foreignKey({
+      name: 'value_stream_maps_stream_fk',
+      columns: [t.orgId, t.streamId],
+      foreignColumns: [valueStreams.orgId, valueStreams.id],
+    }).onDelete('cascade'),
+    check(
+      'value_stream_maps_calendar_check',
+      sql`${t.hoursPerDay} > 0 and ${t.hoursPerDay} <= 24 and ${t.daysPerWeek} > 0 and ${t.daysPerWeek} <= 7`,
+    ),
   ],
 );
 
@@ -129,21 +160,46 @@ export const mapSteps = pgTable(
     mapId: uuid('map_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
-    processTimeSeconds: numeric('process_time_seconds', { precision: 18, scale: 3, mode: 'number' }).notNull(),
-    leadTimeSeconds: numeric('lead_time_seconds', { precision: 18, scale: 3, mode: 'number' }).notNull(),
+    processTimeSeconds: numeric('process_time_seconds', {
+      precision: 18,
+      scale: 3,
+      mode: 'number',
+    }).notNull(),
+    leadTimeSeconds: numeric('lead_time_seconds', {
+      precision: 18,
+      scale: 3,
+      mode: 'number',
+    }).notNull(),
     /** The units the durations were entered in, to edit them as entered. */
     processTimeUnit: text('process_time_unit').notNull().default('minutes'),
     leadTimeUnit: text('lead_time_unit').notNull().default('minutes'),
-    pctCompleteAccurate: numeric('pct_complete_accurate', { precision: 6, scale: 3, mode: 'number' }).notNull(),
+    pctCompleteAccurate: numeric('pct_complete_accurate', {
+      precision: 6,
+      scale: 3,
+      mode: 'number',
+    }).notNull(),
     people: integer('people'),
-    wastes: text('wastes').array().notNull().default(sql`'{}'::text[]`),
+    wastes: text('wastes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text('notes').notNull().default(''),
   },
   (t) => [
     primaryKey({ name: 'map_steps_pkey', columns: [t.orgId, t.mapId, t.position] }),
-    foreignKey({ name: 'map_steps_map_fk', columns: [t.orgId, t.mapId], foreignColumns: [valueStreamMaps.orgId, valueStreamMaps.id] }).onDelete('cascade'),
-    check('map_steps_times_check', sql`${t.processTimeSeconds} >= 0 and ${t.processTimeSeconds} <= ${t.leadTimeSeconds}`),
-    check('map_steps_pct_check', sql`${t.pctCompleteAccurate} >= 0 and ${t.pctCompleteAccurate} <= 100`),
+    foreignKey({
+      name: 'map_steps_map_fk',
+      columns: [t.orgId, t.mapId],
+      foreignColumns: [valueStreamMaps.orgId, valueStreamMaps.id],
+    }).onDelete('cascade'),
+    check(
+      'map_steps_times_check',
+      sql`${t.processTimeSeconds} >= 0 and ${t.processTimeSeconds} <= ${t.leadTimeSeconds}`,
+    ),
+    check(
+      'map_steps_pct_check',
+      sql`${t.pctCompleteAccurate} >= 0 and ${t.pctCompleteAccurate} <= 100`,
+    ),
     check('map_steps_people_check', sql`${t.people} is null or ${t.people} >= 0`),
   ],
 );

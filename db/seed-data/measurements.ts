@@ -10,11 +10,25 @@
  * Little's law (throughput per week x lead time in working weeks of the map's calendar).
  */
 import { computeMap } from '@/lib/vsm/map';
-import { defaultCalendar, wastes, type MapStep, type Waste, type WorkingCalendar } from '@/lib/vsm/types';
+import {
+  defaultCalendar,
+  wastes,
+  type MapStep,
+  type Waste,
+  type WorkingCalendar,
+} from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
 import type { MeasurementMethod, MeasurementSource } from '../schema/measurements';
 import type { SeedMap, SeedStream } from './define';
-import { blackFridayWeek, DAY_MS, dayOf, fallbackProfile, measurementProfiles, outOfSeason, seasonLoad } from './measurement-profiles';
+import {
+  blackFridayWeek,
+  DAY_MS,
+  dayOf,
+  fallbackProfile,
+  measurementProfiles,
+  outOfSeason,
+  seasonLoad,
+} from './measurement-profiles';
 
 export const DEMO_MEASUREMENT_SEED = 20_240_404;
 /** Two and a half years of weeks. */
@@ -109,12 +123,15 @@ function randomSource(seed: number) {
 }
 
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const round = (value: number, decimals: number) =>
+  Math.round(value * 10 ** decimals) / 10 ** decimals;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** The Monday (a day number) of the last full Monday-to-Sunday week before `today`, in local time as the form reckons it. */
 export function lastFullWeekStart(today: Date): number {
-  return dayOf(today.getFullYear(), today.getMonth(), today.getDate()) - ((today.getDay() + 6) % 7) - 7;
+  return (
+    dayOf(today.getFullYear(), today.getMonth(), today.getDate()) - ((today.getDay() + 6) % 7) - 7
+  );
 }
 
 function mapTotals(map: SeedMap, calendar: WorkingCalendar) {
@@ -128,14 +145,18 @@ function mapTotals(map: SeedMap, calendar: WorkingCalendar) {
     notes: s.notes,
   }));
   const result = computeMap(steps);
-  if (!result.ok) throw new Error(`Demo map "${map.note}" is not valid: ${result.issues.map((i) => i.message).join('; ')}`);
+  if (!result.ok)
+    throw new Error(
+      `Demo map "${map.note}" is not valid: ${result.issues.map((i) => i.message).join('; ')}`,
+    );
   return result.totals;
 }
 
 /** Effect of an event `since` weeks ago: 40% in its week, all of it eight weeks later. */
 const ramp = (since: number) => (since < 0 ? 0 : Math.min(1, 0.4 + (0.6 * since) / 8));
 /** How bad week `j` of a regression of `length` weeks is, at most 1. */
-const shape = (j: number, length: number) => (j === 0 ? 0.7 : j === length - 1 && length > 2 ? 0.6 : 1);
+const shape = (j: number, length: number) =>
+  j === 0 ? 0.7 : j === length - 1 && length > 2 ? 0.6 : 1;
 
 /** The weekly measurements of one demo stream. */
 export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}): DemoSeries {
@@ -154,8 +175,14 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
   const base = mapTotals(baseMap, calendar);
   const latest = mapTotals(latestMap, calendar);
   const remapped = stream.current.length > 1;
-  const ltRatio = Math.min(0.92, remapped ? latest.totalLeadTimeSeconds / base.totalLeadTimeSeconds : 0.85);
-  const ptRatio = Math.min(1, remapped ? latest.totalProcessTimeSeconds / base.totalProcessTimeSeconds : 0.95);
+  const ltRatio = Math.min(
+    0.92,
+    remapped ? latest.totalLeadTimeSeconds / base.totalLeadTimeSeconds : 0.85,
+  );
+  const ptRatio = Math.min(
+    1,
+    remapped ? latest.totalProcessTimeSeconds / base.totalProcessTimeSeconds : 0.95,
+  );
   const pca0 = base.rolledPctCompleteAccurate;
   const pcaEnd = Math.max(remapped ? latest.rolledPctCompleteAccurate : 0, pca0 + 3);
 
@@ -163,7 +190,9 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
   const weight = Object.fromEntries(wastes.map((w) => [w, 0.25])) as Record<Waste, number>;
   for (const s of baseMap.steps) for (const w of s.wastes) weight[w] += 1;
   const weightSum = wastes.reduce((sum, w) => sum + weight[w], 0);
-  const baseWaste = Object.fromEntries(wastes.map((w) => [w, (profile.wasteHours * weight[w]) / weightSum])) as Record<Waste, number>;
+  const baseWaste = Object.fromEntries(
+    wastes.map((w) => [w, (profile.wasteHours * weight[w]) / weightSum]),
+  ) as Record<Waste, number>;
 
   // Kaizen events: only in the quiet months; each takes an equal share of the lead-time gain
   // and about a fifth of the waste (40% of the kinds it aims at, what is left from the others).
@@ -175,16 +204,35 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
     const total = wastes.reduce((sum, w) => sum + level[w], 0);
     const aimed = e.wastes.reduce((sum, w) => sum + level[w], 0) / total;
     const other = aimed > 0.99 ? 0.03 : clamp((0.2 - 0.4 * aimed) / (1 - aimed), 0.03, 0.25);
-    const drop = Object.fromEntries(wastes.map((w) => [w, e.wastes.includes(w) ? 0.4 : other])) as Record<Waste, number>;
+    const drop = Object.fromEntries(
+      wastes.map((w) => [w, e.wastes.includes(w) ? 0.4 : other]),
+    ) as Record<Waste, number>;
     for (const w of wastes) level[w] *= 1 - drop[w];
-    return { week, note: e.note, wastes: e.wastes, drop, lt: 1 - ltRatio ** (1 / k), pt: 1 - ptRatio ** (1 / k) };
+    return {
+      week,
+      note: e.note,
+      wastes: e.wastes,
+      drop,
+      lt: 1 - ltRatio ** (1 / k),
+      pt: 1 - ptRatio ** (1 / k),
+    };
   });
   const peaks: number[] = [];
-  for (let i = 0; i < n; i++) if (first + 7 * i === blackFridayWeek(new Date((first + 7 * i + 3) * DAY_MS).getUTCFullYear())) peaks.push(i);
+  for (let i = 0; i < n; i++)
+    if (first + 7 * i === blackFridayWeek(new Date((first + 7 * i + 3) * DAY_MS).getUTCFullYear()))
+      peaks.push(i);
   const regressions = profile.regressions.flatMap((g) => {
     let week = typeof g.at === 'number' ? Math.round(g.at * (n - 1)) : peaks[g.at.peak];
-    while (typeof g.at === 'number' && week !== undefined && week < n - 1 && outOfSeason('regression', first + 7 * week)) week++;
-    return week === undefined ? [] : [{ ...g, week, weeks: Math.min(g.weeks, n - week), peak: typeof g.at !== 'number' }];
+    while (
+      typeof g.at === 'number' &&
+      week !== undefined &&
+      week < n - 1 &&
+      outOfSeason('regression', first + 7 * week)
+    )
+      week++;
+    return week === undefined
+      ? []
+      : [{ ...g, week, weeks: Math.min(g.weeks, n - week), peak: typeof g.at !== 'number' }];
   });
 
   const systemFrom = profile.systemFrom === null ? n : Math.round(profile.systemFrom * (n - 1));
@@ -222,30 +270,78 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
       notes.push(g.note);
     }
 
-    const expected = profile.throughput * growth * load * (1 + (development ? 0.1 : 0.04) * gained) * (1 - slowdown);
-    const throughput = expected >= 50 ? Math.round(expected * Math.exp(0.04 * rnd.normal())) : rnd.poisson(expected);
+    const expected =
+      profile.throughput *
+      growth *
+      load *
+      (1 + (development ? 0.1 : 0.04) * gained) *
+      (1 - slowdown);
+    const throughput =
+      expected >= 50 ? Math.round(expected * Math.exp(0.04 * rnd.normal())) : rnd.poisson(expected);
     leadNoise = 0.5 * leadNoise + 0.05 * rnd.normal();
-    const lead = Math.round(base.totalLeadTimeSeconds * ltF * (1 + 0.3 * strain) * (load < 0.5 ? 1.1 : 1) * (1 + bad) * Math.exp(leadNoise));
-    const processTime = Math.min(lead, Math.round(base.totalProcessTimeSeconds * ptF * Math.exp(0.03 * rnd.normal())));
-    const pcaExpected = clamp(pca0 + ((pcaEnd - pca0) * gained) / Math.max(1, k) - 6 * bad - 3 * strain, 0, 100);
+    const lead = Math.round(
+      base.totalLeadTimeSeconds *
+        ltF *
+        (1 + 0.3 * strain) *
+        (load < 0.5 ? 1.1 : 1) *
+        (1 + bad) *
+        Math.exp(leadNoise),
+    );
+    const processTime = Math.min(
+      lead,
+      Math.round(base.totalProcessTimeSeconds * ptF * Math.exp(0.03 * rnd.normal())),
+    );
+    const pcaExpected = clamp(
+      pca0 + ((pcaEnd - pca0) * gained) / Math.max(1, k) - 6 * bad - 3 * strain,
+      0,
+      100,
+    );
     const pca = round(clamp(pcaExpected + 0.8 * rnd.normal(), 0, 100), 2);
     const wip = round(((expected * lead) / weekSeconds) * Math.exp(0.04 * rnd.normal()), 1);
 
     wasteNoise = 0.5 * wasteNoise + 0.05 * rnd.normal();
-    const wasteScale = Math.sqrt(growth) * (1 + 0.45 * strain) * (load < 1 ? 0.8 + 0.2 * load : 1) * (1 + 1.3 * bad) * Math.exp(wasteNoise);
+    const wasteScale =
+      Math.sqrt(growth) *
+      (1 + 0.45 * strain) *
+      (load < 1 ? 0.8 + 0.2 * load : 1) *
+      (1 + 1.3 * bad) *
+      Math.exp(wasteNoise);
     const waste = Object.fromEntries(
-      wastes.map((w) => [wasteColumns[w], round(baseWaste[w] * wasteF[w] * wasteScale * Math.exp(0.07 * rnd.normal()), 2)]),
+      wastes.map((w) => [
+        wasteColumns[w],
+        round(baseWaste[w] * wasteF[w] * wasteScale * Math.exp(0.07 * rnd.normal()), 2),
+      ]),
     ) as Record<WasteColumn, number>;
-    const wasteLeft = wastes.reduce((sum, w) => sum + baseWaste[w] * wasteF[w], 0) / profile.wasteHours;
+    const wasteLeft =
+      wastes.reduce((sum, w) => sum + baseWaste[w] * wasteF[w], 0) / profile.wasteHours;
 
-    const defectsExpected = expected * profile.defectRate * ((100 - pcaExpected) / (100 - pca0)) * (1 + bad);
-    const defects = defectsExpected < 30 ? rnd.poisson(defectsExpected) : Math.round(defectsExpected * Math.exp(0.08 * rnd.normal()));
+    const defectsExpected =
+      expected * profile.defectRate * ((100 - pcaExpected) / (100 - pca0)) * (1 + bad);
+    const defects =
+      defectsExpected < 30
+        ? rnd.poisson(defectsExpected)
+        : Math.round(defectsExpected * Math.exp(0.08 * rnd.normal()));
     const volume = profile.fixedCost + ((1 - profile.fixedCost) * expected) / profile.throughput;
-    const cost = round(profile.weeklyCost * volume * (0.85 + 0.15 * wasteLeft) * (1 + 0.25 * bad) * Math.exp(0.02 * rnd.normal()), 2);
-    const satisfaction = round(clamp(profile.satisfaction + 2.5 * gained - 15 * bad - 6 * strain + 1.2 * rnd.normal(), 0, 100), 1);
+    const cost = round(
+      profile.weeklyCost *
+        volume *
+        (0.85 + 0.15 * wasteLeft) *
+        (1 + 0.25 * bad) *
+        Math.exp(0.02 * rnd.normal()),
+      2,
+    );
+    const satisfaction = round(
+      clamp(
+        profile.satisfaction + 2.5 * gained - 15 * bad - 6 * strain + 1.2 * rnd.normal(),
+        0,
+        100,
+      ),
+      1,
+    );
 
     const estimated = rnd.next() < 0.03;
-    const method: MeasurementMethod = i >= systemFrom ? 'system' : estimated ? 'estimated' : 'observed';
+    const method: MeasurementMethod =
+      i >= systemFrom ? 'system' : estimated ? 'estimated' : 'observed';
     const sampled = Math.round(profile.sample * (0.85 + 0.3 * rnd.next()));
     rows.push({
       stepName: '',
@@ -262,21 +358,43 @@ export function demoMeasurementSeries(stream: SeedStream, opts: DemoOptions = {}
       customerSatisfaction: satisfaction,
       ...waste,
       method,
-      sampleSize: method === 'system' ? throughput : method === 'estimated' ? null : Math.min(throughput, sampled),
+      sampleSize:
+        method === 'system'
+          ? throughput
+          : method === 'estimated'
+            ? null
+            : Math.min(throughput, sampled),
       note: notes.join('; '),
       source: i < csvUntil ? 'csv' : 'form',
     });
   }
 
   const events: DemoEvent[] = [
-    ...improvements.map((e) => ({ kind: 'improvement' as const, week: e.week, weeks: 1, periodStart: isoDay(first + 7 * e.week), note: e.note, wastes: e.wastes })),
-    ...regressions.map((g) => ({ kind: 'regression' as const, week: g.week, weeks: g.weeks, periodStart: isoDay(first + 7 * g.week), note: g.note, wastes: [] })),
+    ...improvements.map((e) => ({
+      kind: 'improvement' as const,
+      week: e.week,
+      weeks: 1,
+      periodStart: isoDay(first + 7 * e.week),
+      note: e.note,
+      wastes: e.wastes,
+    })),
+    ...regressions.map((g) => ({
+      kind: 'regression' as const,
+      week: g.week,
+      weeks: g.weeks,
+      periodStart: isoDay(first + 7 * g.week),
+      note: g.note,
+      wastes: [],
+    })),
   ].sort((a, b) => a.week - b.week);
   return { name, events, rows };
 }
 
 /** The weekly measurements of each of `streams`, in order. */
-export function demoMeasurements(streams: readonly SeedStream[], opts: DemoOptions = {}): DemoSeries[] {
+export function demoMeasurements(
+  streams: readonly SeedStream[],
+  opts: DemoOptions = {},
+): DemoSeries[] {
   const today = opts.today ?? new Date(); // one clock reading for all streams
   return streams.map((s) => demoMeasurementSeries(s, { ...opts, today }));
 }

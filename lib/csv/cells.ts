@@ -4,7 +4,11 @@
  * Then the form's own rules check the result (the quick check, or the schema), so a file is held
  * to the same rules as the form.
  */
-import { latestPeriodStart, measurementInput, type MeasurementInput } from '@/lib/validation/measurements';
+import {
+  latestPeriodStart,
+  measurementInput,
+  type MeasurementInput,
+} from '@/lib/validation/measurements';
 import { plainMeasurement } from '@/lib/validation/plain-measurement';
 import { defaultCalendar, type DurationUnit, type WorkingCalendar } from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
@@ -33,19 +37,40 @@ export interface CheckedRow {
 }
 
 const units: Record<string, DurationUnit> = {
-  '': 'hours', h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
-  s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds',
-  m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
-  d: 'days', day: 'days', days: 'days',
-  w: 'weeks', wk: 'weeks', wks: 'weeks', week: 'weeks', weeks: 'weeks',
+  '': 'hours',
+  h: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  hour: 'hours',
+  hours: 'hours',
+  s: 'seconds',
+  sec: 'seconds',
+  secs: 'seconds',
+  second: 'seconds',
+  seconds: 'seconds',
+  m: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+  minute: 'minutes',
+  minutes: 'minutes',
+  d: 'days',
+  day: 'days',
+  days: 'days',
+  w: 'weeks',
+  wk: 'weeks',
+  wks: 'weeks',
+  week: 'weeks',
+  weeks: 'weeks',
 };
 
 class CellError extends Error {}
 
 function number(text: string): number {
   const t = text.trim();
-  if (t.includes(',')) throw new CellError('Write numbers without commas, with a point for decimals (1234.5).');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) throw new CellError(`“${t.slice(0, 40)}” is not a number.`);
+  if (t.includes(','))
+    throw new CellError('Write numbers without commas, with a point for decimals (1234.5).');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+    throw new CellError(`“${t.slice(0, 40)}” is not a number.`);
   return Number(t);
 }
 
@@ -53,13 +78,17 @@ function duration(text: string, calendar: WorkingCalendar): number {
   const m = /^\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const word = (m?.[2] ?? '').toLowerCase();
   const unit = m && Object.hasOwn(units, word) ? units[word] : undefined;
-  if (!m?.[1] || !unit) throw new CellError(`“${text.trim().slice(0, 40)}” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).`);
+  if (!m?.[1] || !unit)
+    throw new CellError(
+      `“${text.trim().slice(0, 40)}” is not a duration: write hours (4.5) or a number with a unit (90 min, 2 d).`,
+    );
   return toSeconds(number(m[1]), unit, calendar);
 }
 
 function date(text: string): string {
   const t = text.trim().replace(/\//g, '-');
-  if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(t)) throw new CellError(`Write dates as YYYY-MM-DD (not “${text.trim().slice(0, 20)}”).`);
+  if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(t))
+    throw new CellError(`Write dates as YYYY-MM-DD (not “${text.trim().slice(0, 20)}”).`);
   const [y = '', mo = '', d = ''] = t.split('-');
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
@@ -83,7 +112,9 @@ export function streamLookup(streams: StreamRef[]) {
   return (text: string) => byKey.get(text.trim().toLowerCase());
 }
 
-export const headerOfKey = new Map<string, string>(csvFields.map((f) => [f.key === 'stream' ? 'streamId' : f.key, f.header]));
+export const headerOfKey = new Map<string, string>(
+  csvFields.map((f) => [f.key === 'stream' ? 'streamId' : f.key, f.header]),
+);
 
 /**
  * Checks every record (the header row removed): each good row as the measurement it becomes,
@@ -105,7 +136,9 @@ export function checkRecords(
     errorCount++;
     if (errors.length < (opts.maxErrors ?? 1000)) errors.push(e);
   };
-  const mapped = csvFields.filter((f) => mapping[f.header] !== null && mapping[f.header] !== undefined);
+  const mapped = csvFields.filter(
+    (f) => mapping[f.header] !== null && mapping[f.header] !== undefined,
+  );
   records.forEach((cells, i) => {
     const row = (opts.firstRow ?? 2) + i;
     const before = errorCount;
@@ -119,8 +152,20 @@ export function checkRecords(
       const text = read(streamField);
       const stream = text ? find(text) : undefined;
       if (!text) fail({ row, column: 'stream', message: 'Name the value stream.' });
-      else if (!stream) fail({ row, column: 'stream', message: uuidPattern.test(text) ? 'No value stream with this id in this organization.' : `No value stream named “${text.slice(0, 60)}” in this organization.` });
-      else if (!stream.canEdit) fail({ row, column: 'stream', message: `You can log measurements only for streams you own (“${stream.name}”).` });
+      else if (!stream)
+        fail({
+          row,
+          column: 'stream',
+          message: uuidPattern.test(text)
+            ? 'No value stream with this id in this organization.'
+            : `No value stream named “${text.slice(0, 60)}” in this organization.`,
+        });
+      else if (!stream.canEdit)
+        fail({
+          row,
+          column: 'stream',
+          message: `You can log measurements only for streams you own (“${stream.name}”).`,
+        });
       else {
         values.streamId = stream.id;
         calendar = stream.calendar ?? defaultCalendar;
@@ -132,24 +177,37 @@ export function checkRecords(
       if (text === '') continue;
       try {
         values[f.key] =
-          f.kind === 'text' ? text
-          : f.kind === 'date' ? date(text)
-          : f.kind === 'duration' ? duration(text, calendar)
-          : f.kind === 'percent' ? number(text.replace(/\s*%$/, ''))
-          : f.kind === 'method' ? text.toLowerCase()
-          : number(text);
+          f.kind === 'text'
+            ? text
+            : f.kind === 'date'
+              ? date(text)
+              : f.kind === 'duration'
+                ? duration(text, calendar)
+                : f.kind === 'percent'
+                  ? number(text.replace(/\s*%$/, ''))
+                  : f.kind === 'method'
+                    ? text.toLowerCase()
+                    : number(text);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
         fail({ row, column: f.header, message: error.message });
       }
     }
-    if (typeof values.periodStart === 'string' && values.periodEnd === undefined) values.periodEnd = addDays(values.periodStart, 6);
+    if (typeof values.periodStart === 'string' && values.periodEnd === undefined)
+      values.periodEnd = addDays(values.periodStart, 6);
     if (errorCount > before) return;
     // Rows that plainly pass skip the schema, which decides (and words) the rest.
-    if (plainMeasurement(values, latest)) return void rows.push({ row, values: values as MeasurementInput });
+    if (plainMeasurement(values, latest))
+      return void rows.push({ row, values: values as MeasurementInput });
     const parsed = schema.safeParse(values);
     if (parsed.success) rows.push({ row, values: values as MeasurementInput });
-    else for (const issue of parsed.error.issues) fail({ row, column: headerOfKey.get(String(issue.path[0])) ?? 'row', message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        fail({
+          row,
+          column: headerOfKey.get(String(issue.path[0])) ?? 'row',
+          message: issue.message,
+        });
   });
   return { rows, errors, errorCount };
 }

@@ -8,7 +8,13 @@ export interface ExportColumn<T> {
 
 /** CSV text with a header row; numbers stay numbers, missing values are empty cells. */
 export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
-  return Papa.unparse({ fields: columns.map((c) => c.header), data: rows.map((r) => columns.map((c) => c.value(r) ?? '')) }, { newline: '\n' });
+  return Papa.unparse(
+    {
+      fields: columns.map((c) => c.header),
+      data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
+    },
+    { newline: '\n' },
+  );
 }
 
 /** Saves text as a file in the browser. */

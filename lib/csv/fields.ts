@@ -4,7 +4,8 @@
  */
 import type { MeasurementInput } from '@/lib/validation/measurements';
 
-export type CellKind = 'stream' | 'text' | 'date' | 'duration' | 'number' | 'integer' | 'percent' | 'method';
+export type CellKind =
+  'stream' | 'text' | 'date' | 'duration' | 'number' | 'integer' | 'percent' | 'method';
 
 export interface CsvField {
   /** The template's column header. */
@@ -20,25 +21,102 @@ export interface CsvField {
 
 const waste = (kind: string, label: string): CsvField => ({
   header: `waste_${kind}_hours`,
-  key: `waste${kind.split('_').map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('')}Hours` as keyof MeasurementInput,
+  key: `waste${kind
+    .split('_')
+    .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+    .join('')}Hours` as keyof MeasurementInput,
   label: `Hours of ${label}`,
   kind: 'number',
 });
 
 export const csvFields: CsvField[] = [
-  { header: 'stream', key: 'stream', label: 'Value stream (name or id)', kind: 'stream', aliases: ['value stream', 'stream name', 'stream id', 'valuestream'], required: true },
-  { header: 'step', key: 'stepName', label: 'Step (blank for the whole stream)', kind: 'text', aliases: ['step name', 'process step'] },
-  { header: 'period_start', key: 'periodStart', label: 'Period start (YYYY-MM-DD)', kind: 'date', aliases: ['start', 'week start', 'from', 'start date', 'week'], required: true },
-  { header: 'period_end', key: 'periodEnd', label: 'Period end (blank: a week)', kind: 'date', aliases: ['end', 'week end', 'to', 'end date'] },
-  { header: 'lead_time_hours', key: 'leadTimeSeconds', label: 'Lead time', kind: 'duration', aliases: ['lead time', 'lt', 'lead time hours'] },
-  { header: 'process_time_hours', key: 'processTimeSeconds', label: 'Process time', kind: 'duration', aliases: ['process time', 'pt', 'process time hours', 'touch time'] },
-  { header: 'wait_time_hours', key: 'waitTimeSeconds', label: 'Wait time', kind: 'duration', aliases: ['wait time', 'wait', 'queue time'] },
-  { header: 'throughput', key: 'throughput', label: 'Throughput (items done)', kind: 'number', aliases: ['items done', 'done', 'completed'] },
-  { header: 'wip', key: 'wip', label: 'WIP (items in progress)', kind: 'number', aliases: ['work in progress', 'in progress'] },
-  { header: 'pct_complete_accurate', key: 'pctCompleteAccurate', label: '%C&A (0–100)', kind: 'percent', aliases: ['%c&a', 'pctca', 'c&a', 'complete and accurate', 'percent complete and accurate'] },
-  { header: 'defects', key: 'defects', label: 'Defects', kind: 'integer', aliases: ['defect count', 'bugs'] },
+  {
+    header: 'stream',
+    key: 'stream',
+    label: 'Value stream (name or id)',
+    kind: 'stream',
+    aliases: ['value stream', 'stream name', 'stream id', 'valuestream'],
+    required: true,
+  },
+  {
+    header: 'step',
+    key: 'stepName',
+    label: 'Step (blank for the whole stream)',
+    kind: 'text',
+    aliases: ['step name', 'process step'],
+  },
+  {
+    header: 'period_start',
+    key: 'periodStart',
+    label: 'Period start (YYYY-MM-DD)',
+    kind: 'date',
+    aliases: ['start', 'week start', 'from', 'start date', 'week'],
+    required: true,
+  },
+  {
+    header: 'period_end',
+    key: 'periodEnd',
+    label: 'Period end (blank: a week)',
+    kind: 'date',
+    aliases: ['end', 'week end', 'to', 'end date'],
+  },
+  {
+    header: 'lead_time_hours',
+    key: 'leadTimeSeconds',
+    label: 'Lead time',
+    kind: 'duration',
+    aliases: ['lead time', 'lt', 'lead time hours'],
+  },
+  {
+    header: 'process_time_hours',
+    key: 'processTimeSeconds',
+    label: 'Process time',
+    kind: 'duration',
+    aliases: ['process time', 'pt', 'process time hours', 'touch time'],
+  },
+  {
+    header: 'wait_time_hours',
+    key: 'waitTimeSeconds',
+    label: 'Wait time',
+    kind: 'duration',
+    aliases: ['wait time', 'wait', 'queue time'],
+  },
+  {
+    header: 'throughput',
+    key: 'throughput',
+    label: 'Throughput (items done)',
+    kind: 'number',
+    aliases: ['items done', 'done', 'completed'],
+  },
+  {
+    header: 'wip',
+    key: 'wip',
+    label: 'WIP (items in progress)',
+    kind: 'number',
+    aliases: ['work in progress', 'in progress'],
+  },
+  {
+    header: 'pct_complete_accurate',
+    key: 'pctCompleteAccurate',
+    label: '%C&A (0–100)',
+    kind: 'percent',
+    aliases: ['%c&a', 'pctca', 'c&a', 'complete and accurate', 'percent complete and accurate'],
+  },
+  {
+    header: 'defects',
+    key: 'defects',
+    label: 'Defects',
+    kind: 'integer',
+    aliases: ['defect count', 'bugs'],
+  },
   { header: 'cost', key: 'cost', label: 'Cost', kind: 'number' },
-  { header: 'customer_satisfaction', key: 'customerSatisfaction', label: 'Customer satisfaction (0–100)', kind: 'percent', aliases: ['csat', 'satisfaction'] },
+  {
+    header: 'customer_satisfaction',
+    key: 'customerSatisfaction',
+    label: 'Customer satisfaction (0–100)',
+    kind: 'percent',
+    aliases: ['csat', 'satisfaction'],
+  },
   waste('defects', 'defects'),
   waste('overproduction', 'overproduction'),
   waste('waiting', 'waiting'),
@@ -47,16 +125,40 @@ export const csvFields: CsvField[] = [
   waste('inventory', 'inventory'),
   waste('motion', 'motion'),
   waste('extra_processing', 'extra-processing'),
-  { header: 'method', key: 'method', label: 'Method (observed, estimated, system)', kind: 'method' },
-  { header: 'sample_size', key: 'sampleSize', label: 'Sample size', kind: 'integer', aliases: ['samples', 'n'] },
-  { header: 'note', key: 'note', label: 'Note', kind: 'text', aliases: ['notes', 'comment', 'comments'] },
+  {
+    header: 'method',
+    key: 'method',
+    label: 'Method (observed, estimated, system)',
+    kind: 'method',
+  },
+  {
+    header: 'sample_size',
+    key: 'sampleSize',
+    label: 'Sample size',
+    kind: 'integer',
+    aliases: ['samples', 'n'],
+  },
+  {
+    header: 'note',
+    key: 'note',
+    label: 'Note',
+    kind: 'text',
+    aliases: ['notes', 'comment', 'comments'],
+  },
 ];
 
-export const metricHeaders = csvFields.filter((f) => ['duration', 'number', 'integer', 'percent'].includes(f.kind) && f.key !== 'sampleSize').map((f) => f.header);
+export const metricHeaders = csvFields
+  .filter(
+    (f) => ['duration', 'number', 'integer', 'percent'].includes(f.kind) && f.key !== 'sampleSize',
+  )
+  .map((f) => f.header);
 
 /** Lower-case, without spaces, dashes, underscores or a BOM: how headers are compared. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_\-.]+/g, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 /** `{ field header → column index }`. */
@@ -92,15 +194,22 @@ export function autoMap(headers: string[], remembered: Record<string, string> = 
 export function mappingProblems(mapping: ColumnMapping): string[] {
   const problems: string[] = [];
   for (const f of csvFields.filter((x) => x.required)) {
-    if (mapping[f.header] === null || mapping[f.header] === undefined) problems.push(`Choose the column for “${f.label}”.`);
+    if (mapping[f.header] === null || mapping[f.header] === undefined)
+      problems.push(`Choose the column for “${f.label}”.`);
   }
-  if (metricHeaders.every((h) => mapping[h] === null || mapping[h] === undefined)) problems.push('Choose at least one column with numbers (lead time, throughput, …).');
+  if (metricHeaders.every((h) => mapping[h] === null || mapping[h] === undefined))
+    problems.push('Choose at least one column with numbers (lead time, throughput, …).');
   return problems;
 }
 
 /** What to remember of a mapping: normalised header → field header. */
-export function mappingToRemember(headers: string[], mapping: ColumnMapping): Record<string, string> {
+export function mappingToRemember(
+  headers: string[],
+  mapping: ColumnMapping,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, index] of Object.entries(mapping)) if (index !== null && headers[index] !== undefined) out[normalizeHeader(headers[index])] = field;
+  for (const [field, index] of Object.entries(mapping))
+    if (index !== null && headers[index] !== undefined)
+      out[normalizeHeader(headers[index])] = field;
   return out;
 }

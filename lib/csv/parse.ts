@@ -26,8 +26,12 @@ export interface ParsedCsv {
 /** Header problems, from the first row alone. */
 export function headerProblems(headers: string[]): string[] {
   const problems: string[] = [];
-  if (headers.length === 0 || headers.every((h) => h.trim() === '')) problems.push('The file is empty: it needs a header row and at least one row of data.');
-  else if (headers.length === 1) problems.push('Only one column was found. Save the sheet as CSV, separated by commas or semicolons, with a header row.');
+  if (headers.length === 0 || headers.every((h) => h.trim() === ''))
+    problems.push('The file is empty: it needs a header row and at least one row of data.');
+  else if (headers.length === 1)
+    problems.push(
+      'Only one column was found. Save the sheet as CSV, separated by commas or semicolons, with a header row.',
+    );
   return problems;
 }
 
@@ -39,7 +43,13 @@ export function shapeError(cells: string[], headerCount: number): string | null 
 
 /** Parses a whole CSV text (in Node, or for small files). The header row is row 1. */
 export function parseCsvText(text: string): ParsedCsv {
-  if (looksBinary(text.slice(0, 65_536))) return { headers: [], records: [], problems: ['This file is not text. Export the sheet as CSV and try again.'], shapeErrors: [] };
+  if (looksBinary(text.slice(0, 65_536)))
+    return {
+      headers: [],
+      records: [],
+      problems: ['This file is not text. Export the sheet as CSV and try again.'],
+      shapeErrors: [],
+    };
   const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [headers = [], ...records] = result.data;
   const problems = headerProblems(headers);
@@ -48,6 +58,13 @@ export function parseCsvText(text: string): ParsedCsv {
     const message = shapeError(cells, headers.length);
     if (message) shapeErrors.push({ row: i + 2, message });
   });
-  for (const e of result.errors) if (e.code === 'MissingQuotes') problems.push(`A quote opened near row ${(e.row ?? 0) + 1} is never closed.`);
-  return { headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()), records, problems, shapeErrors };
+  for (const e of result.errors)
+    if (e.code === 'MissingQuotes')
+      problems.push(`A quote opened near row ${(e.row ?? 0) + 1} is never closed.`);
+  return {
+    headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()),
+    records,
+    problems,
+    shapeErrors,
+  };
 }

@@ -14,7 +14,9 @@ export const SIGNIFICANCE = 0.05;
 export function erfc(x: number): number {
   const ax = Math.abs(x);
   const t = 1 / (1 + 0.3275911 * ax);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const tail = poly * Math.exp(-ax * ax);
   return x >= 0 ? tail : 2 - tail;
 }
@@ -42,11 +44,13 @@ export interface MannWhitney {
 export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWhitney {
   const n1 = a.length;
   const n2 = b.length;
-  const all = [...a.map((v) => ({ v, inA: true })), ...b.map((v) => ({ v, inA: false }))].sort((x, y) => x.v - y.v);
+  const all = [...a.map((v) => ({ v, inA: true })), ...b.map((v) => ({ v, inA: false }))].sort(
+    (x, y) => x.v - y.v,
+  );
   const total = all.length;
   let rankSumA = 0;
   let tieTerm = 0;
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     let j = i;
     while (j < total && all[j]?.v === all[i]?.v) j++;
     const t = j - i;
@@ -132,7 +136,8 @@ export function compareWindows(
   const signal = enough && (byP || outsideBeforeLimits);
 
   // Which way it went: by the medians, or by the ranks when the medians are equal.
-  const wentDown = change !== null && change !== 0 ? change < 0 : mw.uA > (before.length * after.length) / 2;
+  const wentDown =
+    change !== null && change !== 0 ? change < 0 : mw.uA > (before.length * after.length) / 2;
   const verdict: Verdict = !enough
     ? 'not enough data'
     : !signal
@@ -142,13 +147,26 @@ export function compareWindows(
         : 'worsened';
 
   const test = { name: 'Mann–Whitney U' as const, u: mw.u, p };
-  const base = { beforeMedian, afterMedian, change, changePct, test, beforeLimits, outsideBeforeLimits, signal, verdict };
+  const base = {
+    beforeMedian,
+    afterMedian,
+    change,
+    changePct,
+    test,
+    beforeLimits,
+    outsideBeforeLimits,
+    signal,
+    verdict,
+  };
   if (!enough || beforeMedian === null || afterMedian === null || change === null) {
     const sentence = `Not enough data to compare: each window needs at least ${MIN_WINDOW} values (before has ${before.length}, after has ${after.length}).`;
     return { ...base, sentence };
   }
 
-  const pct = changePct === null || change === 0 ? '' : ` (${changePct > 0 ? '+' : '−'}${Math.round(Math.abs(changePct))}%)`;
+  const pct =
+    changePct === null || change === 0
+      ? ''
+      : ` (${changePct > 0 ? '+' : '−'}${Math.round(Math.abs(changePct))}%)`;
   const move =
     change === 0
       ? `stayed at ${format(beforeMedian)}`
@@ -162,9 +180,11 @@ export function compareWindows(
   if (!signal) sentence = `${label} ${move}, within normal variation: ${pText}, and ${limitText}.`;
   else {
     const kind = verdict === 'improved' ? 'a real improvement' : 'a real change for the worse';
-    if (byP && outsideBeforeLimits) sentence = `${label} ${move}, ${kind}: ${pText}, and ${limitText}.`;
+    if (byP && outsideBeforeLimits)
+      sentence = `${label} ${move}, ${kind}: ${pText}, and ${limitText}.`;
     else if (byP) sentence = `${label} ${move}, ${kind}: ${pText}.`;
-    else sentence = `${label} ${move}, ${kind}: ${limitText} (Mann–Whitney U alone gives ${formatP(mw.p)}).`;
+    else
+      sentence = `${label} ${move}, ${kind}: ${limitText} (Mann–Whitney U alone gives ${formatP(mw.p)}).`;
   }
   return { ...base, sentence };
 }

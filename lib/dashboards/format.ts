@@ -7,8 +7,13 @@ import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 
 const dash = '—';
 
-export function fmtDuration(seconds: number | null | undefined, calendar: WorkingCalendar = defaultCalendar): string {
-  return seconds === null || seconds === undefined ? dash : formatDuration(seconds, calendar, { maxDecimals: 1 });
+export function fmtDuration(
+  seconds: number | null | undefined,
+  calendar: WorkingCalendar = defaultCalendar,
+): string {
+  return seconds === null || seconds === undefined
+    ? dash
+    : formatDuration(seconds, calendar, { maxDecimals: 1 });
 }
 
 export function fmtPercent(value: number | null | undefined, decimals = 1): string {
@@ -24,11 +29,15 @@ export function fmtChange(change: number | null | undefined): string {
 }
 
 export function fmtNumber(value: number | null | undefined, decimals = 1): string {
-  return value === null || value === undefined ? dash : value.toLocaleString('en', { maximumFractionDigits: decimals });
+  return value === null || value === undefined
+    ? dash
+    : value.toLocaleString('en', { maximumFractionDigits: decimals });
 }
 
 export function fmtHours(value: number | null | undefined): string {
-  return value === null || value === undefined ? dash : `${Math.round(value).toLocaleString('en')} h`;
+  return value === null || value === undefined
+    ? dash
+    : `${Math.round(value).toLocaleString('en')} h`;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -34,9 +34,13 @@ export function median(values: readonly number[]): number | null {
  * weeks, never average per-step percentages. Null when either is missing or the lead time is
  * not positive. Not clamped to 100: PT above LT is bad data, and hiding it would mislead.
  */
-export function flowEfficiency(processSeconds: number | null, leadSeconds: number | null): number | null {
+export function flowEfficiency(
+  processSeconds: number | null,
+  leadSeconds: number | null,
+): number | null {
   if (processSeconds === null || leadSeconds === null) return null;
-  if (!Number.isFinite(processSeconds) || !Number.isFinite(leadSeconds) || leadSeconds <= 0) return null;
+  if (!Number.isFinite(processSeconds) || !Number.isFinite(leadSeconds) || leadSeconds <= 0)
+    return null;
   return (100 * processSeconds) / leadSeconds;
 }
 
@@ -55,7 +59,11 @@ export function percentChange(current: number | null, previous: number | null): 
  * a rise when higher is (throughput, flow efficiency). Changes smaller than `threshold` percent
  * either way are 'flat'; null when there is no change to judge.
  */
-export function trendDirection(change: number | null, betterWhen: BetterWhen, threshold = 5): Trend {
+export function trendDirection(
+  change: number | null,
+  betterWhen: BetterWhen,
+  threshold = 5,
+): Trend {
   if (change === null || Number.isNaN(change)) return null;
   if (Math.abs(change) < threshold) return 'flat';
   const fell = change < 0;

@@ -26,7 +26,8 @@ function fromDayNumber(day: number): string {
 
 /** The date `days` days after `iso` (before it when negative). */
 export function addDays(iso: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`Expected a whole number of days, got ${days}.`);
+  if (!Number.isInteger(days))
+    throw new RangeError(`Expected a whole number of days, got ${days}.`);
   return fromDayNumber(toDayNumber(iso) + days);
 }
 
@@ -63,7 +64,11 @@ export const rangePresets = [
   { value: 'custom', label: 'Custom', weeks: null },
 ] as const satisfies readonly { value: RangePreset; label: string; weeks: number | null }[];
 
-const presetWeeks: Record<Exclude<RangePreset, 'custom'>, number> = { '12w': 12, quarter: 13, year: 52 };
+const presetWeeks: Record<Exclude<RangePreset, 'custom'>, number> = {
+  '12w': 12,
+  quarter: 13,
+  year: 52,
+};
 
 /**
  * The dates a preset covers, in whole weeks. Presets end with the last full week before `today`

@@ -53,7 +53,10 @@ const signalOrder: XmrSignal[] = ['outside-limits', 'three-of-four', 'run-of-8']
  * first `baselineCount` points (default all, at most 20), clamped to 2..length. Throws on values
  * that are not finite numbers: drop missing weeks before calling.
  */
-export function xmr(values: readonly number[], opts: { baselineCount?: number } = {}): XmrResult | null {
+export function xmr(
+  values: readonly number[],
+  opts: { baselineCount?: number } = {},
+): XmrResult | null {
   const n = values.length;
   if (n < 2) return null;
   if (values.some((v) => !Number.isFinite(v))) throw new RangeError('xmr needs finite numbers.');
@@ -84,11 +87,14 @@ export function xmr(values: readonly number[], opts: { baselineCount?: number } 
   // Rule 2: three of four successive values beyond the midpoint between centre and a limit;
   // overlapping windows on the same side make one signal.
   for (const s of ['above', 'below'] as const) {
-    const beyond = (v: number) => (s === 'above' ? v > (centre + unpl) / 2 : v < (centre + lnpl) / 2);
+    const beyond = (v: number) =>
+      s === 'above' ? v > (centre + unpl) / 2 : v < (centre + lnpl) / 2;
     let open: XmrPattern | null = null;
     let openEnd = -1;
     for (let start = 0; start + 4 <= n; start++) {
-      const hits = [start, start + 1, start + 2, start + 3].filter((i) => beyond(values[i] ?? centre));
+      const hits = [start, start + 1, start + 2, start + 3].filter((i) =>
+        beyond(values[i] ?? centre),
+      );
       if (hits.length < 3) continue;
       mark('three-of-four', hits);
       const first = hits[0] ?? start;
@@ -106,19 +112,34 @@ export function xmr(values: readonly number[], opts: { baselineCount?: number } 
     if (i < n && prev !== null && side(values[i] ?? centre) === prev) continue;
     if (prev !== null && i - runStart >= RUN_LENGTH) {
       patterns.push({ type: 'run-of-8', side: prev, first: runStart, last: i - 1 });
-      mark('run-of-8', Array.from({ length: i - runStart }, (_, k) => runStart + k));
+      mark(
+        'run-of-8',
+        Array.from({ length: i - runStart }, (_, k) => runStart + k),
+      );
     }
     runStart = i;
   }
 
-  patterns.sort((a, b) => a.first - b.first || signalOrder.indexOf(a.type) - signalOrder.indexOf(b.type));
+  patterns.sort(
+    (a, b) => a.first - b.first || signalOrder.indexOf(a.type) - signalOrder.indexOf(b.type),
+  );
   const points = values.map((value, index) => ({
     index,
     value,
     movingRange: ranges[index] ?? null,
     signals: signalOrder.filter((t) => marks[index]?.has(t)),
   }));
-  return { centre, mrBar, unpl, lnpl, url: URL_FACTOR * mrBar, baselineCount, points, patterns, signalCount: patterns.length };
+  return {
+    centre,
+    mrBar,
+    unpl,
+    lnpl,
+    url: URL_FACTOR * mrBar,
+    baselineCount,
+    points,
+    patterns,
+    signalCount: patterns.length,
+  };
 }
 
 export interface DescribeOptions {
@@ -158,11 +179,15 @@ export function describeSignals(result: XmrResult, opts: DescribeOptions): strin
   if (result.signalCount === 0) {
     const nonNegative = result.points.every((p) => p.value >= 0);
     const limits =
-      result.lnpl < 0 && nonNegative ? `up to ${format(result.unpl)}` : `${format(result.lnpl)} to ${format(result.unpl)}`;
+      result.lnpl < 0 && nonNegative
+        ? `up to ${format(result.unpl)}`
+        : `${format(result.lnpl)} to ${format(result.unpl)}`;
     return `Predictable: every week fell within the limits (${limits}).`;
   }
   const maxListed = Math.max(1, opts.maxListed ?? 4);
-  const listed = result.patterns.slice(0, maxListed).map((p) => describePattern(p, opts.betterWhen));
+  const listed = result.patterns
+    .slice(0, maxListed)
+    .map((p) => describePattern(p, opts.betterWhen));
   const rest = result.signalCount - listed.length;
   const more = rest > 0 ? `; and ${rest} more` : '';
   const noun = result.signalCount === 1 ? 'signal' : 'signals';

@@ -6,7 +6,16 @@
 import { metricFields, type MeasurementInput } from '@/lib/validation/measurements';
 
 /** What a row may carry after its line number: the measurement's fields, by the form's names. */
-export const importColumns = ['streamId', 'stepName', 'periodStart', 'periodEnd', ...metricFields, 'method', 'sampleSize', 'note'] as const;
+export const importColumns = [
+  'streamId',
+  'stepName',
+  'periodStart',
+  'periodEnd',
+  ...metricFields,
+  'method',
+  'sampleSize',
+  'note',
+] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
 export interface ImportBody {
@@ -30,14 +39,24 @@ export type ImportEvent =
   | { type: 'progress'; checked: number; total: number }
   /** Every row passed: they are being saved, all at once. */
   | { type: 'saving'; total: number }
-  | { type: 'done'; importId: string; added: number; replaced: number; skipped: number; totalRows: number }
+  | {
+      type: 'done';
+      importId: string;
+      added: number;
+      replaced: number;
+      skipped: number;
+      totalRows: number;
+    }
   /** Some rows were refused: nothing was saved. `errors` holds the first thousand. */
   | { type: 'refused'; errors: ImportRowError[]; errorCount: number }
   /** The import failed as a whole: nothing was saved. */
   | { type: 'failed'; message: string };
 
 /** The request body for checked rows. */
-export function importBody(fileName: string, rows: { row: number; values: MeasurementInput }[]): ImportBody {
+export function importBody(
+  fileName: string,
+  rows: { row: number; values: MeasurementInput }[],
+): ImportBody {
   const columns = [...importColumns];
   return {
     fileName,
@@ -52,7 +71,10 @@ export function importBody(fileName: string, rows: { row: number; values: Measur
 }
 
 /** The row's values as the form's input (an empty cell is an absent field). */
-export function rowValues(columns: readonly ImportColumn[], row: readonly unknown[]): Record<string, unknown> {
+export function rowValues(
+  columns: readonly ImportColumn[],
+  row: readonly unknown[],
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (let i = 0; i < columns.length; i++) {
     const v = row[i + 1];

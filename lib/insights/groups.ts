@@ -35,10 +35,18 @@ export interface Rates {
   wastePerWeek: number | null;
 }
 
-export const metricKeys = ['medianLead', 'flowEfficiency', 'throughputPerWeek', 'wip', 'pct', 'wastePerWeek'] as const;
+export const metricKeys = [
+  'medianLead',
+  'flowEfficiency',
+  'throughputPerWeek',
+  'wip',
+  'pct',
+  'wastePerWeek',
+] as const;
 export type MetricKey = (typeof metricKeys)[number];
 
-const perWeek = (total: number | null, weeks: number) => (total === null || weeks === 0 ? null : total / weeks);
+const perWeek = (total: number | null, weeks: number) =>
+  total === null || weeks === 0 ? null : total / weeks;
 const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
 const totalOf = (values: (number | null)[]) => {
   const known = present(values);
@@ -68,7 +76,10 @@ export function groupFigures(streams: readonly StreamSums[]): GroupFigures {
     streams: streams.length,
     measured: streams.filter((s) => s.weeks > 0).length,
     medianLead: median(present(rates.map((r) => r.medianLead))),
-    flowEfficiency: flowEfficiency(totalOf(streams.map((s) => s.pt)), totalOf(streams.map((s) => s.lt))),
+    flowEfficiency: flowEfficiency(
+      totalOf(streams.map((s) => s.pt)),
+      totalOf(streams.map((s) => s.lt)),
+    ),
     throughputPerWeek: totalOf(rates.map((r) => r.throughputPerWeek)),
     wip: totalOf(rates.map((r) => r.wip)),
     pct: median(present(rates.map((r) => r.pct))),

@@ -33,7 +33,9 @@ export interface WeeklyRates {
 
 export function weeklyRates(weeks: readonly WasteWeek[], categories: number): WeeklyRates {
   const n = weeks.length;
-  const perCategory = Array.from({ length: categories }, (_, i) => (n === 0 ? null : sum(weeks.map((w) => w.hours[i] ?? 0)) / n));
+  const perCategory = Array.from({ length: categories }, (_, i) =>
+    n === 0 ? null : sum(weeks.map((w) => w.hours[i] ?? 0)) / n,
+  );
   return { weeks: n, perCategory, total: n === 0 ? null : sum(weeks.map(totalOf)) / n };
 }
 
@@ -46,7 +48,11 @@ export interface CategoryRow<K> {
 }
 
 /** One row per category (`keys` in the order of the hours): its baseline and current weekly rates. */
-export function categoryRows<K>(keys: readonly K[], baseline: WeeklyRates, current: WeeklyRates): CategoryRow<K>[] {
+export function categoryRows<K>(
+  keys: readonly K[],
+  baseline: WeeklyRates,
+  current: WeeklyRates,
+): CategoryRow<K>[] {
   return keys.map((key, i) => {
     const b = baseline.perCategory[i] ?? null;
     const c = current.perCategory[i] ?? null;
@@ -69,7 +75,11 @@ export interface TrendWeek {
  * Every week of the range, oldest first: its waste, and the hours saved against the baseline's
  * weekly rate so far. Without a baseline there is nothing to reduce against (null reductions).
  */
-export function wasteTrend(range: DateRange, weeks: readonly WasteWeek[], baselineRate: number | null): TrendWeek[] {
+export function wasteTrend(
+  range: DateRange,
+  weeks: readonly WasteWeek[],
+  baselineRate: number | null,
+): TrendWeek[] {
   const byWeek = new Map(weeks.map((w) => [w.week, w]));
   let cumulative = 0;
   return weeksBetween(range.from, range.to).map((week) => {
@@ -77,6 +87,12 @@ export function wasteTrend(range: DateRange, weeks: readonly WasteWeek[], baseli
     const total = w ? totalOf(w) : null;
     const reduction = total === null || baselineRate === null ? null : baselineRate - total;
     if (reduction !== null) cumulative += reduction;
-    return { week, hours: w ? w.hours : null, total, reduction, cumulative: baselineRate === null ? null : cumulative };
+    return {
+      week,
+      hours: w ? w.hours : null,
+      total,
+      reduction,
+      cumulative: baselineRate === null ? null : cumulative,
+    };
   });
 }

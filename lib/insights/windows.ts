@@ -6,7 +6,11 @@
 import type { DateRange } from '@/lib/dashboards/weeks';
 
 /** The values of the weeks (by start day) that fall in a window, oldest first; missing values left out. */
-export function valuesIn<T extends { week: string }>(weeks: readonly T[], window: DateRange | null, pick: (w: T) => number | null): number[] {
+export function valuesIn<T extends { week: string }>(
+  weeks: readonly T[],
+  window: DateRange | null,
+  pick: (w: T) => number | null,
+): number[] {
   if (!window) return [];
   return weeks
     .filter((w) => w.week >= window.from && w.week <= window.to)

@@ -1,5 +1,11 @@
 import { computeMap } from '@/lib/vsm/map';
-import { wastes, type MapStep, type MapTotals, type Waste, type WorkingCalendar } from '@/lib/vsm/types';
+import {
+  wastes,
+  type MapStep,
+  type MapTotals,
+  type Waste,
+  type WorkingCalendar,
+} from '@/lib/vsm/types';
 
 const wasteSet = new Set<string>(wastes);
 
@@ -33,10 +39,19 @@ export interface DrawableMap {
 }
 
 /** A saved map ready to draw and compare; null when it has no valid steps. */
-export function toDrawable(map: { steps: StepLike[]; hoursPerDay: number | string; daysPerWeek: number | string } | null | undefined): DrawableMap | null {
+export function toDrawable(
+  map:
+    | { steps: StepLike[]; hoursPerDay: number | string; daysPerWeek: number | string }
+    | null
+    | undefined,
+): DrawableMap | null {
   if (!map) return null;
   const steps = map.steps.map(toMapStep);
   const result = computeMap(steps);
   if (!result.ok) return null;
-  return { steps, totals: result.totals, calendar: { hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) } };
+  return {
+    steps,
+    totals: result.totals,
+    calendar: { hoursPerDay: Number(map.hoursPerDay), daysPerWeek: Number(map.daysPerWeek) },
+  };
 }

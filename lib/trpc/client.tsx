@@ -17,7 +17,10 @@ function makeQueryClient() {
         // Not-found, forbidden and bad input will not get better by asking again.
         retry: (count, error) => {
           const code = (error as { data?: { code?: string } }).data?.code;
-          return count < 2 && !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST'].includes(code ?? '');
+          return (
+            count < 2 &&
+            !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST'].includes(code ?? '')
+          );
         },
       },
     },

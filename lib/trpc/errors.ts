@@ -28,7 +28,11 @@ export function applyServerError<T extends FieldValues>(
   for (const [key, messages] of Object.entries(data?.fieldErrors ?? {})) {
     const field = prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key;
     if ((fields as readonly string[]).includes(field) && messages[0]) {
-      setError(field as Path<T>, { type: 'server', message: messages[0] }, { shouldFocus: !placed });
+      setError(
+        field as Path<T>,
+        { type: 'server', message: messages[0] },
+        { shouldFocus: !placed },
+      );
       placed = true;
     }
   }

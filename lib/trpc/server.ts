@@ -30,7 +30,8 @@ export function isTrpcCode(error: unknown, code: TRPCError['code']): boolean {
 export const loadOrg = cache(async (orgSlug: string) => {
   const caller = await serverCaller();
   return caller.orgs.current({ orgSlug }).catch((error: unknown) => {
-    if (isTrpcCode(error, 'UNAUTHORIZED')) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
+    if (isTrpcCode(error, 'UNAUTHORIZED'))
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
     if (isTrpcCode(error, 'NOT_FOUND') || isTrpcCode(error, 'BAD_REQUEST')) notFound();
     throw error;
   });

@@ -11,7 +11,9 @@ export const passwordSchema = z
   .string()
   .min(8, { error: 'Use at least 8 characters.' })
   .max(128, { error: 'Use at most 128 characters.' })
-  .refine((p) => !isCommonPassword(p), { error: 'This password is too common. Choose one that is harder to guess.' });
+  .refine((p) => !isCommonPassword(p), {
+    error: 'This password is too common. Choose one that is harder to guess.',
+  });
 
 export const personNameSchema = z
   .string()

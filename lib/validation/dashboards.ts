@@ -18,13 +18,24 @@ function checkCustomRange(v: { range: string; from?: string; to?: string }, ctx:
   if (v.range !== 'custom') return;
   if (!v.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the start date.' });
   if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the end date.' });
-  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
-  else if (v.from && v.to && (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 > MAX_RANGE_DAYS) {
+  if (v.from && v.to && v.to < v.from)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'The end date is before the start date.',
+    });
+  else if (
+    v.from &&
+    v.to &&
+    (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 > MAX_RANGE_DAYS
+  ) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most three years.' });
   }
 }
 
-export const streamDashboardInput = z.object({ id: z.uuid({ error: 'Choose a stream.' }), ...rangeFields }).superRefine(checkCustomRange);
+export const streamDashboardInput = z
+  .object({ id: z.uuid({ error: 'Choose a stream.' }), ...rangeFields })
+  .superRefine(checkCustomRange);
 
 export const portfolioInput = z
   .object({

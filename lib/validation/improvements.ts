@@ -8,7 +8,9 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max, { error: `Use at most ${max} characters.` })
-    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), { error: 'This text contains a NUL character or broken Unicode.' });
+    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), {
+      error: 'This text contains a NUL character or broken Unicode.',
+    });
 
 /** An improvement as the form sends it. Completed means closed. */
 export const improvementFields = z
@@ -21,12 +23,22 @@ export const improvementFields = z
     ownerId: z.uuid({ error: 'Choose an owner from the list.' }).nullable().default(null),
     startedOn: isoDate('start date'),
     completedOn: isoDate('completion date').nullable().default(null),
-    windowWeeks: z.number({ error: 'Enter a number of weeks.' }).int({ error: 'Enter whole weeks.' }).min(2, { error: 'Compare at least 2 weeks.' }).max(52, { error: 'Compare at most 52 weeks.' }).default(8),
+    windowWeeks: z
+      .number({ error: 'Enter a number of weeks.' })
+      .int({ error: 'Enter whole weeks.' })
+      .min(2, { error: 'Compare at least 2 weeks.' })
+      .max(52, { error: 'Compare at most 52 weeks.' })
+      .default(8),
     expectedEffect: text(500).default(''),
     notes: text(4000).default(''),
   })
   .superRefine((v, ctx) => {
-    if (v.completedOn && v.completedOn < v.startedOn) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'It cannot be completed before it started.' });
+    if (v.completedOn && v.completedOn < v.startedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completedOn'],
+        message: 'It cannot be completed before it started.',
+      });
   });
 
 export type ImprovementFieldsInput = z.input<typeof improvementFields>;

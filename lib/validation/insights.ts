@@ -16,12 +16,21 @@ export const rangeFields = {
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** A custom range needs both dates, in order, at most three years apart (issues on `from`/`to`). */
-export function checkCustomRange(v: { range: string; from?: string; to?: string }, ctx: z.RefinementCtx) {
+export function checkCustomRange(
+  v: { range: string; from?: string; to?: string },
+  ctx: z.RefinementCtx,
+) {
   if (v.range !== 'custom') return;
   if (!v.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the start date.' });
   if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the end date.' });
-  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
-  else if (v.from && v.to && daysBetween(v.from, v.to) > MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most three years.' });
+  if (v.from && v.to && v.to < v.from)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'The end date is before the start date.',
+    });
+  else if (v.from && v.to && daysBetween(v.from, v.to) > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most three years.' });
 }
 
 export const comparisonInput = z.object(rangeFields).superRefine(checkCustomRange);
@@ -40,8 +49,18 @@ export const wasteInput = z
     checkCustomRange(v, ctx);
     const b = v.baseline;
     if (!b) return;
-    if (b.to < b.from) ctx.addIssue({ code: 'custom', path: ['baseline', 'to'], message: 'The baseline ends before it starts.' });
-    else if (daysBetween(b.from, b.to) > MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['baseline', 'to'], message: 'Choose a baseline of at most three years.' });
+    if (b.to < b.from)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseline', 'to'],
+        message: 'The baseline ends before it starts.',
+      });
+    else if (daysBetween(b.from, b.to) > MAX_RANGE_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseline', 'to'],
+        message: 'Choose a baseline of at most three years.',
+      });
   });
 
 export type ComparisonInputValues = z.output<typeof comparisonInput>;

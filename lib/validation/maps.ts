@@ -11,7 +11,11 @@ const seconds = (label: string) =>
     .max(1e12, { error: `The ${label} is too long.` });
 
 export const stepInput = z.object({
-  name: z.string().trim().min(1, { error: 'Name the step.' }).max(120, { error: 'Use at most 120 characters.' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Name the step.' })
+    .max(120, { error: 'Use at most 120 characters.' }),
   processTimeSeconds: seconds('process time'),
   leadTimeSeconds: seconds('lead time'),
   processTimeUnit: z.enum(durationUnits).default('minutes'),
@@ -20,15 +24,26 @@ export const stepInput = z.object({
     .number({ error: 'Enter %C&A.' })
     .min(0, { error: '%C&A is between 0 and 100.' })
     .max(100, { error: '%C&A is between 0 and 100.' }),
-  people: z.number().int({ error: 'People is a whole number.' }).min(0, { error: 'People cannot be negative.' }).max(100000).nullable(),
+  people: z
+    .number()
+    .int({ error: 'People is a whole number.' })
+    .min(0, { error: 'People cannot be negative.' })
+    .max(100000)
+    .nullable(),
   wastes: z.array(z.enum(wastes)).max(8).default([]),
   notes: z.string().max(2000, { error: 'Use at most 2000 characters.' }).default(''),
 });
 export type StepInput = z.input<typeof stepInput>;
 
 export const calendarInput = z.object({
-  hoursPerDay: z.number().gt(0, { error: 'A working day is longer than 0 hours.' }).max(24, { error: 'A working day has at most 24 hours.' }),
-  daysPerWeek: z.number().gt(0, { error: 'A working week is longer than 0 days.' }).max(7, { error: 'A working week has at most 7 days.' }),
+  hoursPerDay: z
+    .number()
+    .gt(0, { error: 'A working day is longer than 0 hours.' })
+    .max(24, { error: 'A working day has at most 24 hours.' }),
+  daysPerWeek: z
+    .number()
+    .gt(0, { error: 'A working week is longer than 0 days.' })
+    .max(7, { error: 'A working week has at most 7 days.' }),
 });
 
 export const mapStateSchema = z.enum(mapStates);

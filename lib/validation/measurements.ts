@@ -57,7 +57,9 @@ const storableText = (max: number) =>
     .string({ error: 'Enter text.' })
     .trim()
     .max(max, { error: `Use at most ${max} characters.` })
-    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), { error: 'This text contains a NUL character or broken Unicode.' })
+    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), {
+      error: 'This text contains a NUL character or broken Unicode.',
+    })
     .default('');
 
 /** The longest period one measurement may cover: a year (a leap year's 366 days). */
@@ -104,19 +106,35 @@ const base = z.object({
   throughput: amount('throughput', metricMax.throughput),
   wip: amount('WIP', metricMax.wip),
   pctCompleteAccurate: amount('%C&A', metricMax.pctCompleteAccurate),
-  defects: amount('defects', metricMax.defects).refine((v) => v === null || Number.isInteger(v), { error: 'Defects is a whole number.' }),
+  defects: amount('defects', metricMax.defects).refine((v) => v === null || Number.isInteger(v), {
+    error: 'Defects is a whole number.',
+  }),
   cost: amount('cost', metricMax.cost),
   customerSatisfaction: amount('customer satisfaction', metricMax.customerSatisfaction),
   wasteDefectsHours: amount('hours of defects', metricMax.wasteDefectsHours),
   wasteOverproductionHours: amount('hours of overproduction', metricMax.wasteOverproductionHours),
   wasteWaitingHours: amount('hours of waiting', metricMax.wasteWaitingHours),
-  wasteNonUtilizedTalentHours: amount('hours of non-utilized talent', metricMax.wasteNonUtilizedTalentHours),
+  wasteNonUtilizedTalentHours: amount(
+    'hours of non-utilized talent',
+    metricMax.wasteNonUtilizedTalentHours,
+  ),
   wasteTransportationHours: amount('hours of transportation', metricMax.wasteTransportationHours),
   wasteInventoryHours: amount('hours of inventory', metricMax.wasteInventoryHours),
   wasteMotionHours: amount('hours of motion', metricMax.wasteMotionHours),
-  wasteExtraProcessingHours: amount('hours of extra-processing', metricMax.wasteExtraProcessingHours),
-  method: z.enum(measurementMethods, { error: 'Choose observed, estimated or system.' }).default('observed'),
-  sampleSize: z.number().int({ error: 'Sample size is a whole number.' }).min(0, { error: 'Sample size cannot be negative.' }).max(MAX_SAMPLE_SIZE).nullable().default(null),
+  wasteExtraProcessingHours: amount(
+    'hours of extra-processing',
+    metricMax.wasteExtraProcessingHours,
+  ),
+  method: z
+    .enum(measurementMethods, { error: 'Choose observed, estimated or system.' })
+    .default('observed'),
+  sampleSize: z
+    .number()
+    .int({ error: 'Sample size is a whole number.' })
+    .min(0, { error: 'Sample size cannot be negative.' })
+    .max(MAX_SAMPLE_SIZE)
+    .nullable()
+    .default(null),
   note: storableText(MAX_NOTE),
 });
 
@@ -133,17 +151,51 @@ export function measurementInput(today?: Date) {
   return base.superRefine((v, ctx) => {
     // Read the clock at each validation: a schema built once at start-up must not go stale.
     const latest = latestPeriodStart(today ?? new Date());
-    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The period ends before it starts.' });
-    else if ((Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 >= MAX_PERIOD_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A period lasts at most a year: split longer ones.' });
+    if (v.periodEnd < v.periodStart)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'The period ends before it starts.',
+      });
+    else if (
+      (Date.parse(v.periodEnd) - Date.parse(v.periodStart)) / 86_400_000 >=
+      MAX_PERIOD_DAYS
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'A period lasts at most a year: split longer ones.',
+      });
     }
-    if (v.periodStart > latest) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts too far in the future.' });
-    if (v.periodStart < '2000-01-01') ctx.addIssue({ code: 'custom', path: ['periodStart'], message: 'The period starts before 2000.' });
-    if (v.processTimeSeconds !== null && v.leadTimeSeconds !== null && v.processTimeSeconds > v.leadTimeSeconds) {
-      ctx.addIssue({ code: 'custom', path: ['processTimeSeconds'], message: 'Process time cannot be longer than lead time.' });
+    if (v.periodStart > latest)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodStart'],
+        message: 'The period starts too far in the future.',
+      });
+    if (v.periodStart < '2000-01-01')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodStart'],
+        message: 'The period starts before 2000.',
+      });
+    if (
+      v.processTimeSeconds !== null &&
+      v.leadTimeSeconds !== null &&
+      v.processTimeSeconds > v.leadTimeSeconds
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['processTimeSeconds'],
+        message: 'Process time cannot be longer than lead time.',
+      });
     }
     if (metricFields.every((f) => v[f] === null)) {
-      ctx.addIssue({ code: 'custom', path: ['leadTimeSeconds'], message: 'Enter at least one number for the period.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leadTimeSeconds'],
+        message: 'Enter at least one number for the period.',
+      });
     }
   });
 }

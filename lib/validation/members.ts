@@ -25,4 +25,6 @@ export const createInvitationInput = z.object({
 });
 export type CreateInvitationInput = z.input<typeof createInvitationInput>;
 
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'This invitation link is not valid.' });
+export const invitationTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'This invitation link is not valid.' });

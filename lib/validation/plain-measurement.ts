@@ -73,12 +73,25 @@ export function plainMeasurement(input: unknown, latest: string): MeasurementVal
   const note = text(v.note, MAX_NOTE);
   const periodStart = day(v.periodStart);
   const periodEnd = day(v.periodEnd);
-  if (stepName === undefined || note === undefined || periodStart === undefined || periodEnd === undefined) return null;
+  if (
+    stepName === undefined ||
+    note === undefined ||
+    periodStart === undefined ||
+    periodEnd === undefined
+  )
+    return null;
   if (!periodOk(periodStart, periodEnd, latest)) return null;
   const method = v.method === undefined ? 'observed' : v.method;
   if (!methods.has(method)) return null;
   const sampleSize = v.sampleSize ?? null;
-  if (sampleSize !== null && (typeof sampleSize !== 'number' || !Number.isSafeInteger(sampleSize) || sampleSize < 0 || sampleSize > MAX_SAMPLE_SIZE)) return null;
+  if (
+    sampleSize !== null &&
+    (typeof sampleSize !== 'number' ||
+      !Number.isSafeInteger(sampleSize) ||
+      sampleSize < 0 ||
+      sampleSize > MAX_SAMPLE_SIZE)
+  )
+    return null;
   const out: MeasurementValues = {
     streamId,
     stepName,
@@ -89,18 +102,33 @@ export function plainMeasurement(input: unknown, latest: string): MeasurementVal
     waitTimeSeconds: metric(v.waitTimeSeconds, metricMax.waitTimeSeconds) as number | null,
     throughput: metric(v.throughput, metricMax.throughput) as number | null,
     wip: metric(v.wip, metricMax.wip) as number | null,
-    pctCompleteAccurate: metric(v.pctCompleteAccurate, metricMax.pctCompleteAccurate) as number | null,
+    pctCompleteAccurate: metric(v.pctCompleteAccurate, metricMax.pctCompleteAccurate) as
+      number | null,
     defects: metric(v.defects, metricMax.defects) as number | null,
     cost: metric(v.cost, metricMax.cost) as number | null,
-    customerSatisfaction: metric(v.customerSatisfaction, metricMax.customerSatisfaction) as number | null,
+    customerSatisfaction: metric(v.customerSatisfaction, metricMax.customerSatisfaction) as
+      number | null,
     wasteDefectsHours: metric(v.wasteDefectsHours, metricMax.wasteDefectsHours) as number | null,
-    wasteOverproductionHours: metric(v.wasteOverproductionHours, metricMax.wasteOverproductionHours) as number | null,
+    wasteOverproductionHours: metric(
+      v.wasteOverproductionHours,
+      metricMax.wasteOverproductionHours,
+    ) as number | null,
     wasteWaitingHours: metric(v.wasteWaitingHours, metricMax.wasteWaitingHours) as number | null,
-    wasteNonUtilizedTalentHours: metric(v.wasteNonUtilizedTalentHours, metricMax.wasteNonUtilizedTalentHours) as number | null,
-    wasteTransportationHours: metric(v.wasteTransportationHours, metricMax.wasteTransportationHours) as number | null,
-    wasteInventoryHours: metric(v.wasteInventoryHours, metricMax.wasteInventoryHours) as number | null,
+    wasteNonUtilizedTalentHours: metric(
+      v.wasteNonUtilizedTalentHours,
+      metricMax.wasteNonUtilizedTalentHours,
+    ) as number | null,
+    wasteTransportationHours: metric(
+      v.wasteTransportationHours,
+      metricMax.wasteTransportationHours,
+    ) as number | null,
+    wasteInventoryHours: metric(v.wasteInventoryHours, metricMax.wasteInventoryHours) as
+      number | null,
     wasteMotionHours: metric(v.wasteMotionHours, metricMax.wasteMotionHours) as number | null,
-    wasteExtraProcessingHours: metric(v.wasteExtraProcessingHours, metricMax.wasteExtraProcessingHours) as number | null,
+    wasteExtraProcessingHours: metric(
+      v.wasteExtraProcessingHours,
+      metricMax.wasteExtraProcessingHours,
+    ) as number | null,
     method: method as MeasurementMethod,
     sampleSize,
     note,

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { operationalTypes, streamKinds } from '@/db/schema/streams';
 
-const short = (label: string, max = 200) => z.string().trim().max(max, { error: `${label}: use at most ${max} characters.` });
+const short = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}: use at most ${max} characters.` });
 
 export const streamIdSchema = z.uuid({ error: 'Not a stream id.' });
 
 /** The fields of a value stream, shared by the edit form, the guide and the router. */
 export const streamFields = z
   .object({
-    name: z.string().trim().min(2, { error: 'Name the stream (at least 2 characters).' }).max(120, { error: 'Use at most 120 characters.' }),
+    name: z
+      .string()
+      .trim()
+      .min(2, { error: 'Name the stream (at least 2 characters).' })
+      .max(120, { error: 'Use at most 120 characters.' }),
     kind: z.enum(streamKinds, { error: 'Choose operational or development.' }),
     type: z.enum(operationalTypes, { error: 'Choose the type of operational stream.' }).nullable(),
     trigger: short('Trigger', 300),
@@ -25,7 +33,12 @@ export const streamFields = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'operational' && !v.type) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: 'An operational stream needs a type: fulfillment, manufacturing, software delivery or supporting.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message:
+          'An operational stream needs a type: fulfillment, manufacturing, software delivery or supporting.',
+      });
     }
   })
   .transform((v) => ({ ...v, type: v.kind === 'development' ? null : v.type }));

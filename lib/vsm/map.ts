@@ -3,13 +3,22 @@
  * comparison of current and future state, and the editor's reorder.
  */
 import { roundToMillis } from './units';
-import { wastes, type MapDelta, type MapIssue, type MapResult, type MapStep, type MapTotals } from './types';
+import {
+  wastes,
+  type MapDelta,
+  type MapIssue,
+  type MapResult,
+  type MapStep,
+  type MapTotals,
+} from './types';
 
 /** The most steps a map may have. */
 export const maxSteps = 100;
 
 /** Wait time of one step: lead time minus process time, in seconds (to the millisecond). */
-export function waitTimeSeconds(step: Pick<MapStep, 'leadTimeSeconds' | 'processTimeSeconds'>): number {
+export function waitTimeSeconds(
+  step: Pick<MapStep, 'leadTimeSeconds' | 'processTimeSeconds'>,
+): number {
   return roundToMillis(step.leadTimeSeconds - step.processTimeSeconds);
 }
 
@@ -17,7 +26,8 @@ const knownWastes: ReadonlySet<string> = new Set(wastes);
 
 function validateStep(step: MapStep, i: number): MapIssue[] {
   const issues: MapIssue[] = [];
-  const at = (field: string, message: string) => issues.push({ path: `steps.${i}.${field}`, message });
+  const at = (field: string, message: string) =>
+    issues.push({ path: `steps.${i}.${field}`, message });
 
   if (typeof step.name !== 'string' || step.name.trim() === '') at('name', 'Give the step a name.');
 
@@ -44,7 +54,8 @@ function validateStep(step: MapStep, i: number): MapIssue[] {
   }
 
   if (!Array.isArray(step.wastes)) at('wastes', 'Wastes must be a list.');
-  else if (step.wastes.some((w) => !knownWastes.has(w))) at('wastes', 'Pick wastes from the eight Lean wastes.');
+  else if (step.wastes.some((w) => !knownWastes.has(w)))
+    at('wastes', 'Pick wastes from the eight Lean wastes.');
 
   return issues;
 }
@@ -54,7 +65,10 @@ export function validateMap(steps: readonly MapStep[]): MapIssue[] {
   if (steps.length === 0) return [{ path: 'steps', message: 'Add at least one step.' }];
   const issues: MapIssue[] = [];
   if (steps.length > maxSteps) {
-    issues.push({ path: 'steps', message: `A map can have at most ${maxSteps} steps; this one has ${steps.length}.` });
+    issues.push({
+      path: 'steps',
+      message: `A map can have at most ${maxSteps} steps; this one has ${steps.length}.`,
+    });
   }
   steps.forEach((step, i) => issues.push(...validateStep(step, i)));
   return issues;
@@ -68,7 +82,10 @@ export function computeMap(steps: readonly MapStep[]): MapResult {
   const issues = validateMap(steps);
   const first = steps[0];
   if (issues.length > 0 || first === undefined) {
-    return { ok: false, issues: issues.length > 0 ? issues : [{ path: 'steps', message: 'Add at least one step.' }] };
+    return {
+      ok: false,
+      issues: issues.length > 0 ? issues : [{ path: 'steps', message: 'Add at least one step.' }],
+    };
   }
 
   let lead = 0;
@@ -81,7 +98,8 @@ export function computeMap(steps: readonly MapStep[]): MapResult {
     lead += step.leadTimeSeconds;
     process += step.processTimeSeconds;
     wait += stepWait;
-    if (stepWait > bottleneck.waitTimeSeconds) bottleneck = { index, name: step.name, waitTimeSeconds: stepWait };
+    if (stepWait > bottleneck.waitTimeSeconds)
+      bottleneck = { index, name: step.name, waitTimeSeconds: stepWait };
     if (step.pctCompleteAccurate < weakest.pctCompleteAccurate) {
       weakest = { index, name: step.name, pctCompleteAccurate: step.pctCompleteAccurate };
     }
@@ -101,7 +119,8 @@ export function computeMap(steps: readonly MapStep[]): MapResult {
     totalLeadTimeSeconds,
     totalProcessTimeSeconds,
     totalWaitTimeSeconds: roundToMillis(wait),
-    flowEfficiency: totalLeadTimeSeconds === 0 ? null : totalProcessTimeSeconds / totalLeadTimeSeconds,
+    flowEfficiency:
+      totalLeadTimeSeconds === 0 ? null : totalProcessTimeSeconds / totalLeadTimeSeconds,
     rolledPctCompleteAccurate: rolled,
     bottleneck,
     weakest,
@@ -115,7 +134,9 @@ export function compareMaps(current: MapTotals, future: MapTotals): MapDelta {
   const leadChange = roundToMillis(future.totalLeadTimeSeconds - current.totalLeadTimeSeconds);
   return {
     totalLeadTimeSeconds: leadChange,
-    totalProcessTimeSeconds: roundToMillis(future.totalProcessTimeSeconds - current.totalProcessTimeSeconds),
+    totalProcessTimeSeconds: roundToMillis(
+      future.totalProcessTimeSeconds - current.totalProcessTimeSeconds,
+    ),
     totalWaitTimeSeconds: roundToMillis(future.totalWaitTimeSeconds - current.totalWaitTimeSeconds),
     flowEfficiency:
       current.flowEfficiency === null || future.flowEfficiency === null
@@ -123,7 +144,8 @@ export function compareMaps(current: MapTotals, future: MapTotals): MapDelta {
         : future.flowEfficiency - current.flowEfficiency,
     rolledPctCompleteAccurate: future.rolledPctCompleteAccurate - current.rolledPctCompleteAccurate,
     stepCount: future.stepCount - current.stepCount,
-    leadTimeChangeRatio: current.totalLeadTimeSeconds === 0 ? null : leadChange / current.totalLeadTimeSeconds,
+    leadTimeChangeRatio:
+      current.totalLeadTimeSeconds === 0 ? null : leadChange / current.totalLeadTimeSeconds,
   };
 }
 

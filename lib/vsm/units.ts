@@ -70,7 +70,11 @@ export function toSeconds(value: number, unit: DurationUnit, calendar: WorkingCa
 }
 
 /** `seconds` expressed in `unit` (not rounded: the exact quotient). */
-export function fromSeconds(seconds: number, unit: DurationUnit, calendar: WorkingCalendar): number {
+export function fromSeconds(
+  seconds: number,
+  unit: DurationUnit,
+  calendar: WorkingCalendar,
+): number {
   const value = seconds / secondsPerUnit(unit, calendar);
   return value === 0 ? 0 : value;
 }

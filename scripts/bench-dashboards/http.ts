@@ -26,7 +26,10 @@ type OnCleanup = (undo: () => void | Promise<void>) => void;
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   return result.stdout;
 }
 
@@ -34,8 +37,13 @@ function run(command: string, args: string[], cwd: string) {
 async function acquireLock(): Promise<() => void> {
   // flock holds the lock while `cat` runs; `cat` ends when our end of its stdin closes, which also
   // happens if this process dies, so the lock is never left behind.
-  const child = spawn('flock', [LOCK_FILE, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting = setTimeout(() => console.log(`  waiting for ${LOCK_FILE} (an end-to-end run holds it)…`), 1000);
+  const child = spawn('flock', [LOCK_FILE, 'sh', '-c', 'echo locked; exec cat'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const waiting = setTimeout(
+    () => console.log(`  waiting for ${LOCK_FILE} (an end-to-end run holds it)…`),
+    1000,
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`flock ${LOCK_FILE} exited with ${code}`)));
@@ -76,13 +84,23 @@ function copyApp(repo: string, source: 'work tree' | 'last commit', onCleanup: O
  * Builds the work tree; when it does not build (someone's change half done), the last commit.
  * Returns the folder, what was built and how long it took.
  */
-function build(repo: string, env: NodeJS.ProcessEnv, log: (line: string) => void, onCleanup: OnCleanup) {
+function build(
+  repo: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  onCleanup: OnCleanup,
+) {
   let failure = '';
   for (const source of ['work tree', 'last commit'] as const) {
     const dir = copyApp(repo, source, onCleanup);
     log(`  building the ${source} in ${dir} …`);
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (result.status === 0) return { dir, source, seconds: (performance.now() - started) / 1000 };
     failure = `${result.stdout}\n${result.stderr}`;
     const errors = failure.split('\n').filter((l) => /error/i.test(l));
@@ -97,21 +115,34 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('No port')),
+      );
     });
   });
 }
 
 /** Starts `next start` in its own process group; stopping kills the whole group. */
-async function startServer(dir: string, env: NodeJS.ProcessEnv, logFile: string, onCleanup: OnCleanup) {
+async function startServer(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  onCleanup: OnCleanup,
+) {
   const port = await freePort();
   const log = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      env,
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   onCleanup(async () => {
     if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
@@ -131,18 +162,25 @@ async function startServer(dir: string, env: NodeJS.ProcessEnv, logFile: string,
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8')}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `next start exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8')}`,
+      );
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { base, group: child.pid ?? 0 };
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${fs.readFileSync(logFile, 'utf8')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `next start did not answer within 60 s:\n${fs.readFileSync(logFile, 'utf8')}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+const cookiesOf = (response: Response) =>
+  response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
 
 /** Signs in as a browser does (next-auth's CSRF token, then the credentials callback); returns the session cookie. */
 async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -151,11 +189,15 @@ async function signIn(base: string, email: string, password: string): Promise<st
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; ') },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookiesOf(csrf).join('; '),
+    },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
   });
   const session = cookiesOf(response).find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`Sign-in failed: ${response.status} ${response.headers.get('location') ?? ''}`);
+  if (!session)
+    throw new Error(`Sign-in failed: ${response.status} ${response.headers.get('location') ?? ''}`);
   return session;
 }
 
@@ -184,7 +226,9 @@ function groupPids(pgid: number): number[] {
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]) === pgid;
+        return (
+          Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]) === pgid
+        );
       } catch {
         return false;
       }
@@ -216,7 +260,7 @@ interface Processes {
  */
 async function idle(pids: number[]) {
   const deadline = Date.now() + 20_000;
-  for (let last = cpuMs(pids); Date.now() < deadline; ) {
+  for (let last = cpuMs(pids); Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 250));
     const now = cpuMs(pids);
     if (now - last < 25) return;
@@ -224,13 +268,21 @@ async function idle(pids: number[]) {
   }
 }
 
-async function load(url: string, headers: Record<string, string>, processes: Processes): Promise<Load> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  processes: Processes,
+): Promise<Load> {
   const options = { url, connections: CONNECTIONS, headers };
   await autocannon({ ...options, duration: WARM_UP_S });
   // The warm-up opened the server's database connections: count their backends from here on.
   const pids = { node: groupPids(processes.serverGroup), postgres: await processes.backends() };
   await idle(pids.node);
-  const before = { node: cpuMs(pids.node), postgres: cpuMs(pids.postgres), self: process.cpuUsage() };
+  const before = {
+    node: cpuMs(pids.node),
+    postgres: cpuMs(pids.postgres),
+    self: process.cpuUsage(),
+  };
   const r = await autocannon({ ...options, duration: DURATION_S });
   const self = process.cpuUsage(before.self);
   await idle(pids.node);
@@ -243,7 +295,11 @@ async function load(url: string, headers: Record<string, string>, processes: Pro
     requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
-    cpu: { node: per(cpuMs(pids.node) - before.node), postgres: per(cpuMs(pids.postgres) - before.postgres), autocannon: per((self.user + self.system) / 1000) },
+    cpu: {
+      node: per(cpuMs(pids.node) - before.node),
+      postgres: per(cpuMs(pids.postgres) - before.postgres),
+      autocannon: per((self.user + self.system) / 1000),
+    },
   };
 }
 
@@ -280,27 +336,64 @@ export async function httpBench(params: {
   onCleanup: OnCleanup;
 }): Promise<HttpResult> {
   params.onCleanup(await acquireLock());
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: params.databaseUrl, AUTH_SECRET: crypto.randomBytes(33).toString('base64') };
-  const { dir, source, seconds: buildSeconds } = build(params.repo, env, params.log, params.onCleanup);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: params.databaseUrl,
+    AUTH_SECRET: crypto.randomBytes(33).toString('base64'),
+  };
+  const {
+    dir,
+    source,
+    seconds: buildSeconds,
+  } = build(params.repo, env, params.log, params.onCleanup);
   const logFile = path.join(dir, 'bench-server.log');
   const { base, group } = await startServer(dir, env, logFile, params.onCleanup);
   const processes = { serverGroup: group, backends: params.backends };
   const cookie = await signIn(base, params.email, params.password);
-  const batch = (procedure: string, input: unknown) => `${base}/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`;
+  const batch = (procedure: string, input: unknown) =>
+    `${base}/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`;
   const url = batch('dashboards.portfolio', { orgSlug: params.orgSlug, range: '12w' });
   // One request first: the answer must be the portfolio, and its size is worth knowing.
   const check = await fetch(url, { headers: { cookie } });
   const body = await check.text();
-  const streams = (JSON.parse(body) as { result?: { data?: { json?: { streams?: unknown[] } } } }[])[0]?.result?.data?.json?.streams?.length;
-  if (check.status !== 200 || !streams) throw new Error(`The portfolio did not answer: ${check.status} ${body.slice(0, 300)}`);
+  const streams = (
+    JSON.parse(body) as { result?: { data?: { json?: { streams?: unknown[] } } } }[]
+  )[0]?.result?.data?.json?.streams?.length;
+  if (check.status !== 200 || !streams)
+    throw new Error(`The portfolio did not answer: ${check.status} ${body.slice(0, 300)}`);
   const gzip = { 'accept-encoding': 'gzip, deflate, br' };
   const portfolio = await load(url, { cookie, ...gzip }, processes);
   const portfolioIdentity = await load(url, { cookie }, processes);
-  const orgCurrent = await load(batch('orgs.current', { orgSlug: params.orgSlug }), { cookie, ...gzip }, processes);
+  const orgCurrent = await load(
+    batch('orgs.current', { orgSlug: params.orgSlug }),
+    { cookie, ...gzip },
+    processes,
+  );
   const health = await load(`${base}/api/health`, gzip, processes);
   // A second server on the same build, without the answer cache (the first one idles meanwhile).
-  const uncached = await startServer(dir, { ...env, DASHBOARD_CACHE: 'off' }, `${logFile}.uncached`, params.onCleanup);
+  const uncached = await startServer(
+    dir,
+    { ...env, DASHBOARD_CACHE: 'off' },
+    `${logFile}.uncached`,
+    params.onCleanup,
+  );
   const uncachedCookie = await signIn(uncached.base, params.email, params.password);
-  const portfolioUncached = await load(url.replace(base, uncached.base), { cookie: uncachedCookie, ...gzip }, { serverGroup: uncached.group, backends: params.backends });
-  return { bytes: Buffer.byteLength(body), gzipBytes: zlib.gzipSync(body).byteLength, buildSeconds, source, portfolio, portfolioIdentity, portfolioUncached, orgCurrent, health };
+  const portfolioUncached = await load(
+    url.replace(base, uncached.base),
+    { cookie: uncachedCookie, ...gzip },
+    { serverGroup: uncached.group, backends: params.backends },
+  );
+  return {
+    bytes: Buffer.byteLength(body),
+    gzipBytes: zlib.gzipSync(body).byteLength,
+    buildSeconds,
+    source,
+    portfolio,
+    portfolioIdentity,
+    portfolioUncached,
+    orgCurrent,
+    health,
+  };
 }

@@ -25,7 +25,12 @@ function statsOf(ms: number[]): Stats {
   const sorted = [...ms].sort((a, b) => a - b);
   // Nearest rank: the smallest time that at least p of the calls did not exceed.
   const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  return {
+    n: sorted.length,
+    p50: rank(0.5),
+    p95: rank(0.95),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
 async function sample(fn: () => Promise<unknown>, n: number, into: number[]) {
@@ -52,7 +57,8 @@ export async function timeInTurns(fns: (() => Promise<unknown>)[], rounds = 10):
   for (const fn of fns) await sample(fn, WARM_UP, []);
   const ms = fns.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, fn] of fns.entries()) await sample(fn, Math.ceil(ITERATIONS / rounds), ms[i] ?? []);
+    for (const [i, fn] of fns.entries())
+      await sample(fn, Math.ceil(ITERATIONS / rounds), ms[i] ?? []);
   }
   return ms.map(statsOf);
 }
@@ -89,21 +95,32 @@ function rangeFor(preset: RangePreset) {
 /** The portfolio's one aggregate query (`portfolioRows`), without filters. */
 export async function portfolioSql(orgId: string, preset: RangePreset): Promise<RawQuery> {
   const { current, previous } = rangeFor(preset);
-  const range = { from: current.from, to: current.to, prevFrom: previous.from, prevTo: previous.to };
+  const range = {
+    from: current.from,
+    to: current.to,
+    prevFrom: previous.from,
+    prevTo: previous.to,
+  };
   const [query] = await capture((db) => portfolioRows(db, orgId, range, {}));
   if (!query) throw new Error('portfolioRows sent no query');
   return query;
 }
 
 /** The stream dashboard's two reads of measurements (`streamWeeks`: the weeks and the baseline). */
-export function streamSql(orgId: string, streamId: string, preset: RangePreset): Promise<RawQuery[]> {
+export function streamSql(
+  orgId: string,
+  streamId: string,
+  preset: RangePreset,
+): Promise<RawQuery[]> {
   const { current, previous } = rangeFor(preset);
   return capture((db) => streamWeeks(db, orgId, streamId, { from: previous.from, to: current.to }));
 }
 
 /** Sends the queries as Drizzle does (unnamed statements, bound parameters), at once on one connection. */
 export function runRaw(sql: postgres.Sql, queries: RawQuery[]) {
-  return Promise.all(queries.map((q) => sql.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[])));
+  return Promise.all(
+    queries.map((q) => sql.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[])),
+  );
 }
 
 /** The same, as the app does it: in a transaction, as the app role, scoped to the organization by row-level security. */
@@ -111,7 +128,9 @@ export function runAsApp(sql: postgres.Sql, orgId: string, queries: RawQuery[]) 
   return sql.begin(async (tx) => {
     await tx.unsafe(`set local role ${APP_ROLE}`);
     await tx`select set_config('app.org_id', ${orgId}, true)`;
-    return Promise.all(queries.map((q) => tx.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[])));
+    return Promise.all(
+      queries.map((q) => tx.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[])),
+    );
   });
 }
 
@@ -128,7 +147,11 @@ export interface PlanSummary {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one query, by the superuser or as the app role, and what matters in it. */
-export async function explain(sql: postgres.Sql, query: RawQuery, asApp?: { orgId: string }): Promise<PlanSummary> {
+export async function explain(
+  sql: postgres.Sql,
+  query: RawQuery,
+  asApp?: { orgId: string },
+): Promise<PlanSummary> {
   const text = `explain (analyze, buffers) ${query.text}`;
   const params = query.params as postgres.ParameterOrJSON<never>[];
   const rows = asApp
@@ -140,7 +163,8 @@ export async function explain(sql: postgres.Sql, query: RawQuery, asApp?: { orgI
     : await sql.unsafe(text, params);
   const lines = rows.map((r) => String((r as Record<string, unknown>)['QUERY PLAN']));
   const scans = lines.filter((l) => l.includes('Index Only Scan using measurements_dashboard_idx'));
-  const number = (pattern: RegExp) => Number(lines.map((l) => pattern.exec(l)?.[1]).find((v) => v !== undefined) ?? NaN);
+  const number = (pattern: RegExp) =>
+    Number(lines.map((l) => pattern.exec(l)?.[1]).find((v) => v !== undefined) ?? NaN);
   return {
     lines,
     indexOnlyScans: scans.length,
@@ -149,7 +173,19 @@ export async function explain(sql: postgres.Sql, query: RawQuery, asApp?: { orgI
       return a + (m ? Number(m[1]) * Number(m[2]) : 0);
     }, 0),
     heapFetches: lines.reduce((a, l) => a + Number(/Heap Fetches: (\d+)/.exec(l)?.[1] ?? 0), 0),
-    otherScans: lines.filter((l) => /(Seq Scan|Index Scan|Bitmap Heap Scan|Index Only Scan) (using \S+ )?on measurements/.test(l) && !l.includes('measurements_dashboard_idx')).map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '')),
+    otherScans: lines
+      .filter(
+        (l) =>
+          /(Seq Scan|Index Scan|Bitmap Heap Scan|Index Only Scan) (using \S+ )?on measurements/.test(
+            l,
+          ) && !l.includes('measurements_dashboard_idx'),
+      )
+      .map((l) =>
+        l
+          .trim()
+          .replace(/^->\s*/, '')
+          .replace(/\s+\(cost.*$/, ''),
+      ),
     jit: lines.some((l) => l.startsWith('JIT:')),
     planningMs: number(/Planning Time: ([\d.]+) ms/),
     executionMs: number(/Execution Time: ([\d.]+) ms/),

@@ -21,8 +21,15 @@ export async function authenticate(db: Db, request: Request): Promise<ApiCaller>
   const check = await checkApiToken(db, token);
   if (!check.ok) {
     throw new ApiResponseError(
-      unauthorized(check.reason === 'revoked' ? 'This API token was revoked. Ask an admin of the organization for a new one.' : 'This API token is not valid.'),
+      unauthorized(
+        check.reason === 'revoked'
+          ? 'This API token was revoked. Ask an admin of the organization for a new one.'
+          : 'This API token is not valid.',
+      ),
     );
   }
-  return { tokenId: check.tokenId, actor: { orgId: check.orgId, userId: check.createdBy, role: 'admin' } };
+  return {
+    tokenId: check.tokenId,
+    actor: { orgId: check.orgId, userId: check.createdBy, role: 'admin' },
+  };
 }

@@ -4,7 +4,17 @@ import { AppError } from '../errors';
 import { apiError, ApiResponseError, type ApiErrorCode } from './respond';
 
 /** SQLSTATEs of values the database refused that validation should have caught: bad input, not a crash. */
-const refusedValues = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '23502', '23514']);
+const refusedValues = new Set([
+  '22001',
+  '22003',
+  '22007',
+  '22008',
+  '22021',
+  '22P02',
+  '22P05',
+  '23502',
+  '23514',
+]);
 
 function sqlState(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
@@ -26,24 +36,43 @@ const appErrorStatus: Record<AppError['code'], [number, ApiErrorCode]> = {
  * The response for an error. `renameField` turns the service's field names into the request's
  * (the single form has no `measurements.0.` in front).
  */
-export function errorResponse(error: unknown, renameField: (field: string) => string = (f) => f): Response {
+export function errorResponse(
+  error: unknown,
+  renameField: (field: string) => string = (f) => f,
+): Response {
   if (error instanceof ApiResponseError) return error.response;
   if (error instanceof AppError) {
     const [status, code] = appErrorStatus[error.code];
     const raw = error.fieldErrors ?? (error.field ? { [error.field]: [error.message] } : undefined);
-    const fields = raw ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [renameField(k), v])) : undefined;
+    const fields = raw
+      ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [renameField(k), v]))
+      : undefined;
     return apiError(status, code, error.message, { fields });
   }
   const conflict = uniqueViolation(error);
   if (conflict) {
-    const message = 'Another request wrote the same stream and period at the same moment. Retry the request.';
-    return apiError(409, 'conflict', message, conflict.field ? { fields: { [renameField(conflict.field)]: [message] } } : {});
+    const message =
+      'Another request wrote the same stream and period at the same moment. Retry the request.';
+    return apiError(
+      409,
+      'conflict',
+      message,
+      conflict.field ? { fields: { [renameField(conflict.field)]: [message] } } : {},
+    );
   }
   const state = sqlState(error);
   if (state && refusedValues.has(state)) {
     console.error('API: the database refused a value that passed validation:', error);
-    return apiError(400, 'invalid', 'A value is out of the range the database can store. Nothing was saved.');
+    return apiError(
+      400,
+      'invalid',
+      'A value is out of the range the database can store. Nothing was saved.',
+    );
   }
   console.error('API request failed:', error);
-  return apiError(500, 'internal', 'Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key.');
+  return apiError(
+    500,
+    'internal',
+    'Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key.',
+  );
 }

@@ -22,14 +22,20 @@ import { apiError, ApiResponseError } from './respond';
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const bodySchema = z.object({
-  fileName: z.string({ error: 'Name the file.' }).trim().min(1, { error: 'Name the file.' }).max(255, { error: 'Use at most 255 characters.' }),
+  fileName: z
+    .string({ error: 'Name the file.' })
+    .trim()
+    .min(1, { error: 'Name the file.' })
+    .max(255, { error: 'Use at most 255 characters.' }),
   columns: z
     .array(z.enum(importColumns, { error: 'Unknown column.' }))
     .refine((c) => new Set(c).size === c.length, { error: 'A column is named twice.' }),
   rows: z
     .array(z.unknown())
     .min(1, { error: 'The file has no rows to import.' })
-    .max(MAX_IMPORT_ROWS, { error: `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.` }),
+    .max(MAX_IMPORT_ROWS, {
+      error: `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`,
+    }),
 });
 
 function notFound() {
@@ -37,20 +43,35 @@ function notFound() {
 }
 
 /** The import, for the signed-in user `userId` (null: signed out). */
-export async function postImport(db: Db, userId: string | null, request: Request): Promise<Response> {
+export async function postImport(
+  db: Db,
+  userId: string | null,
+  request: Request,
+): Promise<Response> {
   if (!userId) return apiError(401, 'unauthorized', 'Sign in to continue.');
   const org = await findOrgBySlug(db, new URL(request.url).searchParams.get('org') ?? '');
   if (!org) return notFound();
-  const role = await withTenant(db, { orgId: org.id, userId }, async (tx) => (await findMembership(tx, { orgId: org.id, userId }))?.role);
+  const role = await withTenant(
+    db,
+    { orgId: org.id, userId },
+    async (tx) => (await findMembership(tx, { orgId: org.id, userId }))?.role,
+  );
   if (!role) return notFound();
-  if (!can(role, 'measurements:import')) return apiError(403, 'forbidden', 'Your role in this organization does not allow this.');
+  if (!can(role, 'measurements:import'))
+    return apiError(403, 'forbidden', 'Your role in this organization does not allow this.');
   let body: ImportBody;
   try {
     const parsed = bodySchema.safeParse(await readJson(request, MAX_IMPORT_BYTES));
     if (!parsed.success) {
       const fields: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fields[issue.path.join('.') || 'body'] ??= []).push(issue.message);
-      return apiError(400, 'invalid', parsed.error.issues[0]?.message ?? 'The import is not valid.', { fields });
+      for (const issue of parsed.error.issues)
+        (fields[issue.path.join('.') || 'body'] ??= []).push(issue.message);
+      return apiError(
+        400,
+        'invalid',
+        parsed.error.issues[0]?.message ?? 'The import is not valid.',
+        { fields },
+      );
     }
     body = parsed.data as ImportBody;
   } catch (error) {
@@ -61,13 +82,15 @@ export async function postImport(db: Db, userId: string | null, request: Request
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      const send = (event: ImportEvent) =>
+        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       const total = body.rows.length;
       try {
         const result = await withTenant(db, { orgId: org.id, userId }, async (tx) => {
           // Checked again in the writing transaction: the membership may have changed meanwhile.
           const member = await findMembership(tx, { orgId: org.id, userId });
-          if (!member || !can(member.role, 'measurements:import')) throw new AppError('FORBIDDEN', 'Your role in this organization does not allow this.');
+          if (!member || !can(member.role, 'measurements:import'))
+            throw new AppError('FORBIDDEN', 'Your role in this organization does not allow this.');
           const counts = await runImport(tx, { orgId: org.id, userId, role: member.role }, body, {
             onProgress: (checked) => send({ type: 'progress', checked, total }),
             onSaving: () => send({ type: 'saving', total }),
@@ -80,20 +103,28 @@ export async function postImport(db: Db, userId: string | null, request: Request
         send({ type: 'done', ...result });
       } catch (error) {
         if (request.signal.aborted) return controller.close();
-        if (error instanceof RowsRefused) send({ type: 'refused', errors: error.errors, errorCount: error.errorCount });
+        if (error instanceof RowsRefused)
+          send({ type: 'refused', errors: error.errors, errorCount: error.errorCount });
         else send({ type: 'failed', message: failure(error) });
       }
       controller.close();
     },
   });
   // `no-transform`: a compressing proxy (or `next start`) would hold the progress lines back.
-  return new Response(stream, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store, no-transform' } });
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+    },
+  });
 }
 
 function failure(error: unknown): string {
   if (error instanceof AppError) return error.message;
   const clash = uniqueViolation(error);
-  if (clash) return `${clash.message} Someone saved a measurement for one of these periods during the import: import the file again.`;
+  if (clash)
+    return `${clash.message} Someone saved a measurement for one of these periods during the import: import the file again.`;
   console.error('Import failed:', error);
   return 'The import failed on the server.';
 }

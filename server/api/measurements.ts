@@ -24,7 +24,13 @@ type Fields = Record<string, string[]>;
 function add(fields: Fields, field: string, message: string) {
   const list = Object.hasOwn(fields, field) ? fields[field] : undefined;
   if (list) list.push(message);
-  else Object.defineProperty(fields, field, { value: [message], enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(fields, field, {
+      value: [message],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -39,7 +45,12 @@ function checkRow(row: unknown, at: string, fields: Fields) {
     return;
   }
   for (const [key, value] of Object.entries(row)) {
-    if (!knownFields.has(key)) add(fields, path(key), `Unknown field "${key}". The fields are listed in the API documentation.`);
+    if (!knownFields.has(key))
+      add(
+        fields,
+        path(key),
+        `Unknown field "${key}". The fields are listed in the API documentation.`,
+      );
     else if (typeof value === 'string' && (value.includes('\u0000') || !value.isWellFormed())) {
       add(fields, path(key), 'This text contains a NUL character or broken Unicode.');
     }
@@ -48,18 +59,31 @@ function checkRow(row: unknown, at: string, fields: Fields) {
 
 function refuse(fields: Fields): never {
   const [first] = Object.values(fields);
-  throw new ApiResponseError(apiError(400, 'invalid', first?.[0] ?? 'Some fields need attention.', { fields }));
+  throw new ApiResponseError(
+    apiError(400, 'invalid', first?.[0] ?? 'Some fields need attention.', { fields }),
+  );
 }
 
 /** The measurements of a batch body, or a 400 naming what is wrong with its shape. */
 function batchRows(body: unknown): unknown[] {
   const fields: Fields = {};
-  if (!isObject(body) || !('measurements' in body)) refuse({ measurements: ['Send { "measurements": [ … ] }: an object with an array of measurements.'] });
-  for (const key of Object.keys(body)) if (key !== 'measurements') add(fields, key, `Unknown field "${key}": the batch has only "measurements".`);
+  if (!isObject(body) || !('measurements' in body))
+    refuse({
+      measurements: ['Send { "measurements": [ … ] }: an object with an array of measurements.'],
+    });
+  for (const key of Object.keys(body))
+    if (key !== 'measurements')
+      add(fields, key, `Unknown field "${key}": the batch has only "measurements".`);
   const rows = body.measurements;
-  if (!Array.isArray(rows)) refuse({ ...fields, measurements: ['"measurements" must be an array of measurements.'] });
+  if (!Array.isArray(rows))
+    refuse({ ...fields, measurements: ['"measurements" must be an array of measurements.'] });
   if (rows.length === 0) add(fields, 'measurements', 'Send at least one measurement.');
-  if (rows.length > MAX_BATCH) add(fields, 'measurements', `Send at most ${MAX_BATCH.toLocaleString('en')} measurements per request; split larger sets into several batches.`);
+  if (rows.length > MAX_BATCH)
+    add(
+      fields,
+      'measurements',
+      `Send at most ${MAX_BATCH.toLocaleString('en')} measurements per request; split larger sets into several batches.`,
+    );
   else rows.forEach((row, i) => checkRow(row, `measurements.${i}`, fields));
   if (Object.keys(fields).length > 0) refuse(fields);
   return rows;
@@ -67,7 +91,11 @@ function batchRows(body: unknown): unknown[] {
 
 function singleRows(body: unknown): unknown[] {
   if (!isObject(body)) {
-    refuse({ body: ['Send one measurement as a JSON object; to send many, use /api/v1/measurements/batch.'] });
+    refuse({
+      body: [
+        'Send one measurement as a JSON object; to send many, use /api/v1/measurements/batch.',
+      ],
+    });
   }
   const fields: Fields = {};
   checkRow(body, '', fields);
@@ -84,10 +112,18 @@ async function handle(db: Db, request: Request, form: 'single' | 'batch'): Promi
     const body = await readJson(request);
     const rows = form === 'single' ? singleRows(body) : batchRows(body);
     const hash = requestHash(request.method, new URL(request.url).pathname, body);
-    return await runIdempotent(db, { orgId: caller.actor.orgId, key, requestHash: hash }, async (tx) => {
-      const counts = await ingestBatch(tx, caller.actor, rows, { source: 'api', apiTokenId: caller.tokenId, prefix: 'measurements' });
-      return { status: 201, body: counts };
-    });
+    return await runIdempotent(
+      db,
+      { orgId: caller.actor.orgId, key, requestHash: hash },
+      async (tx) => {
+        const counts = await ingestBatch(tx, caller.actor, rows, {
+          source: 'api',
+          apiTokenId: caller.tokenId,
+          prefix: 'measurements',
+        });
+        return { status: 201, body: counts };
+      },
+    );
   } catch (error) {
     return errorResponse(error, rename);
   }

@@ -13,7 +13,11 @@ export function isJsonContentType(value: string | null): boolean {
 
 function tooLarge(max: number): ApiResponseError {
   return new ApiResponseError(
-    apiError(413, 'body_too_large', `The body is larger than ${max / 1024 / 1024} MB. Send fewer measurements per request.`),
+    apiError(
+      413,
+      'body_too_large',
+      `The body is larger than ${max / 1024 / 1024} MB. Send fewer measurements per request.`,
+    ),
   );
 }
 
@@ -42,15 +46,26 @@ export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Prom
 /** The request's JSON body, after the content-type and size checks; a response (415, 413, 400) otherwise. */
 export async function readJson(request: Request, max = MAX_BODY_BYTES): Promise<unknown> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new ApiResponseError(apiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.'));
+    throw new ApiResponseError(
+      apiError(
+        415,
+        'unsupported_media_type',
+        'Send the body as JSON, with Content-Type: application/json.',
+      ),
+    );
   }
   const text = await readBodyText(request, max);
-  if (text.trim() === '') throw new ApiResponseError(apiError(400, 'invalid_json', 'The body is empty: send a JSON object.'));
+  if (text.trim() === '')
+    throw new ApiResponseError(
+      apiError(400, 'invalid_json', 'The body is empty: send a JSON object.'),
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
-    throw new ApiResponseError(apiError(400, 'invalid_json', `The body is not valid JSON${detail}.`));
+    throw new ApiResponseError(
+      apiError(400, 'invalid_json', `The body is not valid JSON${detail}.`),
+    );
   }
 }
 
@@ -69,14 +84,24 @@ export function idempotencyKeyOf(request: Request): string {
   const key = request.headers.get('idempotency-key');
   if (key === null || key.trim() === '') {
     throw new ApiResponseError(
-      apiError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (a new UUID per measurement or batch) so a retry never adds twice.', {
-        field: 'Idempotency-Key',
-      }),
+      apiError(
+        400,
+        'idempotency_key_required',
+        'Send an Idempotency-Key header (a new UUID per measurement or batch) so a retry never adds twice.',
+        {
+          field: 'Idempotency-Key',
+        },
+      ),
     );
   }
   if (!KEY_PATTERN.test(key)) {
     throw new ApiResponseError(
-      apiError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 printable ASCII characters, e.g. a UUID.', { field: 'Idempotency-Key' }),
+      apiError(
+        400,
+        'idempotency_key_invalid',
+        'The Idempotency-Key must be 1 to 255 printable ASCII characters, e.g. a UUID.',
+        { field: 'Idempotency-Key' },
+      ),
     );
   }
   return key;

@@ -23,14 +23,25 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; field?: string; fields?: Record<string, string[]> };
 }
 
-const baseHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const baseHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+};
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return jsonText(status, JSON.stringify(body), headers);
 }
 
 /** A response whose JSON is already text (a stored response, replayed byte for byte). */
-export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+export function jsonText(
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(text, { status, headers: { ...baseHeaders, ...headers } });
 }
 
@@ -38,7 +49,11 @@ export function apiError(
   status: number,
   code: ApiErrorCode,
   message: string,
-  opts: { fields?: Record<string, string[]>; field?: string; headers?: Record<string, string> } = {},
+  opts: {
+    fields?: Record<string, string[]>;
+    field?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Response {
   const field = opts.field ?? (opts.fields ? Object.keys(opts.fields)[0] : undefined);
   const error: ApiErrorBody['error'] = { code, message };
@@ -47,8 +62,12 @@ export function apiError(
   return json(status, { error }, opts.headers);
 }
 
-export function unauthorized(message = 'Send a valid API token: Authorization: Bearer vs_…'): Response {
-  return apiError(401, 'unauthorized', message, { headers: { 'www-authenticate': 'Bearer realm="valuestream"' } });
+export function unauthorized(
+  message = 'Send a valid API token: Authorization: Bearer vs_…',
+): Response {
+  return apiError(401, 'unauthorized', message, {
+    headers: { 'www-authenticate': 'Bearer realm="valuestream"' },
+  });
 }
 
 /** Thrown below a handler to answer with this response instead of carrying on. */

@@ -10,7 +10,12 @@ export function apiRoute(fn: (db: Db, request: Request) => Promise<Response>) {
       db = await getDb();
     } catch (error) {
       console.error('API: the database could not be opened:', error);
-      return apiError(503, 'unavailable', 'The service is starting or unavailable; nothing was saved. Retry in a moment.', { headers: { 'retry-after': '5' } });
+      return apiError(
+        503,
+        'unavailable',
+        'The service is starting or unavailable; nothing was saved. Retry in a moment.',
+        { headers: { 'retry-after': '5' } },
+      );
     }
     return fn(db, request);
   };

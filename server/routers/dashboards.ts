@@ -14,7 +14,9 @@ export const dashboardsRouter = router({
       const today = new Date().toISOString().slice(0, 10);
       const { orgSlug: _slug, ...view } = input;
       const key = `portfolio ${today} ${JSON.stringify(view)}`;
-      return cachedAnswer(ctx.actor.orgId, key, async () => plainJson(await portfolio(ctx.db, ctx.actor, { ...input, today })));
+      return cachedAnswer(ctx.actor.orgId, key, async () =>
+        plainJson(await portfolio(ctx.db, ctx.actor, { ...input, today })),
+      );
     }),
   stream: orgProcedure('dashboards:read')
     .input(streamDashboardInput)

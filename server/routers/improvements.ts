@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { improvementFields } from '@/lib/validation/improvements';
 import { isoDate } from '@/lib/validation/measurements';
-import { closeImprovement, createImprovement, editImprovement, getImprovement, listImprovementViews, removeImprovement } from '../services/improvements';
+import {
+  closeImprovement,
+  createImprovement,
+  editImprovement,
+  getImprovement,
+  listImprovementViews,
+  removeImprovement,
+} from '../services/improvements';
 import { orgProcedure, router } from '../trpc';
 
 const id = z.object({ id: z.uuid({ error: 'Choose an improvement.' }) });

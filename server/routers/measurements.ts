@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { measurementInput, measurementListInput } from '@/lib/validation/measurements';
 import { streamIdSchema } from '@/lib/validation/streams';
-import { editMeasurement, getMeasurement, listAudit, listMeasurements, previousMeasurement, removeMeasurement, saveMeasurement } from '../services/measurements';
+import {
+  editMeasurement,
+  getMeasurement,
+  listAudit,
+  listMeasurements,
+  previousMeasurement,
+  removeMeasurement,
+  saveMeasurement,
+} from '../services/measurements';
 import { requireStream } from '../services/streams';
 import { orgProcedure, router } from '../trpc';
 
@@ -18,12 +26,20 @@ export const measurementsRouter = router({
     .input(byId)
     .query(({ ctx, input }) => getMeasurement(ctx.db, ctx.actor, input.id)),
   previous: orgProcedure('measurements:read')
-    .input(z.object({ streamId: z.uuid(), stepName: z.string().trim().max(120).default(''), before: z.iso.date() }))
+    .input(
+      z.object({
+        streamId: z.uuid(),
+        stepName: z.string().trim().max(120).default(''),
+        before: z.iso.date(),
+      }),
+    )
     .query(({ ctx, input }) => previousMeasurement(ctx.db, ctx.actor, input)),
   /** `replace`: the caller saw the duplicate-period warning and chose to replace. */
   save: orgProcedure('measurements:write')
     .input(z.object({ measurement: measurementInput(), replace: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => saveMeasurement(ctx.db, ctx.actor, input.measurement, { replace: input.replace })),
+    .mutation(({ ctx, input }) =>
+      saveMeasurement(ctx.db, ctx.actor, input.measurement, { replace: input.replace }),
+    ),
   update: orgProcedure('measurements:write')
     .input(byId.extend({ measurement: measurementInput() }))
     .mutation(({ ctx, input }) => editMeasurement(ctx.db, ctx.actor, input.id, input.measurement)),

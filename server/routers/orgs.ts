@@ -7,7 +7,9 @@ import { authedProcedure, orgProcedure, router } from '../trpc';
 
 export const orgsRouter = router({
   /** The organizations the caller belongs to, for the switcher. */
-  mine: authedProcedure.query(({ ctx }) => withUser(ctx.db, ctx.userId, (tx) => listOrgsOfUser(tx, ctx.userId))),
+  mine: authedProcedure.query(({ ctx }) =>
+    withUser(ctx.db, ctx.userId, (tx) => listOrgsOfUser(tx, ctx.userId)),
+  ),
 
   create: authedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {
     const org = await createOrganization(ctx.db, { name: input.name, ownerId: ctx.userId });

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { completeGuideInput, saveDraftInput } from '@/lib/validation/guide';
-import { setLinksInput, streamFields, streamIdSchema, streamListInput } from '@/lib/validation/streams';
+import {
+  setLinksInput,
+  streamFields,
+  streamIdSchema,
+  streamListInput,
+} from '@/lib/validation/streams';
 import { completeGuide, saveDraft } from '../services/guide';
-import { createStream, getStream, listStreamsWithTotals, setArchived, setLinks, updateStream } from '../services/streams';
+import {
+  createStream,
+  getStream,
+  listStreamsWithTotals,
+  setArchived,
+  setLinks,
+  updateStream,
+} from '../services/streams';
 import { orgProcedure, router } from '../trpc';
 
 const byId = z.object({ id: streamIdSchema });
@@ -16,7 +28,9 @@ export const streamsRouter = router({
     .query(({ ctx, input }) => getStream(ctx.db, ctx.actor, input.id)),
   create: orgProcedure('streams:create')
     .input(z.object({ fields: streamFields }))
-    .mutation(async ({ ctx, input }) => ({ id: (await createStream(ctx.db, ctx.actor, input.fields)).id })),
+    .mutation(async ({ ctx, input }) => ({
+      id: (await createStream(ctx.db, ctx.actor, input.fields)).id,
+    })),
   update: orgProcedure('streams:edit-own')
     .input(byId.extend({ fields: streamFields }))
     .mutation(({ ctx, input }) => updateStream(ctx.db, ctx.actor, input.id, input.fields)),

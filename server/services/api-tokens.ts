@@ -6,7 +6,14 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
-import { findApiToken, findApiTokenByHash, insertApiToken, listApiTokens, revokeApiToken as revokeRow, touchApiToken } from '@/db/queries/api-tokens';
+import {
+  findApiToken,
+  findApiTokenByHash,
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken as revokeRow,
+  touchApiToken,
+} from '@/db/queries/api-tokens';
 import { withTenant } from '@/db/tenant';
 import { createApiTokenInput, type CreateApiTokenInput } from '@/lib/validation/api-tokens';
 import { notFound } from '../errors';
@@ -25,7 +32,9 @@ export function parseApiToken(token: string): { orgId: string } | null {
   const match = TOKEN_PATTERN.exec(token);
   const hex = match?.[1];
   if (!hex) return null;
-  return { orgId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
+  return {
+    orgId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+  };
 }
 
 export function hashApiToken(token: string): string {

@@ -34,12 +34,21 @@ export interface Group extends GroupFigures {
 
 function sharedCalendar(calendars: WorkingCalendar[]): WorkingCalendar {
   const [first, ...rest] = calendars;
-  if (!first || rest.some((c) => c.hoursPerDay !== first.hoursPerDay || c.daysPerWeek !== first.daysPerWeek)) return defaultCalendar;
+  if (
+    !first ||
+    rest.some((c) => c.hoursPerDay !== first.hoursPerDay || c.daysPerWeek !== first.daysPerWeek)
+  )
+    return defaultCalendar;
   return first;
 }
 
 function groupsOf(rows: ComparisonStreamRow[], calendars: Map<string, WorkingCalendar>): Group[] {
-  const of = (key: StreamKind | OperationalType, by: 'kind' | 'type', label: string, pick: (r: ComparisonStreamRow) => boolean): Group => {
+  const of = (
+    key: StreamKind | OperationalType,
+    by: 'kind' | 'type',
+    label: string,
+    pick: (r: ComparisonStreamRow) => boolean,
+  ): Group => {
     const members = rows.filter(pick);
     return {
       key,
@@ -57,10 +66,19 @@ function groupsOf(rows: ComparisonStreamRow[], calendars: Map<string, WorkingCal
 
 export async function comparison(db: Db, actor: Actor, input: ComparisonInput) {
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const range = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
-  const [rows, maps] = await Promise.all([comparisonRows(db, actor.orgId, range), currentMapTotals(db, actor.orgId)]);
+  const range = rangeOf(
+    input.range,
+    today,
+    input.from && input.to ? { from: input.from, to: input.to } : undefined,
+  );
+  const [rows, maps] = await Promise.all([
+    comparisonRows(db, actor.orgId, range),
+    currentMapTotals(db, actor.orgId),
+  ]);
   const calendars = new Map([...maps].map(([id, m]) => [id, m.calendar]));
-  const development = rows.filter((r) => r.kind === 'development').map((r) => ({ id: r.id, name: r.name }));
+  const development = rows
+    .filter((r) => r.kind === 'development')
+    .map((r) => ({ id: r.id, name: r.name }));
   const links = await linkedImprovements(db, actor.orgId, development, calendars);
   return {
     range: { ...range, preset: input.range },

@@ -13,7 +13,13 @@ import { measurementImports, users } from '@/db/schema';
 import { uuidPattern } from '@/lib/csv/cells';
 import { rowValues, type ImportBody } from '@/lib/imports/wire';
 import { AppError } from '../errors';
-import { MAX_IMPORT_ROWS, streamErrors, validateRows, type RowError, type StreamsSeen } from './ingest';
+import {
+  MAX_IMPORT_ROWS,
+  streamErrors,
+  validateRows,
+  type RowError,
+  type StreamsSeen,
+} from './ingest';
 import type { Actor } from './members';
 
 /** Rows checked at a time: the database stores one chunk while the next is checked. */
@@ -63,10 +69,20 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The checking overlaps the database: while one chunk is added to a temporary table, the next is
  * checked. Rows are not kept once added, so the memory held is the request's body and a chunk.
  */
-export async function runImport(db: Db, actor: Actor, body: ImportBody, progress: ImportProgress = {}): Promise<ImportResult> {
+export async function runImport(
+  db: Db,
+  actor: Actor,
+  body: ImportBody,
+  progress: ImportProgress = {},
+): Promise<ImportResult> {
   const total = body.rows.length;
   if (total === 0) throw new AppError('BAD_REQUEST', 'The file has no rows to import.', 'rows');
-  if (total > MAX_IMPORT_ROWS) throw new AppError('BAD_REQUEST', `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`, 'rows');
+  if (total > MAX_IMPORT_ROWS)
+    throw new AppError(
+      'BAD_REQUEST',
+      `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`,
+      'rows',
+    );
   const errors: RowError[] = [];
   let errorCount = 0;
   const refuse = (found: RowError[]) => {
@@ -87,7 +103,11 @@ export async function runImport(db: Db, actor: Actor, body: ImportBody, progress
         const input: { row: number; values: unknown }[] = [];
         for (let i = from; i < Math.min(total, from + SLICE, start + CHUNK); i++) {
           const raw = body.rows[i];
-          if (Array.isArray(raw)) input.push({ row: Number.isSafeInteger(raw[0]) ? (raw[0] as number) : i + 2, values: rowValues(body.columns, raw) });
+          if (Array.isArray(raw))
+            input.push({
+              row: Number.isSafeInteger(raw[0]) ? (raw[0] as number) : i + 2,
+              values: rowValues(body.columns, raw),
+            });
           else refuse([{ row: i + 2, field: 'row', message: 'This row is not a list of values.' }]);
         }
         const slice = validateRows(input, today);
@@ -105,13 +125,24 @@ export async function runImport(db: Db, actor: Actor, body: ImportBody, progress
     await sink.abort();
     throw error;
   }
-  if (errorCount > 0) throw new RowsRefused(errors.sort((a, b) => a.row - b.row), errorCount);
+  if (errorCount > 0)
+    throw new RowsRefused(
+      errors.sort((a, b) => a.row - b.row),
+      errorCount,
+    );
   progress.signal?.throwIfAborted();
   progress.onSaving?.();
   await yieldToIo(); // the embedded database runs on this thread: let "saving" reach the page first
   const [created] = await db
     .insert(measurementImports)
-    .values({ orgId: actor.orgId, createdBy: actor.userId, fileName: body.fileName, totalRows: total, status: 'committed', committedAt: new Date() })
+    .values({
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      fileName: body.fileName,
+      totalRows: total,
+      status: 'committed',
+      committedAt: new Date(),
+    })
     .returning({ id: measurementImports.id });
   if (!created) throw new Error('The import was not recorded.');
   const counts = await ingestFrom(db, {
@@ -124,7 +155,10 @@ export async function runImport(db: Db, actor: Actor, body: ImportBody, progress
     total,
     check: refuseRepeats(db),
   });
-  await db.update(measurementImports).set(counts).where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, created.id)));
+  await db
+    .update(measurementImports)
+    .set(counts)
+    .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, created.id)));
   return { importId: created.id, ...counts, totalRows: total };
 }
 
@@ -137,7 +171,11 @@ function refuseRepeats(db: Db) {
     const groups = await repeatedPeriodRows(db, source, MAX_ERRORS);
     if (groups.length === 0) return;
     const errors = groups.flatMap(([first, ...others]) =>
-      others.map((row) => ({ row, field: 'periodStart', message: `Row ${first} has other numbers for the same stream, step and period.` })),
+      others.map((row) => ({
+        row,
+        field: 'periodStart',
+        message: `Row ${first} has other numbers for the same stream, step and period.`,
+      })),
     );
     throw new RowsRefused(errors, errors.length);
   };
@@ -147,7 +185,10 @@ function refuseRepeats(db: Db) {
 function streamIdsOf(body: ImportBody): { row: number; streamId: string }[] {
   const at = body.columns.indexOf('streamId') + 1;
   const ids = new Set<string>();
-  if (at > 0) for (const raw of body.rows) if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidPattern.test(raw[at])) ids.add(raw[at]);
+  if (at > 0)
+    for (const raw of body.rows)
+      if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidPattern.test(raw[at]))
+        ids.add(raw[at]);
   return [...ids].map((streamId) => ({ row: 0, streamId }));
 }
 
@@ -166,7 +207,9 @@ export function listImports(db: Db, actor: Actor) {
     })
     .from(measurementImports)
     .leftJoin(users, eq(users.id, measurementImports.createdBy))
-    .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.status, 'committed')))
+    .where(
+      and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.status, 'committed')),
+    )
     .orderBy(desc(measurementImports.committedAt))
     .limit(20);
 }

@@ -6,13 +6,24 @@
  */
 import type { Db } from '@/db/client';
 import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
-import { deleteImprovement, findImprovement, insertImprovement, listImprovements, updateImprovement, type ImprovementRow } from '@/db/queries/improvements';
+import {
+  deleteImprovement,
+  findImprovement,
+  insertImprovement,
+  listImprovements,
+  updateImprovement,
+  type ImprovementRow,
+} from '@/db/queries/improvements';
 import { findMembership } from '@/db/queries/orgs';
 import type { ImprovementMetric } from '@/db/schema/improvements';
 import { compareWindows, type BeforeAfter } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
 import { addDays, weekStartOf } from '@/lib/dashboards/weeks';
-import { improvementFields, metricLabels, type ImprovementFieldsInput } from '@/lib/validation/improvements';
+import {
+  improvementFields,
+  metricLabels,
+  type ImprovementFieldsInput,
+} from '@/lib/validation/improvements';
 import { wastes } from '@/lib/vsm/types';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
@@ -39,7 +50,11 @@ const formats: Record<ImprovementMetric, (n: number) => string> = {
 };
 
 /** The week's value of the figure an improvement targets (its own waste's hours when it names one). */
-export function metricOf(week: StreamWeek, metric: ImprovementMetric, waste: ImprovementRow['waste']): number | null {
+export function metricOf(
+  week: StreamWeek,
+  metric: ImprovementMetric,
+  waste: ImprovementRow['waste'],
+): number | null {
   switch (metric) {
     case 'lead_time':
       return week.lead;
@@ -55,7 +70,9 @@ export function metricOf(week: StreamWeek, metric: ImprovementMetric, waste: Imp
       return week.pct;
     case 'waste_hours': {
       if (waste) return week.wastes[wastes.indexOf(waste)] ?? null;
-      return week.wastes.every((v) => v === null) ? null : week.wastes.reduce<number>((a, v) => a + (v ?? 0), 0);
+      return week.wastes.every((v) => v === null)
+        ? null
+        : week.wastes.reduce<number>((a, v) => a + (v ?? 0), 0);
     }
   }
 }
@@ -67,7 +84,9 @@ export interface Windows {
 }
 
 /** Whole weeks: the `n` before the week it started, and the `n` after the week it was completed. */
-export function windowsOf(imp: Pick<ImprovementRow, 'startedOn' | 'completedOn' | 'windowWeeks'>): Windows {
+export function windowsOf(
+  imp: Pick<ImprovementRow, 'startedOn' | 'completedOn' | 'windowWeeks'>,
+): Windows {
   const start = weekStartOf(imp.startedOn);
   const before = { from: addDays(start, -7 * imp.windowWeeks), to: addDays(start, -1) };
   if (!imp.completedOn) return { before, after: null };
@@ -86,17 +105,36 @@ export interface Assessment {
 
 async function assess(db: Db, orgId: string, imp: ImprovementRow): Promise<Assessment> {
   const windows = windowsOf(imp);
-  const { weeks } = await streamWeeks(db, orgId, imp.streamId, { from: windows.before.from, to: windows.after?.to ?? windows.before.to });
+  const { weeks } = await streamWeeks(db, orgId, imp.streamId, {
+    from: windows.before.from,
+    to: windows.after?.to ?? windows.before.to,
+  });
   const pick = (range: { from: string; to: string } | null) =>
-    range ? weeks.filter((w) => w.week >= range.from && w.week <= range.to).flatMap((w) => {
-      const value = metricOf(w, imp.metric, imp.waste);
-      return value === null ? [] : [{ week: w.week, value }];
-    }) : [];
+    range
+      ? weeks
+          .filter((w) => w.week >= range.from && w.week <= range.to)
+          .flatMap((w) => {
+            const value = metricOf(w, imp.metric, imp.waste);
+            return value === null ? [] : [{ week: w.week, value }];
+          })
+      : [];
   const before = pick(windows.before);
   const after = pick(windows.after);
-  if (!windows.after) return { windows, before, after, result: null, pending: 'Still open: the weeks after start counting when it is completed.' };
+  if (!windows.after)
+    return {
+      windows,
+      before,
+      after,
+      result: null,
+      pending: 'Still open: the weeks after start counting when it is completed.',
+    };
   const label = metricLabels[imp.metric];
-  const result = compareWindows(before.map((b) => b.value), after.map((a) => a.value), betterWhen[imp.metric], { label, format: formats[imp.metric] });
+  const result = compareWindows(
+    before.map((b) => b.value),
+    after.map((a) => a.value),
+    betterWhen[imp.metric],
+    { label, format: formats[imp.metric] },
+  );
   return { windows, before, after, result, pending: null };
 }
 
@@ -125,9 +163,21 @@ async function streamOwners(db: Db, actor: Actor, ids: string[]) {
 export async function listImprovementViews(db: Db, actor: Actor, params: { streamId?: string }) {
   if (params.streamId) await requireStream(db, actor, params.streamId);
   const rows = await listImprovements(db, { orgId: actor.orgId, streamId: params.streamId });
-  const owners = await streamOwners(db, actor, rows.map((r) => r.improvement.streamId));
+  const owners = await streamOwners(
+    db,
+    actor,
+    rows.map((r) => r.improvement.streamId),
+  );
   const out: ImprovementView[] = [];
-  for (const row of rows) out.push(view(actor, row, owners.get(row.improvement.streamId) ?? null, await assess(db, actor.orgId, row.improvement)));
+  for (const row of rows)
+    out.push(
+      view(
+        actor,
+        row,
+        owners.get(row.improvement.streamId) ?? null,
+        await assess(db, actor.orgId, row.improvement),
+      ),
+    );
   return out;
 }
 
@@ -141,7 +191,11 @@ export async function getImprovement(db: Db, actor: Actor, id: string) {
 /** The owner must be a member of the organization. */
 async function checkOwner(db: Db, actor: Actor, ownerId: string | null) {
   if (ownerId && !(await findMembership(db, { orgId: actor.orgId, userId: ownerId }))) {
-    throw new AppError('BAD_REQUEST', 'Choose an owner who is a member of this organization.', 'ownerId');
+    throw new AppError(
+      'BAD_REQUEST',
+      'Choose an owner who is a member of this organization.',
+      'ownerId',
+    );
   }
 }
 
@@ -150,7 +204,12 @@ async function writableStream(db: Db, actor: Actor, streamId: string) {
     throw new AppError('BAD_REQUEST', 'Choose a stream of this organization.', 'streamId');
   });
   assertCanEdit(actor, stream);
-  if (stream.archivedAt) throw new AppError('BAD_REQUEST', 'This stream is archived: restore it to record improvements.', 'streamId');
+  if (stream.archivedAt)
+    throw new AppError(
+      'BAD_REQUEST',
+      'This stream is archived: restore it to record improvements.',
+      'streamId',
+    );
   return stream;
 }
 
@@ -161,7 +220,12 @@ export async function createImprovement(db: Db, actor: Actor, raw: ImprovementFi
   return insertImprovement(db, actor.orgId, { ...fields, createdBy: actor.userId });
 }
 
-export async function editImprovement(db: Db, actor: Actor, id: string, raw: ImprovementFieldsInput) {
+export async function editImprovement(
+  db: Db,
+  actor: Actor,
+  id: string,
+  raw: ImprovementFieldsInput,
+) {
   const current = await getImprovement(db, actor, id);
   if (!current.canEdit) assertCanEdit(actor, { ownerId: null });
   const fields = improvementFields.parse(raw);
@@ -180,6 +244,7 @@ export async function removeImprovement(db: Db, actor: Actor, id: string) {
 export async function closeImprovement(db: Db, actor: Actor, id: string, completedOn: string) {
   const current = await getImprovement(db, actor, id);
   if (!current.canEdit) assertCanEdit(actor, { ownerId: null });
-  if (completedOn < current.startedOn) throw new AppError('BAD_REQUEST', 'It cannot be completed before it started.', 'completedOn');
+  if (completedOn < current.startedOn)
+    throw new AppError('BAD_REQUEST', 'It cannot be completed before it started.', 'completedOn');
   await updateImprovement(db, { orgId: actor.orgId, id }, { completedOn });
 }

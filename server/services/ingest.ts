@@ -6,7 +6,12 @@ import type { Db } from '@/db/client';
 import { findStreamsForIngest, rowsFromArrays, type IngestRow } from '@/db/queries/ingest';
 import { ingestFrom, type IngestCounts } from '@/db/queries/ingest-write';
 import type { MeasurementSource } from '@/db/schema/measurements';
-import { latestPeriodStart, measurementInput, metricFields, type MeasurementValues } from '@/lib/validation/measurements';
+import {
+  latestPeriodStart,
+  measurementInput,
+  metricFields,
+  type MeasurementValues,
+} from '@/lib/validation/measurements';
 import { plainMeasurement } from '@/lib/validation/plain-measurement';
 import { roundToMillis } from '@/lib/vsm/units';
 import { AppError } from '../errors';
@@ -51,7 +56,9 @@ export function validateRows(input: { row: number; values: unknown }[], today = 
     }
     const parsed = schema.safeParse(values);
     if (parsed.success) rows.push(toIngestRow(row, parsed.data));
-    else for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        errors.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
   }
   return { rows, errors };
 }
@@ -75,7 +82,9 @@ export async function streamErrors(
   // `lookUp: false`: what `known` lacks is unknown (the caller looked up every id before).
   if (missing.length > 0 && opts.lookUp === false) for (const id of missing) known.set(id, null);
   else if (missing.length > 0) {
-    const found = new Map((await findStreamsForIngest(db, { orgId: actor.orgId, ids: missing })).map((s) => [s.id, s]));
+    const found = new Map(
+      (await findStreamsForIngest(db, { orgId: actor.orgId, ids: missing })).map((s) => [s.id, s]),
+    );
     for (const id of missing) known.set(id, found.get(id) ?? null);
   }
   const errors: RowError[] = [];
@@ -95,7 +104,12 @@ export async function streamErrors(
 
 /** Whether two rows carry the same numbers, method, sample size and note. */
 function sameValues(a: IngestRow, b: IngestRow): boolean {
-  return metricFields.every((f) => a[f] === b[f]) && a.method === b.method && a.sampleSize === b.sampleSize && a.note === b.note;
+  return (
+    metricFields.every((f) => a[f] === b[f]) &&
+    a.method === b.method &&
+    a.sampleSize === b.sampleSize &&
+    a.note === b.note
+  );
 }
 
 /** Rows that name the same stream, step and period with different numbers: the sender contradicts itself. */
@@ -107,7 +121,11 @@ export function repeatedPeriods(rows: IngestRow[]): RowError[] {
     const first = seen.get(key);
     if (!first) seen.set(key, r);
     else if (!sameValues(first, r)) {
-      errors.push({ row: r.row, field: 'periodStart', message: `Row ${first.row} has other numbers for the same stream, step and period.` });
+      errors.push({
+        row: r.row,
+        field: 'periodStart',
+        message: `Row ${first.row} has other numbers for the same stream, step and period.`,
+      });
     }
   }
   return errors;
@@ -130,12 +148,30 @@ export async function ingestBatch(
   input: unknown[],
   opts: { source: MeasurementSource; apiTokenId?: string | null; prefix?: string },
 ): Promise<IngestCounts> {
-  if (input.length > MAX_IMPORT_ROWS) throw new AppError('BAD_REQUEST', `Send at most ${MAX_IMPORT_ROWS} measurements at once.`, 'measurements');
+  if (input.length > MAX_IMPORT_ROWS)
+    throw new AppError(
+      'BAD_REQUEST',
+      `Send at most ${MAX_IMPORT_ROWS} measurements at once.`,
+      'measurements',
+    );
   const { rows, errors } = validateRows(input.map((values, row) => ({ row, values })));
   errors.push(...(await streamErrors(db, actor, rows)), ...repeatedPeriods(rows));
   if (errors.length > 0) {
-    throw new AppError('BAD_REQUEST', errors[0]?.message ?? 'Some measurements need attention.', undefined, fieldErrorsOf(errors, opts.prefix ?? 'measurements'));
+    throw new AppError(
+      'BAD_REQUEST',
+      errors[0]?.message ?? 'Some measurements need attention.',
+      undefined,
+      fieldErrorsOf(errors, opts.prefix ?? 'measurements'),
+    );
   }
   const streamIds = [...new Set(rows.map((r) => r.streamId))];
-  return ingestFrom(db, { orgId: actor.orgId, actorId: actor.userId, source: opts.source, apiTokenId: opts.apiTokenId, from: rowsFromArrays(rows), streamIds, total: rows.length });
+  return ingestFrom(db, {
+    orgId: actor.orgId,
+    actorId: actor.userId,
+    source: opts.source,
+    apiTokenId: opts.apiTokenId,
+    from: rowsFromArrays(rows),
+    streamIds,
+    total: rows.length,
+  });
 }

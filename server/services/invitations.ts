@@ -27,7 +27,11 @@ export function invitationPath(orgSlug: string, token: string): string {
 }
 
 /** Creates an invitation and returns its secret link; only the hash is stored. */
-export async function createInvitation(db: Db, actor: Actor & { orgSlug: string }, raw: CreateInvitationInput) {
+export async function createInvitation(
+  db: Db,
+  actor: Actor & { orgSlug: string },
+  raw: CreateInvitationInput,
+) {
   const input = createInvitationInput.parse(raw);
   if (input.role === 'owner' && !can(actor.role, 'owners:manage')) {
     throw new AppError('FORBIDDEN', 'Only an owner can invite another owner.', 'role');
@@ -41,7 +45,12 @@ export async function createInvitation(db: Db, actor: Actor & { orgSlug: string 
     createdBy: actor.userId,
     expiresAt: new Date(Date.now() + input.expiresInDays * 24 * 3600_000),
   });
-  return { id: row.id, role: row.role, expiresAt: row.expiresAt, path: invitationPath(actor.orgSlug, token) };
+  return {
+    id: row.id,
+    role: row.role,
+    expiresAt: row.expiresAt,
+    path: invitationPath(actor.orgSlug, token),
+  };
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, id: string) {
@@ -54,7 +63,10 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string) {
 
 type InvitationState = 'valid' | 'expired' | 'used' | 'revoked';
 
-function stateOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+function stateOf(
+  row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (row.acceptedAt) return 'used';
   if (row.revokedAt) return 'revoked';
   if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
@@ -72,7 +84,10 @@ export async function previewInvitation(db: Db, params: { orgSlug: string; token
   const org = await findOrgBySlug(db, params.orgSlug);
   if (!org) throw notFound('This invitation');
   return withTenant(db, { orgId: org.id }, async (tx) => {
-    const row = await findInvitationByTokenHash(tx, { orgId: org.id, tokenHash: hashToken(params.token) });
+    const row = await findInvitationByTokenHash(tx, {
+      orgId: org.id,
+      tokenHash: hashToken(params.token),
+    });
     if (!row) throw notFound('This invitation');
     const state = stateOf(row);
     return {
@@ -87,11 +102,17 @@ export async function previewInvitation(db: Db, params: { orgSlug: string; token
 }
 
 /** Joins the signed-in user to the organization; single use, checked under a row update. */
-export async function acceptInvitation(db: Db, params: { orgSlug: string; token: string; userId: string }) {
+export async function acceptInvitation(
+  db: Db,
+  params: { orgSlug: string; token: string; userId: string },
+) {
   const org = await findOrgBySlug(db, params.orgSlug);
   if (!org) throw notFound('This invitation');
   return withTenant(db, { orgId: org.id, userId: params.userId }, async (tx) => {
-    const row = await findInvitationByTokenHash(tx, { orgId: org.id, tokenHash: hashToken(params.token) });
+    const row = await findInvitationByTokenHash(tx, {
+      orgId: org.id,
+      tokenHash: hashToken(params.token),
+    });
     if (!row) throw notFound('This invitation');
     if (await findMembership(tx, { orgId: org.id, userId: params.userId })) {
       return { orgSlug: org.slug, alreadyMember: true };
@@ -101,7 +122,10 @@ export async function acceptInvitation(db: Db, params: { orgSlug: string; token:
     if (row.email) {
       const user = await findUserById(tx, params.userId);
       if (user?.email !== row.email) {
-        throw new AppError('FORBIDDEN', `This invitation is for ${row.email}. Sign in with that address to accept it.`);
+        throw new AppError(
+          'FORBIDDEN',
+          `This invitation is for ${row.email}. Sign in with that address to accept it.`,
+        );
       }
     }
     if (!(await markInvitationAccepted(tx, { orgId: org.id, id: row.id, userId: params.userId }))) {

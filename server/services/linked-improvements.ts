@@ -7,7 +7,12 @@
  * stream (decision 0008).
  */
 import type { Db } from '@/db/client';
-import { activeLinks, developmentImprovements, linkedOperationalWeeks, type LinkedWeek } from '@/db/queries/insights';
+import {
+  activeLinks,
+  developmentImprovements,
+  linkedOperationalWeeks,
+  type LinkedWeek,
+} from '@/db/queries/insights';
 import type { OperationalType } from '@/db/schema';
 import { compareWindows } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber } from '@/lib/dashboards/format';
@@ -17,22 +22,52 @@ import { windowsOf, type Windows } from './improvements';
 
 type Improvement = Awaited<ReturnType<typeof developmentImprovements>>[number];
 
-function effectOn(op: { id: string; name: string }, weeks: LinkedWeek[], windows: Windows, calendar: WorkingCalendar) {
+function effectOn(
+  op: { id: string; name: string },
+  weeks: LinkedWeek[],
+  windows: Windows,
+  calendar: WorkingCalendar,
+) {
   const mine = weeks.filter((w) => w.streamId === op.id);
-  const compare = (pick: (w: LinkedWeek) => number | null, label: string, format: (n: number) => string) =>
-    compareWindows(valuesIn(mine, windows.before, pick), valuesIn(mine, windows.after, pick), 'lower', { label, format });
+  const compare = (
+    pick: (w: LinkedWeek) => number | null,
+    label: string,
+    format: (n: number) => string,
+  ) =>
+    compareWindows(
+      valuesIn(mine, windows.before, pick),
+      valuesIn(mine, windows.after, pick),
+      'lower',
+      { label, format },
+    );
   return {
     streamId: op.id,
     streamName: op.name,
     calendar,
-    lead: compare((w) => w.lead, `Median lead time of ${op.name}`, (n) => fmtDuration(n, calendar)),
-    waste: compare((w) => w.waste, `Waste at ${op.name}`, (n) => `${fmtNumber(n)} h a week`),
+    lead: compare(
+      (w) => w.lead,
+      `Median lead time of ${op.name}`,
+      (n) => fmtDuration(n, calendar),
+    ),
+    waste: compare(
+      (w) => w.waste,
+      `Waste at ${op.name}`,
+      (n) => `${fmtNumber(n)} h a week`,
+    ),
   };
 }
 
 /** Every development stream given, with the operational streams it feeds and its improvements' effects on them. */
-export async function linkedImprovements(db: Db, orgId: string, development: { id: string; name: string }[], calendars: Map<string, WorkingCalendar>) {
-  const [links, all] = await Promise.all([activeLinks(db, orgId), developmentImprovements(db, orgId)]);
+export async function linkedImprovements(
+  db: Db,
+  orgId: string,
+  development: { id: string; name: string }[],
+  calendars: Map<string, WorkingCalendar>,
+) {
+  const [links, all] = await Promise.all([
+    activeLinks(db, orgId),
+    developmentImprovements(db, orgId),
+  ]);
   const devIds = new Set(development.map((d) => d.id));
   const list: (Improvement & { windows: Windows })[] = all
     .filter((i) => devIds.has(i.streamId))
@@ -42,13 +77,21 @@ export async function linkedImprovements(db: Db, orgId: string, development: { i
   let weeks: LinkedWeek[] = [];
   if (judged.length > 0) {
     const from = judged.map((i) => i.windows.before.from).sort()[0] ?? '';
-    const to = judged.map((i) => i.windows.after?.to ?? i.windows.before.to).sort().at(-1) ?? '';
+    const to =
+      judged
+        .map((i) => i.windows.after?.to ?? i.windows.before.to)
+        .sort()
+        .at(-1) ?? '';
     weeks = await linkedOperationalWeeks(db, orgId, { from, to });
   }
   return development.map((d) => {
     const feeds: { id: string; name: string; type: OperationalType | null }[] = links
       .filter((l) => l.developmentStreamId === d.id)
-      .map((l) => ({ id: l.operationalStreamId, name: l.operationalName, type: l.operationalType }));
+      .map((l) => ({
+        id: l.operationalStreamId,
+        name: l.operationalName,
+        type: l.operationalType,
+      }));
     return {
       id: d.id,
       name: d.name,
@@ -65,7 +108,9 @@ export async function linkedImprovements(db: Db, orgId: string, development: { i
           completedOn: i.completedOn,
           windowWeeks: i.windowWeeks,
           windows: i.windows,
-          effects: feeds.map((op) => effectOn(op, weeks, i.windows, calendars.get(op.id) ?? defaultCalendar)),
+          effects: feeds.map((op) =>
+            effectOn(op, weeks, i.windows, calendars.get(op.id) ?? defaultCalendar),
+          ),
         })),
     };
   });

@@ -10,7 +10,11 @@ import { toMapStep } from '@/lib/maps/drawable';
 import type { Actor } from './members';
 import { assertCanEdit, requireStream } from './streams';
 
-export async function getMap(db: Db, actor: Actor, params: { streamId: string; state: MapState; version?: number }) {
+export async function getMap(
+  db: Db,
+  actor: Actor,
+  params: { streamId: string; state: MapState; version?: number },
+) {
   await requireStream(db, actor, params.streamId);
   const map = await findMap(db, { orgId: actor.orgId, ...params });
   if (!map && params.version) throw new AppError('NOT_FOUND', 'That map version was not found.');
@@ -40,12 +44,19 @@ export async function saveMap(db: Db, actor: Actor, raw: SaveMapInput) {
   if (issues.length > 0) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of issues) (fieldErrors[issue.path] ??= []).push(issue.message);
-    throw new AppError('BAD_REQUEST', issues[0]?.message ?? 'The map needs attention.', undefined, fieldErrors);
+    throw new AppError(
+      'BAD_REQUEST',
+      issues[0]?.message ?? 'The map needs attention.',
+      undefined,
+      fieldErrors,
+    );
   }
   await lockStream(db, { orgId: actor.orgId, id: input.streamId });
   if (input.baseVersion !== undefined) {
     // Two people editing one map: the second save would silently replace the first one's work.
-    const latest = (await findMap(db, { orgId: actor.orgId, streamId: input.streamId, state: input.state }))?.version ?? 0;
+    const latest =
+      (await findMap(db, { orgId: actor.orgId, streamId: input.streamId, state: input.state }))
+        ?.version ?? 0;
     if (latest !== input.baseVersion) {
       throw new AppError(
         'CONFLICT',
@@ -71,7 +82,11 @@ export async function startFutureFromCurrent(db: Db, actor: Actor, streamId: str
   const stream = await requireStream(db, actor, streamId);
   assertCanEdit(actor, stream);
   const current = await findMap(db, { orgId: actor.orgId, streamId, state: 'current' });
-  if (!current) throw new AppError('BAD_REQUEST', 'Map the current state first: the future state starts as a copy of it.');
+  if (!current)
+    throw new AppError(
+      'BAD_REQUEST',
+      'Map the current state first: the future state starts as a copy of it.',
+    );
   await lockStream(db, { orgId: actor.orgId, id: streamId });
   const map = await insertMapVersion(db, {
     orgId: actor.orgId,

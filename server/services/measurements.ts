@@ -14,7 +14,11 @@ import {
 } from '@/db/queries/measurements';
 import type { MeasurementSource } from '@/db/schema/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
-import { measurementInput, type MeasurementInput, type MeasurementValues } from '@/lib/validation/measurements';
+import {
+  measurementInput,
+  type MeasurementInput,
+  type MeasurementValues,
+} from '@/lib/validation/measurements';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
 import { canEditStream, requireStream } from './streams';
@@ -24,9 +28,17 @@ export { listAudit, listMeasurements };
 async function requireWritableStream(db: Db, actor: Actor, streamId: string) {
   const stream = await requireStream(db, actor, streamId);
   if (!canEditStream(actor, stream)) {
-    throw new AppError('FORBIDDEN', 'Team leads log measurements for the streams they own. Ask an admin, or the stream’s owner.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Team leads log measurements for the streams they own. Ask an admin, or the stream’s owner.',
+    );
   }
-  if (stream.archivedAt) throw new AppError('BAD_REQUEST', 'This stream is archived: restore it to log measurements.', 'streamId');
+  if (stream.archivedAt)
+    throw new AppError(
+      'BAD_REQUEST',
+      'This stream is archived: restore it to log measurements.',
+      'streamId',
+    );
   return stream;
 }
 
@@ -68,17 +80,36 @@ export async function saveMeasurement(
 ) {
   const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, values.streamId);
-  const key = { orgId: actor.orgId, streamId: values.streamId, stepName: values.stepName, periodStart: values.periodStart, periodEnd: values.periodEnd };
+  const key = {
+    orgId: actor.orgId,
+    streamId: values.streamId,
+    stepName: values.stepName,
+    periodStart: values.periodStart,
+    periodEnd: values.periodEnd,
+  };
   const existing = await findMeasurementForPeriod(db, key);
-  if (existing && !opts.replace) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  if (existing && !opts.replace)
+    throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
   const row = { ...toRow(values), enteredBy: actor.userId, source: opts.source ?? 'form' };
   if (existing) {
     const updated = await updateMeasurement(db, { orgId: actor.orgId, id: existing.id }, row);
     if (!updated) throw notFound('That measurement');
-    await insertAudit(db, { orgId: actor.orgId, measurementId: existing.id, streamId: existing.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
+    await insertAudit(db, {
+      orgId: actor.orgId,
+      measurementId: existing.id,
+      streamId: existing.streamId,
+      action: 'update',
+      actorId: actor.userId,
+      before: snapshot(existing),
+      after: snapshot(updated),
+    });
     return { id: existing.id, replaced: true };
   }
-  const inserted = await insertMeasurement(db, { ...row, orgId: actor.orgId, streamId: values.streamId });
+  const inserted = await insertMeasurement(db, {
+    ...row,
+    orgId: actor.orgId,
+    streamId: values.streamId,
+  });
   // Someone saved the same period at the same moment: the same answer as finding it first.
   if (!inserted) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
   return { id: inserted.id, replaced: false };
@@ -90,21 +121,43 @@ export async function editMeasurement(db: Db, actor: Actor, id: string, raw: Mea
   if (!existing) throw notFound('That measurement');
   const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, existing.streamId);
-  if (values.streamId !== existing.streamId) await requireWritableStream(db, actor, values.streamId);
+  if (values.streamId !== existing.streamId)
+    await requireWritableStream(db, actor, values.streamId);
   const clash = await findMeasurementForPeriod(db, { orgId: actor.orgId, ...values });
-  if (clash && clash.id !== id) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
-  const updated = await updateMeasurement(db, { orgId: actor.orgId, id }, { ...toRow(values), streamId: values.streamId });
+  if (clash && clash.id !== id)
+    throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  const updated = await updateMeasurement(
+    db,
+    { orgId: actor.orgId, id },
+    { ...toRow(values), streamId: values.streamId },
+  );
   if (!updated) throw notFound('That measurement');
   // Filed under the stream it belongs to now; the audit's stream filter also finds it under the
   // stream it left (`before.streamId`), so a move shows on both.
-  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: updated.streamId, action: 'update', actorId: actor.userId, before: snapshot(existing), after: snapshot(updated) });
+  await insertAudit(db, {
+    orgId: actor.orgId,
+    measurementId: id,
+    streamId: updated.streamId,
+    action: 'update',
+    actorId: actor.userId,
+    before: snapshot(existing),
+    after: snapshot(updated),
+  });
 }
 
 export async function removeMeasurement(db: Db, actor: Actor, id: string) {
   const existing = await findMeasurement(db, { orgId: actor.orgId, id });
   if (!existing) throw notFound('That measurement');
   await requireWritableStream(db, actor, existing.streamId);
-  await insertAudit(db, { orgId: actor.orgId, measurementId: id, streamId: existing.streamId, action: 'delete', actorId: actor.userId, before: snapshot(existing), after: null });
+  await insertAudit(db, {
+    orgId: actor.orgId,
+    measurementId: id,
+    streamId: existing.streamId,
+    action: 'delete',
+    actorId: actor.userId,
+    before: snapshot(existing),
+    after: null,
+  });
   await deleteMeasurement(db, { orgId: actor.orgId, id });
 }
 
@@ -116,7 +169,11 @@ export async function getMeasurement(db: Db, actor: Actor, id: string) {
 }
 
 /** The latest earlier measurement of the stream (and step), for the form to prefill from. */
-export async function previousMeasurement(db: Db, actor: Actor, params: { streamId: string; stepName: string; before: string }) {
+export async function previousMeasurement(
+  db: Db,
+  actor: Actor,
+  params: { streamId: string; stepName: string; before: string },
+) {
   await requireStream(db, actor, params.streamId);
   return (await findPreviousMeasurement(db, { orgId: actor.orgId, ...params })) ?? null;
 }

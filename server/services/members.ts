@@ -1,5 +1,11 @@
 import type { Db } from '@/db/client';
-import { deleteMembership, findMembership, listMembers, lockOwners, updateMemberRole } from '@/db/queries/orgs';
+import {
+  deleteMembership,
+  findMembership,
+  listMembers,
+  lockOwners,
+  updateMemberRole,
+} from '@/db/queries/orgs';
 import { clearImprovementOwner } from '@/db/queries/improvements';
 import { clearStreamOwner } from '@/db/queries/streams';
 import type { Role } from '@/db/schema';
@@ -21,7 +27,11 @@ export async function changeRole(db: Db, actor: Actor, params: { userId: string;
   if (!target) throw notFound('That member');
   if (target.role === params.role) return;
   if ((target.role === 'owner' || params.role === 'owner') && !can(actor.role, 'owners:manage')) {
-    throw new AppError('FORBIDDEN', 'Only an owner can make someone an owner or change an owner’s role.', 'role');
+    throw new AppError(
+      'FORBIDDEN',
+      'Only an owner can make someone an owner or change an owner’s role.',
+      'role',
+    );
   }
   if (target.role === 'owner') await refuseIfLastOwner(db, actor.orgId, 'demoted');
   await updateMemberRole(db, { orgId: actor.orgId, userId: params.userId, role: params.role });

@@ -1,8 +1,27 @@
 import type { Db } from '@/db/client';
-import { insertMembership, insertOrgUnlessSlugTaken, setTenant, slugExists } from '@/db/queries/orgs';
+import {
+  insertMembership,
+  insertOrgUnlessSlugTaken,
+  setTenant,
+  slugExists,
+} from '@/db/queries/orgs';
 
 /** Top-level routes an organization's slug must not shadow. */
-const RESERVED = new Set(['api', 'sign-in', 'sign-up', 'sign-out', 'join', 'orgs', 'account', 'settings', 'new', 'admin', 'docs', 'static', 'public']);
+const RESERVED = new Set([
+  'api',
+  'sign-in',
+  'sign-up',
+  'sign-out',
+  'join',
+  'orgs',
+  'account',
+  'settings',
+  'new',
+  'admin',
+  'docs',
+  'static',
+  'public',
+]);
 
 export function slugify(name: string): string {
   const base = name

@@ -34,7 +34,8 @@ function flowOf(weeks: StreamWeek[]): number | null {
   return lt > 0 ? (100 * sumOf(both.map((w) => w.process ?? 0))) / lt : null;
 }
 
-const wasteOf = (w: StreamWeek) => (w.wastes.every((v) => v === null) ? null : sumOf(w.wastes.map((v) => v ?? 0)));
+const wasteOf = (w: StreamWeek) =>
+  w.wastes.every((v) => v === null) ? null : sumOf(w.wastes.map((v) => v ?? 0));
 
 function summary(weeks: StreamWeek[]) {
   const waste = present(weeks.map(wasteOf));
@@ -45,7 +46,9 @@ function summary(weeks: StreamWeek[]) {
     medianLead: median(present(weeks.map((w) => w.lead))),
     medianProcess: median(present(weeks.map((w) => w.process))),
     flowEfficiency: flowOf(weeks),
-    throughputPerWeek: weeks.length ? (median(present(weeks.map((w) => w.throughput))) ?? null) : null,
+    throughputPerWeek: weeks.length
+      ? (median(present(weeks.map((w) => w.throughput))) ?? null)
+      : null,
     wastePerWeek: waste.length ? sumOf(waste) / waste.length : null,
   };
 }
@@ -65,7 +68,11 @@ function mapFigures(totals: MapTotals | null) {
 export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboardInput) {
   const stream = await requireStream(db, actor, input.id);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const range = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
+  const range = rangeOf(
+    input.range,
+    today,
+    input.from && input.to ? { from: input.from, to: input.to } : undefined,
+  );
   const prev = previousRange(range);
   const [{ weeks, baseline }, current, future, kaizen] = await Promise.all([
     streamWeeks(db, actor.orgId, stream.id, { from: prev.from, to: range.to }),
@@ -82,7 +89,9 @@ export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboa
   };
   const currentTotals = totalsOf(current);
   const futureTotals = totalsOf(future);
-  const calendar = current ? { hoursPerDay: Number(current.hoursPerDay), daysPerWeek: Number(current.daysPerWeek) } : defaultCalendar;
+  const calendar = current
+    ? { hoursPerDay: Number(current.hoursPerDay), daysPerWeek: Number(current.daysPerWeek) }
+    : defaultCalendar;
   const leads = inRange.filter((w) => w.lead !== null);
   const chart = xmr(leads.map((w) => w.lead ?? 0));
   return {
@@ -94,7 +103,12 @@ export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboa
     previous: summary(before),
     baseline: summary(baseline),
     targets: futureTotals
-      ? { lead: futureTotals.totalLeadTimeSeconds, flowEfficiency: futureTotals.flowEfficiency === null ? null : futureTotals.flowEfficiency * 100, source: `future-state map, version ${future?.version ?? ''}`.trim() }
+      ? {
+          lead: futureTotals.totalLeadTimeSeconds,
+          flowEfficiency:
+            futureTotals.flowEfficiency === null ? null : futureTotals.flowEfficiency * 100,
+          source: `future-state map, version ${future?.version ?? ''}`.trim(),
+        }
       : null,
     xmr: chart ? { ...chart, weeks: leads.map((w) => w.week) } : null,
     map: mapFigures(currentTotals),
@@ -102,7 +116,15 @@ export async function streamDashboard(db: Db, actor: Actor, input: StreamDashboa
     improvements: kaizen
       .map((k) => k.improvement)
       .filter((k) => k.startedOn <= range.to && (k.completedOn ?? range.to) >= range.from)
-      .map((k) => ({ id: k.id, title: k.title, startedOn: k.startedOn, completedOn: k.completedOn, week: weekStartOf(k.startedOn), metric: k.metric, waste: k.waste })),
+      .map((k) => ({
+        id: k.id,
+        title: k.title,
+        startedOn: k.startedOn,
+        completedOn: k.completedOn,
+        week: weekStartOf(k.startedOn),
+        metric: k.metric,
+        waste: k.waste,
+      })),
     mapVersion: current?.version ?? null,
   };
 }

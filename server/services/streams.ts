@@ -23,12 +23,18 @@ import { toMapStep } from '@/lib/maps/drawable';
 import type { Actor } from './members';
 
 export function canEditStream(actor: Actor, stream: Pick<StreamRow, 'ownerId'>): boolean {
-  return can(actor.role, 'streams:edit-any') || (can(actor.role, 'streams:edit-own') && stream.ownerId === actor.userId);
+  return (
+    can(actor.role, 'streams:edit-any') ||
+    (can(actor.role, 'streams:edit-own') && stream.ownerId === actor.userId)
+  );
 }
 
 export function assertCanEdit(actor: Actor, stream: Pick<StreamRow, 'ownerId'>) {
   if (!canEditStream(actor, stream)) {
-    throw new AppError('FORBIDDEN', 'Team leads can edit the streams they own. Ask an admin, or the stream’s owner.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Team leads can edit the streams they own. Ask an admin, or the stream’s owner.',
+    );
   }
 }
 
@@ -41,13 +47,26 @@ export async function requireStream(db: Db, actor: Actor, id: string) {
 
 async function checkFields(db: Db, actor: Actor, fields: StreamFields, selfId?: string) {
   const clash = await findStreamByName(db, { orgId: actor.orgId, name: fields.name });
-  if (clash && clash.id !== selfId) throw new AppError('CONFLICT', 'Another stream already has this name.', 'name');
-  if (fields.ownerId && !(await findMembership(db, { orgId: actor.orgId, userId: fields.ownerId }))) {
-    throw new AppError('BAD_REQUEST', 'The owner must be a member of this organization.', 'ownerId');
+  if (clash && clash.id !== selfId)
+    throw new AppError('CONFLICT', 'Another stream already has this name.', 'name');
+  if (
+    fields.ownerId &&
+    !(await findMembership(db, { orgId: actor.orgId, userId: fields.ownerId }))
+  ) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'The owner must be a member of this organization.',
+      'ownerId',
+    );
   }
 }
 
-export async function createStream(db: Db, actor: Actor, fields: StreamFields, opts: { draft?: boolean } = {}) {
+export async function createStream(
+  db: Db,
+  actor: Actor,
+  fields: StreamFields,
+  opts: { draft?: boolean } = {},
+) {
   await checkFields(db, actor, fields);
   // A lead who registers a stream owns it unless they name someone else.
   const ownerId = fields.ownerId ?? (can(actor.role, 'streams:edit-any') ? null : actor.userId);
@@ -81,21 +100,37 @@ export async function setArchived(db: Db, actor: Actor, id: string, archived: bo
   await updateRow(db, { orgId: actor.orgId, id }, { archivedAt: archived ? new Date() : null });
 }
 
-export async function setLinks(db: Db, actor: Actor, params: { id: string; operationalStreamIds: string[] }) {
+export async function setLinks(
+  db: Db,
+  actor: Actor,
+  params: { id: string; operationalStreamIds: string[] },
+) {
   const stream = await requireStream(db, actor, params.id);
   assertCanEdit(actor, stream);
   // Serializes concurrent saves of the same links (else both re-insert them: a unique violation).
   await lockStream(db, { orgId: actor.orgId, id: params.id });
   if (stream.kind !== 'development') {
-    throw new AppError('BAD_REQUEST', 'Links are set on the development stream that feeds operational streams.', 'operationalStreamIds');
+    throw new AppError(
+      'BAD_REQUEST',
+      'Links are set on the development stream that feeds operational streams.',
+      'operationalStreamIds',
+    );
   }
   const ids = [...new Set(params.operationalStreamIds)];
   const found = await findStreamsByIds(db, { orgId: actor.orgId, ids });
   if (found.length !== ids.length) throw notFound('One of those streams');
   if (found.some((s) => s.kind !== 'operational')) {
-    throw new AppError('BAD_REQUEST', 'A development stream can only feed operational streams.', 'operationalStreamIds');
+    throw new AppError(
+      'BAD_REQUEST',
+      'A development stream can only feed operational streams.',
+      'operationalStreamIds',
+    );
   }
-  await replaceLinks(db, { orgId: actor.orgId, developmentStreamId: params.id, operationalStreamIds: ids });
+  await replaceLinks(db, {
+    orgId: actor.orgId,
+    developmentStreamId: params.id,
+    operationalStreamIds: ids,
+  });
 }
 
 export async function getStream(db: Db, actor: Actor, id: string) {
@@ -104,8 +139,16 @@ export async function getStream(db: Db, actor: Actor, id: string) {
   return {
     ...stream,
     canEdit: canEditStream(actor, stream),
-    feeds: links.filter((l) => l.developmentStreamId === id).map((l) => ({ id: l.operationalStreamId, name: l.operationalName, type: l.operationalType })),
-    fedBy: links.filter((l) => l.operationalStreamId === id).map((l) => ({ id: l.developmentStreamId, name: l.developmentName })),
+    feeds: links
+      .filter((l) => l.developmentStreamId === id)
+      .map((l) => ({
+        id: l.operationalStreamId,
+        name: l.operationalName,
+        type: l.operationalType,
+      })),
+    fedBy: links
+      .filter((l) => l.operationalStreamId === id)
+      .map((l) => ({ id: l.developmentStreamId, name: l.developmentName })),
   };
 }
 
@@ -113,7 +156,10 @@ export async function getStream(db: Db, actor: Actor, id: string) {
 export async function currentMapTotals(db: Db, orgId: string) {
   const byStream = new Map<string, { calendar: WorkingCalendar; steps: MapStep[] }>();
   for (const row of await latestCurrentSteps(db, orgId)) {
-    const entry = byStream.get(row.streamId) ?? { calendar: { hoursPerDay: Number(row.hoursPerDay), daysPerWeek: Number(row.daysPerWeek) }, steps: [] };
+    const entry = byStream.get(row.streamId) ?? {
+      calendar: { hoursPerDay: Number(row.hoursPerDay), daysPerWeek: Number(row.daysPerWeek) },
+      steps: [],
+    };
     entry.steps.push(toMapStep(row.step));
     byStream.set(row.streamId, entry);
   }
@@ -126,10 +172,22 @@ export async function currentMapTotals(db: Db, orgId: string) {
 }
 
 /** The streams list, each with the totals of its latest current-state map. */
-export async function listStreamsWithTotals(db: Db, actor: Actor, filters: Omit<Parameters<typeof listStreams>[1], 'orgId'>) {
-  const [streams, maps] = await Promise.all([listStreams(db, { ...filters, orgId: actor.orgId }), currentMapTotals(db, actor.orgId)]);
+export async function listStreamsWithTotals(
+  db: Db,
+  actor: Actor,
+  filters: Omit<Parameters<typeof listStreams>[1], 'orgId'>,
+) {
+  const [streams, maps] = await Promise.all([
+    listStreams(db, { ...filters, orgId: actor.orgId }),
+    currentMapTotals(db, actor.orgId),
+  ]);
   return streams.map((s) => {
     const map = maps.get(s.id);
-    return { ...s, canEdit: canEditStream(actor, s), calendar: map?.calendar ?? null, totals: map?.totals ?? null };
+    return {
+      ...s,
+      canEdit: canEditStream(actor, s),
+      calendar: map?.calendar ?? null,
+      totals: map?.totals ?? null,
+    };
   });
 }

@@ -5,7 +5,12 @@
  * improvements of those weeks. Formulas: lib/insights/waste.ts.
  */
 import type { Db } from '@/db/client';
-import { firstWasteWeek, improvementsInRange, wasteByWeek, type WasteScope } from '@/db/queries/waste';
+import {
+  firstWasteWeek,
+  improvementsInRange,
+  wasteByWeek,
+  type WasteScope,
+} from '@/db/queries/waste';
 import { percentChange } from '@/lib/dashboards/stats';
 import { rangeOf, weekStartOf, type DateRange, type RangePreset } from '@/lib/dashboards/weeks';
 import { categoryRows, defaultBaseline, wasteTrend, weeklyRates } from '@/lib/insights/waste';
@@ -24,12 +29,20 @@ export interface WasteInput {
 
 export async function wasteReduction(db: Db, actor: Actor, input: WasteInput) {
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const range = rangeOf(input.range, today, input.from && input.to ? { from: input.from, to: input.to } : undefined);
+  const range = rangeOf(
+    input.range,
+    today,
+    input.from && input.to ? { from: input.from, to: input.to } : undefined,
+  );
   const stream = input.streamId ? await requireStream(db, actor, input.streamId) : null;
   const scope: WasteScope = { orgId: actor.orgId, streamId: stream?.id };
   const first = await firstWasteWeek(db, scope);
   // A chosen baseline is snapped outward to whole weeks, as a custom range is.
-  const baselineRange: DateRange | null = input.baseline ? rangeOf('custom', today, input.baseline) : first ? defaultBaseline(first) : null;
+  const baselineRange: DateRange | null = input.baseline
+    ? rangeOf('custom', today, input.baseline)
+    : first
+      ? defaultBaseline(first)
+      : null;
   const [current, base, improvements] = await Promise.all([
     wasteByWeek(db, scope, range),
     baselineRange ? wasteByWeek(db, scope, baselineRange) : Promise.resolve([]),
@@ -40,9 +53,18 @@ export async function wasteReduction(db: Db, actor: Actor, input: WasteInput) {
   const trend = wasteTrend(range, current, baselineRates.total);
   return {
     range: { ...range, preset: input.range },
-    stream: stream ? { id: stream.id, name: stream.name, kind: stream.kind, type: stream.type } : null,
+    stream: stream
+      ? { id: stream.id, name: stream.name, kind: stream.kind, type: stream.type }
+      : null,
     firstWasteWeek: first,
-    baseline: baselineRange ? { ...baselineRange, chosen: Boolean(input.baseline), weeks: baselineRates.weeks, perWeek: baselineRates.total } : null,
+    baseline: baselineRange
+      ? {
+          ...baselineRange,
+          chosen: Boolean(input.baseline),
+          weeks: baselineRates.weeks,
+          perWeek: baselineRates.total,
+        }
+      : null,
     current: { weeks: currentRates.weeks, perWeek: currentRates.total },
     /** Percent change of the weekly waste from the baseline (negative: less waste). */
     change: percentChange(currentRates.total, baselineRates.total),

@@ -20,10 +20,16 @@ test.describe('signing up, in and out', () => {
     await fillSignUpForm(page, account, orgName);
 
     await page.waitForURL(`/${slugOf(orgName)}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+    ).toBeVisible();
     await expect(page.getByText('You are an owner here · 1 member')).toBeVisible();
-    await expect(page.getByRole('button', { name: `Account menu for ${account.name}` })).toBeVisible();
-    await expect(page.getByRole('button', { name: `Organization: ${orgName}. Switch organization` })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `Account menu for ${account.name}` }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `Organization: ${orgName}. Switch organization` }),
+    ).toBeVisible();
   });
 
   test('sign-up refuses a short password, a common password and a used email, on the right field, creating nothing', async ({
@@ -45,7 +51,9 @@ test.describe('signing up, in and out', () => {
     // Nothing filled in: every field says what it needs.
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(name).toHaveAccessibleDescription('Enter your name.');
-    await expect(email).toHaveAccessibleDescription('Enter a valid email address, like name@example.com.');
+    await expect(email).toHaveAccessibleDescription(
+      'Enter a valid email address, like name@example.com.',
+    );
     await expect(password).toHaveAccessibleDescription('Use at least 8 characters.');
     await expect(org).toHaveAccessibleDescription('Use at least 2 characters.');
     await screenshot(page, 'sign-up-field-errors');
@@ -63,7 +71,9 @@ test.describe('signing up, in and out', () => {
 
     await password.fill('password123');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(password).toHaveAccessibleDescription('This password is too common. Choose one that is harder to guess.');
+    await expect(password).toHaveAccessibleDescription(
+      'This password is too common. Choose one that is harder to guess.',
+    );
 
     // The server refuses them too, field by field, when the form is bypassed.
     for (const [bad, message] of [
@@ -74,7 +84,9 @@ test.describe('signing up, in and out', () => {
         data: { json: { name: account.name, email: account.email, password: bad, orgName } },
       });
       expect(response.status()).toBe(400);
-      expect(await response.json()).toMatchObject({ error: { json: { data: { fieldErrors: { password: [message] } } } } });
+      expect(await response.json()).toMatchObject({
+        error: { json: { data: { fieldErrors: { password: [message] } } } },
+      });
     }
 
     // An email that already has an account (in other letter case): the server's answer lands on the email field.
@@ -82,7 +94,9 @@ test.describe('signing up, in and out', () => {
     await password.fill(account.password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(email).toHaveAttribute('aria-invalid', 'true');
-    await expect(email).toHaveAccessibleDescription('An account with this email already exists. Sign in instead.');
+    await expect(email).toHaveAccessibleDescription(
+      'An account with this email already exists. Sign in instead.',
+    );
     await expect(password).not.toHaveAttribute('aria-invalid');
     await expect(page).toHaveURL(/\/sign-up$/);
     await expect(page.getByRole('button', { name: 'Create account' })).toBeEnabled();
@@ -93,11 +107,15 @@ test.describe('signing up, in and out', () => {
     await email.fill(account.email);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`/${slugOf(orgName)}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+    ).toBeVisible();
     await expect(page.getByText('You are an owner here · 1 member')).toBeVisible();
   });
 
-  test('signing out from the user menu, a wrong password, then signing in again', async ({ page }) => {
+  test('signing out from the user menu, a wrong password, then signing in again', async ({
+    page,
+  }) => {
     const account = newAccount('Omar');
     const orgName = newOrgName('Relay');
     const slug = await signUpWithOrg(page, account, orgName);
@@ -108,7 +126,9 @@ test.describe('signing up, in and out', () => {
 
     // Signed out for real: the organization asks for a sign-in again.
     await page.goto(`/${slug}`);
-    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === `/${slug}`);
+    await page.waitForURL(
+      (url) => url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === `/${slug}`,
+    );
 
     await page.getByLabel('Email', { exact: true }).fill(account.email);
     await page.getByLabel('Password', { exact: true }).fill(`${account.password}-wrong`);
@@ -119,12 +139,16 @@ test.describe('signing up, in and out', () => {
     await page.getByLabel('Password', { exact: true }).fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`/${slug}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+    ).toBeVisible();
   });
 });
 
 test.describe('organizations', () => {
-  test('creating a second organization from the switcher, then switching between the two', async ({ page }) => {
+  test('creating a second organization from the switcher, then switching between the two', async ({
+    page,
+  }) => {
     const account = newAccount('Kim');
     // Names sort in this order in the switcher.
     const first = newOrgName('Alpha');
@@ -141,7 +165,9 @@ test.describe('organizations', () => {
 
     const secondSlug = slugOf(second);
     await page.waitForURL(`/${secondSlug}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${second}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${second}` }),
+    ).toBeVisible();
     await expect(page.getByText('You are an owner here · 1 member')).toBeVisible();
     await expect(switcher).toHaveAccessibleName(`Organization: ${second}. Switch organization`);
 
@@ -152,17 +178,27 @@ test.describe('organizations', () => {
       new RegExp(`^✓ ${second}\\s*Owner$`),
       '+ Create organization',
     ]);
-    await expect(menu.getByRole('menuitem', { name: second })).toHaveAttribute('aria-current', 'page');
+    await expect(menu.getByRole('menuitem', { name: second })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
 
     await menu.getByRole('menuitem', { name: first }).click();
     await page.waitForURL(`/${firstSlug}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${first}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${first}` }),
+    ).toBeVisible();
     await expect(switcher).toHaveAccessibleName(`Organization: ${first}. Switch organization`);
 
     await switcher.click();
-    await expect(page.getByRole('menu').getByRole('menuitem', { name: first })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('menu').getByRole('menuitem', { name: first })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     await page.getByRole('menu').getByRole('menuitem', { name: second }).click();
     await page.waitForURL(`/${secondSlug}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${second}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Welcome to ${second}` }),
+    ).toBeVisible();
   });
 });

@@ -5,16 +5,23 @@ import { DEMO_PASSWORD, expect, screenshot, test } from './fixtures';
 const leader = { email: 'owner@northwind.example', password: DEMO_PASSWORD };
 const org = 'northwind-retail';
 
-test('a leader opens the portfolio, filters it, exports it, and drills into a stream’s charts', async ({ openPage }) => {
+test('a leader opens the portfolio, filters it, exports it, and drills into a stream’s charts', async ({
+  openPage,
+}) => {
   const page = await openPage(leader);
   await page.goto(`/${org}`);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Dashboards' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Portfolio', level: 1 })).toBeVisible();
 
   // The demo's six streams, with figures computed from their weeks.
   const table = page.getByRole('table', { name: 'Value streams' });
   await expect(table.getByRole('row')).toHaveCount(7);
-  await expect(page.getByRole('region', { name: 'Headline figures' })).toContainText('6 measured in these weeks');
+  await expect(page.getByRole('region', { name: 'Headline figures' })).toContainText(
+    '6 measured in these weeks',
+  );
   await screenshot(page, 'dashboards-portfolio');
 
   // Filtering keeps the view in the address, so it can be shared.
@@ -29,26 +36,37 @@ test('a leader opens the portfolio, filters it, exports it, and drills into a st
 
   // Sorting by a column, with the keyboard.
   await table.getByRole('button', { name: /Median lead time/ }).press('Enter');
-  await expect(table.getByRole('columnheader', { name: /Median lead time/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('columnheader', { name: /Median lead time/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
 
   // The table as CSV.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(
+    /^portfolio-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
   const text = await (await file.createReadStream()).toArray();
   const csv = Buffer.concat(text).toString('utf8');
-  expect(csv.split('\n')[0]).toContain('stream,kind,type,owner,weeks_measured,median_lead_time_hours');
+  expect(csv.split('\n')[0]).toContain(
+    'stream,kind,type,owner,weeks_measured,median_lead_time_hours',
+  );
   expect(csv).toContain('Storefront platform,development');
 
   // Drill into a stream.
   await table.getByRole('link', { name: 'Storefront platform' }).click();
   await expect(page.getByRole('heading', { name: 'Storefront platform: dashboard' })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Lead time and process time (hours)' })).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Lead time and process time (hours)' }),
+  ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Waste by category (hours)' })).toBeVisible();
   const xmr = page.getByRole('figure', { name: /process behaviour chart/ });
   await expect(xmr).toContainText(/natural limits/);
-  await expect(page.getByRole('table', { name: 'Map totals and measured figures' })).toContainText('Lead time');
+  await expect(page.getByRole('table', { name: 'Map totals and measured figures' })).toContainText(
+    'Lead time',
+  );
   // Every chart has its data as a table.
   await xmr.getByText('Show the data as a table').click();
   await expect(xmr.getByRole('table')).toBeVisible();
@@ -67,12 +85,17 @@ test('a leader opens the portfolio, filters it, exports it, and drills into a st
 /** The Monday `weeks` weeks before this week's, and the Friday after it (the demo data covers them). */
 function weeksAgo(weeks: number) {
   const now = new Date();
-  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 86_400_000 - weeks * 7 * 86_400_000;
+  const monday =
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
+    ((now.getUTCDay() + 6) % 7) * 86_400_000 -
+    weeks * 7 * 86_400_000;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { monday: day(monday), friday: day(monday + 4 * 86_400_000) };
 }
 
-test('a lead records an improvement, fixes a missing title, and closes it as done', async ({ openPage }) => {
+test('a lead records an improvement, fixes a missing title, and closes it as done', async ({
+  openPage,
+}) => {
   const week = weeksAgo(7);
   const page = await openPage({ email: 'lead@northwind.example', password: DEMO_PASSWORD });
   await page.goto(`/${org}/improvements`);
@@ -84,8 +107,12 @@ test('a lead records an improvement, fixes a missing title, and closes it as don
   await page.getByLabel('Title').fill('Callbacks booked in one calendar');
   await page.getByLabel('Waste it targets').selectOption('waiting');
   await page.getByRole('button', { name: 'Record the improvement' }).click();
-  await expect(page.getByRole('heading', { name: 'Callbacks booked in one calendar' })).toBeVisible();
-  await expect(page.getByText('Still open: the weeks after start counting when it is completed.')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Callbacks booked in one calendar' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Still open: the weeks after start counting when it is completed.'),
+  ).toBeVisible();
   await page.getByLabel('Completed on').fill(week.friday);
   await page.getByRole('button', { name: 'Close as done' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Lead time / })).toBeVisible();

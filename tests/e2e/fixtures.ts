@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 /** The password of every seeded demo user (db/seed.ts). */
 export const DEMO_PASSWORD = 'valuestream-demo';
@@ -27,7 +33,11 @@ export function uniqueId(): string {
 /** A person who does not have an account yet. */
 export function newAccount(first = 'Tess'): Account {
   const id = uniqueId();
-  return { name: `${first} Tester`, email: `${first.toLowerCase()}.${id}@e2e.example`, password: `correct horse ${id}` };
+  return {
+    name: `${first} Tester`,
+    email: `${first.toLowerCase()}.${id}@e2e.example`,
+    password: `correct horse ${id}`,
+  };
 }
 
 /** An organization name whose address (slug) is predictable: "Orbit Abc123" -> "orbit-abc123". */
@@ -56,7 +66,11 @@ export async function signInThroughForm(page: Page, who: Credentials): Promise<v
  * Fills and submits the sign-up form of the current page (/sign-up, with or without a
  * callbackUrl); `orgName` only when the form asks for one. Does not wait for the navigation.
  */
-export async function fillSignUpForm(page: Page, account: Account, orgName?: string): Promise<void> {
+export async function fillSignUpForm(
+  page: Page,
+  account: Account,
+  orgName?: string,
+): Promise<void> {
   await page.getByLabel('Your name').fill(account.name);
   await page.getByLabel('Work email').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
@@ -65,12 +79,18 @@ export async function fillSignUpForm(page: Page, account: Account, orgName?: str
 }
 
 /** Signs up a new account with its own new organization, through the form; returns the org's slug. */
-export async function signUpWithOrg(page: Page, account: Account, orgName: string): Promise<string> {
+export async function signUpWithOrg(
+  page: Page,
+  account: Account,
+  orgName: string,
+): Promise<string> {
   await page.goto('/sign-up');
   await fillSignUpForm(page, account, orgName);
   const slug = slugOf(orgName);
   await page.waitForURL(`/${slug}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+  ).toBeVisible();
   return slug;
 }
 
@@ -85,10 +105,19 @@ export async function createInvitationLink(page: Page, roleLabel: string): Promi
 }
 
 /** A signed-out visitor opens an invitation link, creates an account through it and accepts. */
-export async function joinWithNewAccount(page: Page, link: string, account: Account, slug: string): Promise<void> {
+export async function joinWithNewAccount(
+  page: Page,
+  link: string,
+  account: Account,
+  slug: string,
+): Promise<void> {
   await page.goto(link);
   await page.getByRole('link', { name: 'Create an account' }).click();
-  await page.waitForURL((url) => url.pathname === '/sign-up' && (url.searchParams.get('callbackUrl') ?? '').startsWith('/join/'));
+  await page.waitForURL(
+    (url) =>
+      url.pathname === '/sign-up' &&
+      (url.searchParams.get('callbackUrl') ?? '').startsWith('/join/'),
+  );
   await fillSignUpForm(page, account);
   await page.waitForURL((url) => url.pathname.startsWith('/join/'));
   await page.getByRole('button', { name: 'Accept invitation' }).click();
@@ -104,7 +133,11 @@ export function alertOf(page: Page): Locator {
  * Saves a screenshot for a person to look at, when E2E_SCREENSHOTS names a folder: the whole page,
  * or with `{ fullPage: false }` the viewport only (as a person sees it, sticky bars where they sit).
  */
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
@@ -185,7 +218,12 @@ export interface NewStream {
  * Registers a stream through the API as the page's user (a team lead owns what they register) and,
  * given steps, saves its current-state map (version 1) with an 8-hour day; returns the stream's id.
  */
-export async function createStream(page: Page, orgSlug: string, stream: NewStream, steps: MapStepInput[] = []): Promise<string> {
+export async function createStream(
+  page: Page,
+  orgSlug: string,
+  stream: NewStream,
+  steps: MapStepInput[] = [],
+): Promise<string> {
   const kind = stream.kind ?? 'operational';
   const fields = {
     name: stream.name,
@@ -210,7 +248,13 @@ export async function createStream(page: Page, orgSlug: string, stream: NewStrea
       streamId: id,
       state: 'current',
       calendar: { hoursPerDay: 8, daysPerWeek: 5 },
-      steps: steps.map((s) => ({ pctCompleteAccurate: 100, people: null, wastes: [], notes: '', ...s })),
+      steps: steps.map((s) => ({
+        pctCompleteAccurate: 100,
+        people: null,
+        wastes: [],
+        notes: '',
+        ...s,
+      })),
       note: 'First walk of the stream',
     });
   }
@@ -224,7 +268,10 @@ export function totalsCard(scope: Locator, label: string): Locator {
 }
 
 /** Checks map totals cards: each label's value and detail line, as a person reads them. */
-export async function expectTotals(scope: Locator, expected: Record<string, readonly [value: string, detail: string]>): Promise<void> {
+export async function expectTotals(
+  scope: Locator,
+  expected: Record<string, readonly [value: string, detail: string]>,
+): Promise<void> {
   for (const [label, texts] of Object.entries(expected)) {
     await expect(totalsCard(scope, label).locator('dd'), label).toHaveText([...texts]);
   }

@@ -6,7 +6,8 @@ const org = 'northwind-retail';
 
 /** Screenshots for a person to look at, when SHOTS_DIR is set; nothing otherwise. */
 async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
 }
 
 function csv(stream: string, badRow: boolean) {
@@ -19,10 +20,14 @@ function csv(stream: string, badRow: boolean) {
 }
 
 async function choose(page: Page, name: string, text: string) {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`) });
 }
 
-test('a lead imports a CSV with a bad row, fixes it, imports it, and importing it again adds nothing', async ({ openPage }) => {
+test('a lead imports a CSV with a bad row, fixes it, imports it, and importing it again adds nothing', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const name = `Click and collect ${uniqueId()}`;
   const streamId = await createStream(lead, org, { name, type: 'fulfillment' });
@@ -48,7 +53,9 @@ test('a lead imports a CSV with a bad row, fixes it, imports it, and importing i
   await shot(lead, 'import-3-problems');
 
   // Nothing was saved.
-  const listed = await lead.request.get(`/api/trpc/measurements.list?input=${trpcQueryInput({ orgSlug: org, streamId })}`);
+  const listed = await lead.request.get(
+    `/api/trpc/measurements.list?input=${trpcQueryInput({ orgSlug: org, streamId })}`,
+  );
   expect(listed.status()).toBe(200);
   expect((await listed.json()).result.data.json).toEqual([]);
 
@@ -56,7 +63,9 @@ test('a lead imports a CSV with a bad row, fixes it, imports it, and importing i
   await choose(lead, 'weeks.csv', csv(name, false));
   await lead.getByRole('button', { name: 'Check the rows' }).click();
   await expect(lead.getByText('3 ready')).toBeVisible();
-  await expect(lead.getByRole('table', { name: 'The first rows to import' })).toContainText('2025-03-17 – 2025-03-23');
+  await expect(lead.getByRole('table', { name: 'The first rows to import' })).toContainText(
+    '2025-03-17 – 2025-03-23',
+  );
   await shot(lead, 'import-4-ready');
   await lead.getByRole('button', { name: 'Import 3 rows' }).click();
   const result = lead.getByRole('status').filter({ hasText: 'Imported weeks.csv' });
@@ -68,8 +77,12 @@ test('a lead imports a CSV with a bad row, fixes it, imports it, and importing i
   await choose(lead, 'weeks.csv', csv(name, false));
   await lead.getByRole('button', { name: 'Check the rows' }).click();
   await lead.getByRole('button', { name: 'Import 3 rows' }).click();
-  await expect(lead.getByRole('status').filter({ hasText: 'Imported weeks.csv' })).toContainText('Skipped (already there)3');
-  await expect(lead.getByRole('status').filter({ hasText: 'Imported weeks.csv' })).toContainText('Added0');
+  await expect(lead.getByRole('status').filter({ hasText: 'Imported weeks.csv' })).toContainText(
+    'Skipped (already there)3',
+  );
+  await expect(lead.getByRole('status').filter({ hasText: 'Imported weeks.csv' })).toContainText(
+    'Added0',
+  );
 
   await lead.getByRole('link', { name: 'See the measurements' }).click();
   await lead.goto(`/${org}/measurements?stream=${streamId}`);

@@ -30,7 +30,10 @@ interface OrgWithViewer {
 }
 
 /** An owner (on `page`) with a fresh organization, and a viewer who joined it through a link. */
-async function orgWithViewer(page: Page, openPage: (who?: Credentials) => Promise<Page>): Promise<OrgWithViewer> {
+async function orgWithViewer(
+  page: Page,
+  openPage: (who?: Credentials) => Promise<Page>,
+): Promise<OrgWithViewer> {
   const owner = newAccount('Olga');
   const orgName = newOrgName('Harbor');
   const slug = await signUpWithOrg(page, owner, orgName);
@@ -42,12 +45,18 @@ async function orgWithViewer(page: Page, openPage: (who?: Credentials) => Promis
   return { owner, orgName, slug, viewer, viewerPage };
 }
 
-test('an owner invites a viewer by link, who signs up through it and joins; the link works only once', async ({ page, openPage }) => {
+test('an owner invites a viewer by link, who signs up through it and joins; the link works only once', async ({
+  page,
+  openPage,
+}) => {
   const owner = newAccount('Olga');
   const orgName = newOrgName('Harbor');
   const slug = await signUpWithOrg(page, owner, orgName);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
   await page.waitForURL(`/${slug}/settings`);
   await page.getByRole('link', { name: 'Manage members →' }).click();
   await page.waitForURL(`/${slug}/settings/members`);
@@ -72,15 +81,22 @@ test('an owner invites a viewer by link, who signs up through it and joins; the 
   await expect(guest.getByText('You are invited as Viewer.')).toBeVisible();
   await screenshot(guest, 'join-signed-out');
   await guest.getByRole('link', { name: 'Create an account' }).click();
-  await guest.waitForURL((url) => url.pathname === '/sign-up' && url.searchParams.get('callbackUrl') === new URL(link).pathname);
-  await expect(guest.getByText('Then you will join the organization that invited you.')).toBeVisible();
+  await guest.waitForURL(
+    (url) =>
+      url.pathname === '/sign-up' && url.searchParams.get('callbackUrl') === new URL(link).pathname,
+  );
+  await expect(
+    guest.getByText('Then you will join the organization that invited you.'),
+  ).toBeVisible();
   await expect(guest.getByLabel('Organization name')).toHaveCount(0);
   await fillSignUpForm(guest, invitee);
   await guest.waitForURL(link);
   await expect(guest.getByText(`Signed in as ${invitee.email}.`)).toBeVisible();
   await guest.getByRole('button', { name: 'Accept invitation' }).click();
   await guest.waitForURL(`/${slug}`);
-  await expect(guest.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+  await expect(
+    guest.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+  ).toBeVisible();
   await expect(guest.getByText('You are a viewer here · 2 members')).toBeVisible();
 
   // The page the other person still has open: accepting now fails, and they did not join.
@@ -104,10 +120,15 @@ test('an owner invites a viewer by link, who signs up through it and joins; the 
   await expect(invitations.getByRole('listitem')).toContainText(['Accepted']);
   const people = page.getByRole('table', { name: `Members of ${orgName}` });
   await expect(people.getByRole('row').filter({ hasText: invitee.email })).toHaveCount(1);
-  await expect(people.getByRole('combobox', { name: `Role of ${invitee.name}` })).toHaveValue('viewer');
+  await expect(people.getByRole('combobox', { name: `Role of ${invitee.name}` })).toHaveValue(
+    'viewer',
+  );
 });
 
-test('a viewer is offered no management, and the API refuses them admin actions', async ({ page, openPage }) => {
+test('a viewer is offered no management, and the API refuses them admin actions', async ({
+  page,
+  openPage,
+}) => {
   const { owner, orgName, slug, viewer, viewerPage } = await orgWithViewer(page, openPage);
 
   await viewerPage.goto(`/${slug}/settings/members`);
@@ -121,10 +142,18 @@ test('a viewer is offered no management, and the API refuses them admin actions'
   await expect(viewerPage.getByRole('combobox')).toHaveCount(0);
   await expect(viewerPage.getByRole('button', { name: 'Remove' })).toHaveCount(0);
   await expect(viewerPage.getByRole('button', { name: 'Leave' })).toHaveCount(1);
-  await expect(people.getByRole('row').filter({ hasText: viewer.email }).getByRole('button', { name: 'Leave' })).toBeVisible();
+  await expect(
+    people
+      .getByRole('row')
+      .filter({ hasText: viewer.email })
+      .getByRole('button', { name: 'Leave' }),
+  ).toBeVisible();
   await screenshot(viewerPage, 'members-viewer');
 
-  await viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await viewerPage
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
   await viewerPage.waitForURL(`/${slug}/settings`);
   await expect(viewerPage.getByText('Only owners and admins can rename it.')).toBeVisible();
   await expect(viewerPage.getByLabel('Organization name')).toHaveCount(0);
@@ -137,12 +166,16 @@ test('a viewer is offered no management, and the API refuses them admin actions'
   });
   expect(invite.status()).toBe(403);
   const inviteBody = await invite.text();
-  expect(JSON.parse(inviteBody)).toMatchObject({ error: { json: { data: { code: 'FORBIDDEN', httpStatus: 403 } } } });
+  expect(JSON.parse(inviteBody)).toMatchObject({
+    error: { json: { data: { code: 'FORBIDDEN', httpStatus: 403 } } },
+  });
   expect(inviteBody).not.toContain('/join/');
 
   const list = await api.get(`/api/trpc/members.list?input=${trpcQueryInput({ orgSlug: slug })}`);
   expect(list.status()).toBe(200);
-  const members = ((await list.json()) as { result: { data: { json: { userId: string; email: string }[] } } }).result.data.json;
+  const members = (
+    (await list.json()) as { result: { data: { json: { userId: string; email: string }[] } } }
+  ).result.data.json;
   const me = members.find((m) => m.email === viewer.email);
   const them = members.find((m) => m.email === owner.email);
   expect(me).toBeDefined();
@@ -158,15 +191,21 @@ test('a viewer is offered no management, and the API refuses them admin actions'
       ? await api.post(`/api/trpc/${path}`, { data: { json: input } })
       : await api.get(`/api/trpc/${path}?input=${trpcQueryInput({ orgSlug: slug })}`);
     expect(response.status(), path).toBe(403);
-    expect(await response.json(), path).toMatchObject({ error: { json: { data: { code: 'FORBIDDEN' } } } });
+    expect(await response.json(), path).toMatchObject({
+      error: { json: { data: { code: 'FORBIDDEN' } } },
+    });
   }
 
   // Nothing changed.
   await viewerPage.goto(`/${slug}`);
-  await expect(viewerPage.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` })).toBeVisible();
+  await expect(
+    viewerPage.getByRole('heading', { level: 1, name: `Welcome to ${orgName}` }),
+  ).toBeVisible();
   await expect(viewerPage.getByText('You are a viewer here · 2 members')).toBeVisible();
   await page.goto(`/${slug}/settings/members`);
-  await expect(page.getByRole('region', { name: 'Invitations' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Invitations' }).getByRole('listitem')).toHaveCount(
+    1,
+  );
 });
 
 test('the owner makes the viewer a team lead, and it sticks', async ({ page, openPage }) => {

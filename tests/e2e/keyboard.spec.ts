@@ -11,12 +11,18 @@ test('signing in and switching organization with the keyboard only', async ({ pa
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForURL('/northwind-retail');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Northwind Retail' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Welcome to Northwind Retail' }),
+  ).toBeVisible();
 
   // Tab from the top of the page to the organization switcher: a few stops at most.
   const switcher = page.getByRole('button', { name: /^Organization: / });
   await expect(switcher).toBeVisible();
-  for (let stops = 0; stops < 5 && !(await switcher.evaluate((el) => el === document.activeElement)); stops++) {
+  for (
+    let stops = 0;
+    stops < 5 && !(await switcher.evaluate((el) => el === document.activeElement));
+    stops++
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(switcher).toBeFocused();
@@ -32,6 +38,8 @@ test('signing in and switching organization with the keyboard only', async ({ pa
   await page.keyboard.press('Enter');
 
   await page.waitForURL('/acme-motors');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Acme Motors' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Welcome to Acme Motors' }),
+  ).toBeVisible();
   await expect(switcher).toHaveAccessibleName('Organization: Acme Motors. Switch organization');
 });

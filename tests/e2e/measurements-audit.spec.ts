@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { createStream, DEMO_PASSWORD, expect, screenshot, test, trpcMutation, trpcQueryInput, uniqueId } from './fixtures';
+import {
+  createStream,
+  DEMO_PASSWORD,
+  expect,
+  screenshot,
+  test,
+  trpcMutation,
+  trpcQueryInput,
+  uniqueId,
+} from './fixtures';
 
 /** Seeded members of Northwind Retail. */
 const adam = { email: 'admin@northwind.example', password: DEMO_PASSWORD };
@@ -9,11 +18,17 @@ const org = 'northwind-retail';
 
 /** Saves a measurement through the API as the page's user; returns its id. */
 async function logWeek(page: Page, measurement: Record<string, unknown>): Promise<string> {
-  const { id } = await trpcMutation<{ id: string }>(page, 'measurements.save', { orgSlug: org, measurement, replace: false });
+  const { id } = await trpcMutation<{ id: string }>(page, 'measurements.save', {
+    orgSlug: org,
+    measurement,
+    replace: false,
+  });
   return id;
 }
 
-test('an admin edits a measurement in the stream’s calendar and reads the change, before → after, in the audit trail; a viewer cannot', async ({ openPage }) => {
+test('an admin edits a measurement in the stream’s calendar and reads the change, before → after, in the audit trail; a viewer cannot', async ({
+  openPage,
+}) => {
   // Three people, a dozen pages; run first, it also waits for the demo data to be seeded.
   test.setTimeout(90_000);
   const admin = await openPage(adam);
@@ -25,12 +40,35 @@ test('an admin edits a measurement in the stream’s calendar and reads the chan
     streamId,
     state: 'current',
     calendar: { hoursPerDay: 7.5, daysPerWeek: 5 },
-    steps: [{ name: 'Register', processTimeSeconds: 600, leadTimeSeconds: 3_600, pctCompleteAccurate: 100, people: null, wastes: [], notes: '' }],
+    steps: [
+      {
+        name: 'Register',
+        processTimeSeconds: 600,
+        leadTimeSeconds: 3_600,
+        pctCompleteAccurate: 100,
+        people: null,
+        wastes: [],
+        notes: '',
+      },
+    ],
     note: 'First walk',
   });
-  const id = await logWeek(admin, { streamId, periodStart: '2025-06-02', periodEnd: '2025-06-08', leadTimeSeconds: 54_000, throughput: 40 });
+  const id = await logWeek(admin, {
+    streamId,
+    periodStart: '2025-06-02',
+    periodEnd: '2025-06-08',
+    leadTimeSeconds: 54_000,
+    throughput: 40,
+  });
   // Another week, logged by mistake and deleted.
-  const mistake = await logWeek(admin, { streamId, stepName: 'Register', periodStart: '2025-06-09', periodEnd: '2025-06-15', throughput: 12, wasteWaitingHours: 6 });
+  const mistake = await logWeek(admin, {
+    streamId,
+    stepName: 'Register',
+    periodStart: '2025-06-09',
+    periodEnd: '2025-06-15',
+    throughput: 12,
+    wasteWaitingHours: 6,
+  });
   await trpcMutation(admin, 'measurements.remove', { orgSlug: org, id: mistake });
 
   // The edit form loads that one measurement, durations in the stream's working days.
@@ -40,7 +78,9 @@ test('an admin edits a measurement in the stream’s calendar and reads the chan
   await expect(leadTime).toHaveValue('2');
   await expect(admin.getByLabel('Lead time unit')).toHaveValue('days');
   await expect(leadTime).toHaveAccessibleDescription('Working days of 7.5 h, weeks of 5 d');
-  await expect(admin.getByTestId('calendar-note')).toHaveText(`Days and weeks are working days of 7.5 h, weeks of 5 d, as in the current map of ${name}.`);
+  await expect(admin.getByTestId('calendar-note')).toHaveText(
+    `Days and weeks are working days of 7.5 h, weeks of 5 d, as in the current map of ${name}.`,
+  );
   await expect(admin.getByLabel('Throughput')).toHaveValue('40');
   await screenshot(admin, 'measurements-edit-form');
   await leadTime.fill('1');
@@ -62,7 +102,12 @@ test('an admin edits a measurement in the stream’s calendar and reads the chan
   const deleted = entries.nth(1);
   await expect(deleted).toContainText('Deleted');
   await expect(deleted).toContainText('Register · Jun 9–15, 2025');
-  await expect(deleted.getByRole('term')).toHaveText(['Throughput', 'Waiting waste', 'Method', 'Source']);
+  await expect(deleted.getByRole('term')).toHaveText([
+    'Throughput',
+    'Waiting waste',
+    'Method',
+    'Source',
+  ]);
   await expect(deleted.getByRole('definition')).toHaveText(['12', '6 h', 'Observed', 'Form']);
   const entry = entries.first();
   await expect(entry).toContainText('Changed');
@@ -77,7 +122,10 @@ test('an admin edits a measurement in the stream’s calendar and reads the chan
   // The stream's page leads there too.
   await admin.goto(`/${org}/streams/${streamId}`);
   await admin.getByRole('link', { name: 'Audit trail of its measurements' }).click();
-  await admin.waitForURL((url) => url.pathname === `/${org}/measurements/audit` && url.searchParams.get('stream') === streamId);
+  await admin.waitForURL(
+    (url) =>
+      url.pathname === `/${org}/measurements/audit` && url.searchParams.get('stream') === streamId,
+  );
   await expect(admin.getByTestId('audit-entry')).toHaveCount(2);
 
   // A viewer: no link, a refusal on the page, and a 403 from the API.
@@ -89,21 +137,39 @@ test('an admin edits a measurement in the stream’s calendar and reads the chan
   await expect(viewer.getByText('Only owners and admins read the audit trail.')).toBeVisible();
   await expect(viewer.getByTestId('audit-entry')).toHaveCount(0);
   await expect(viewer.getByText(name)).toHaveCount(0);
-  const refused = await viewer.request.get(`/api/trpc/measurements.audit?input=${trpcQueryInput({ orgSlug: org, streamId })}`);
+  const refused = await viewer.request.get(
+    `/api/trpc/measurements.audit?input=${trpcQueryInput({ orgSlug: org, streamId })}`,
+  );
   expect(refused.status()).toBe(403);
   await viewer.goto(`/${org}/streams/${streamId}`);
   await expect(viewer.getByRole('link', { name: 'Measurements →' })).toBeVisible();
-  await expect(viewer.getByRole('link', { name: 'Audit trail of its measurements' })).toHaveCount(0);
+  await expect(viewer.getByRole('link', { name: 'Audit trail of its measurements' })).toHaveCount(
+    0,
+  );
 });
 
-test('the measurements table sorts by lead time both ways, by mouse and keyboard, empty last, and keeps the sort in the URL', async ({ openPage }) => {
+test('the measurements table sorts by lead time both ways, by mouse and keyboard, empty last, and keeps the sort in the URL', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const name = `Spare parts ${uniqueId()}`;
   const streamId = await createStream(lead, org, { name, type: 'fulfillment' });
   const week = (start: string, end: string) => ({ streamId, periodStart: start, periodEnd: end });
-  await logWeek(lead, { ...week('2025-03-03', '2025-03-09'), leadTimeSeconds: 10_800, throughput: 5 }); // 3 h
-  await logWeek(lead, { ...week('2025-03-10', '2025-03-16'), leadTimeSeconds: 57_600, throughput: 9 }); // 2 d of 8 h
-  await logWeek(lead, { ...week('2025-03-17', '2025-03-23'), leadTimeSeconds: 1_800, throughput: 7 }); // 30 min
+  await logWeek(lead, {
+    ...week('2025-03-03', '2025-03-09'),
+    leadTimeSeconds: 10_800,
+    throughput: 5,
+  }); // 3 h
+  await logWeek(lead, {
+    ...week('2025-03-10', '2025-03-16'),
+    leadTimeSeconds: 57_600,
+    throughput: 9,
+  }); // 2 d of 8 h
+  await logWeek(lead, {
+    ...week('2025-03-17', '2025-03-23'),
+    leadTimeSeconds: 1_800,
+    throughput: 7,
+  }); // 30 min
   await logWeek(lead, { ...week('2025-03-24', '2025-03-30'), throughput: 3 }); // no lead time
 
   await lead.goto(`/${org}/measurements?stream=${streamId}`);

@@ -4,7 +4,9 @@ const lena = { email: 'lead@northwind.example', password: DEMO_PASSWORD };
 const victor = { email: 'viewer@northwind.example', password: DEMO_PASSWORD };
 const org = 'northwind-retail';
 
-test('a team lead logs a week, is asked before replacing it, and finds it in the table; a viewer may not', async ({ openPage }) => {
+test('a team lead logs a week, is asked before replacing it, and finds it in the table; a viewer may not', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const name = `Returns handling ${uniqueId()}`;
   const streamId = await createStream(lead, org, { name, type: 'fulfillment' });
@@ -12,7 +14,9 @@ test('a team lead logs a week, is asked before replacing it, and finds it in the
   await lead.goto(`/${org}/measurements/new`);
   await lead.getByLabel('Stream', { exact: true }).selectOption({ label: name });
   // The new stream has no earlier week to prefill from: once the form says so, it will not change what is typed.
-  await expect(lead.getByText('No earlier measurement of this stream and step: start from empty.')).toBeVisible();
+  await expect(
+    lead.getByText('No earlier measurement of this stream and step: start from empty.'),
+  ).toBeVisible();
   await lead.getByLabel('Lead time', { exact: true }).fill('2');
   await lead.getByLabel('Lead time unit').selectOption('days');
   await lead.getByLabel('Process time', { exact: true }).fill('3');
@@ -40,7 +44,18 @@ test('a team lead logs a week, is asked before replacing it, and finds it in the
   await expect(viewer.getByRole('row').filter({ hasText: name })).toHaveCount(1);
   await expect(viewer.getByRole('link', { name: 'Log a week' })).toHaveCount(0);
   const refused = await viewer.request.post('/api/trpc/measurements.save', {
-    data: { json: { orgSlug: org, measurement: { streamId, periodStart: '2026-01-05', periodEnd: '2026-01-11', throughput: 1 }, replace: false } },
+    data: {
+      json: {
+        orgSlug: org,
+        measurement: {
+          streamId,
+          periodStart: '2026-01-05',
+          periodEnd: '2026-01-11',
+          throughput: 1,
+        },
+        replace: false,
+      },
+    },
   });
   expect(refused.status()).toBe(403);
 });

@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { createStream, DEMO_PASSWORD, expect, expectTotals, screenshot, test, trpcQueryInput, uniqueId, type MapStepInput } from './fixtures';
+import {
+  createStream,
+  DEMO_PASSWORD,
+  expect,
+  expectTotals,
+  screenshot,
+  test,
+  trpcQueryInput,
+  uniqueId,
+  type MapStepInput,
+} from './fixtures';
 
 /** Seeded: a team lead, a viewer and an admin of Northwind Retail, and a viewer of Acme Motors only. */
 const lena = { email: 'lead@northwind.example', password: DEMO_PASSWORD };
@@ -12,16 +22,34 @@ const org = 'northwind-retail';
  * process time 1 h, flow efficiency 1/10 = 10%; the bottleneck is Approve (wait 7.25 h, against 1.75 h).
  */
 const steps: MapStepInput[] = [
-  { name: 'Request', processTimeSeconds: 900, leadTimeSeconds: 7_200, processTimeUnit: 'minutes', leadTimeUnit: 'hours' },
-  { name: 'Approve', processTimeSeconds: 2_700, leadTimeSeconds: 28_800, processTimeUnit: 'minutes', leadTimeUnit: 'days' },
+  {
+    name: 'Request',
+    processTimeSeconds: 900,
+    leadTimeSeconds: 7_200,
+    processTimeUnit: 'minutes',
+    leadTimeUnit: 'hours',
+  },
+  {
+    name: 'Approve',
+    processTimeSeconds: 2_700,
+    leadTimeSeconds: 28_800,
+    processTimeUnit: 'minutes',
+    leadTimeUnit: 'days',
+  },
 ];
 
 /** The table of the streams list. */
-const streamsTable = (page: Page) => page.getByRole('table', { name: `Value streams of Northwind Retail` });
+const streamsTable = (page: Page) =>
+  page.getByRole('table', { name: `Value streams of Northwind Retail` });
 /** Its rows with a stream (the header row has no link). */
-const streamRows = (page: Page) => streamsTable(page).getByRole('row').filter({ has: page.getByRole('link') });
+const streamRows = (page: Page) =>
+  streamsTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link') });
 
-test('a viewer reads a stream and its map but is offered no way to change them, and the API refuses', async ({ openPage }) => {
+test('a viewer reads a stream and its map but is offered no way to change them, and the API refuses', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const name = `Supplier onboarding ${uniqueId()}`;
   const id = await createStream(lead, org, { name, type: 'supporting', customer: 'Buyers' }, steps);
@@ -37,7 +65,12 @@ test('a viewer reads a stream and its map but is offered no way to change them, 
     Bottleneck: ['Approve', 'Longest wait: 7.25 h'],
   });
   await expect(current.getByRole('img', { name: 'Current state: value stream map' })).toBeVisible();
-  for (const action of ['Edit details', 'Archive', 'Re-map current state', 'Start the future state from the current one']) {
+  for (const action of [
+    'Edit details',
+    'Archive',
+    'Re-map current state',
+    'Start the future state from the current one',
+  ]) {
     await expect(page.getByRole('link', { name: action })).toHaveCount(0);
     await expect(page.getByRole('button', { name: action })).toHaveCount(0);
   }
@@ -46,16 +79,26 @@ test('a viewer reads a stream and its map but is offered no way to change them, 
   // The map's address shows it read-only.
   await page.goto(`/${org}/streams/${id}/map/current`);
   await expect(page.getByRole('heading', { level: 1, name: 'Current-state map' })).toBeVisible();
-  await expect(page.getByText('You can read this map but not change it: admins, and the team lead who owns the stream, edit it.')).toBeVisible();
-  await expect(page.getByRole('img', { name: `Current-state map: ${name}: value stream map` })).toBeVisible();
+  await expect(
+    page.getByText(
+      'You can read this map but not change it: admins, and the team lead who owns the stream, edit it.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: `Current-state map: ${name}: value stream map` }),
+  ).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0);
   await screenshot(page, 'streams-viewer-map-read-only');
 
   // No guide for a viewer: a message instead, and no way in from the list.
   await page.goto(`/${org}/streams/new`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Identify a value stream' })).toBeVisible();
-  await expect(page.getByText('Viewers can read the streams but not register new ones.')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Identify a value stream' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Viewers can read the streams but not register new ones.'),
+  ).toBeVisible();
   await expect(page.getByLabel('Name of the stream')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Next/ })).toHaveCount(0);
   await page.goto(`/${org}/streams`);
@@ -71,39 +114,64 @@ test('a viewer reads a stream and its map but is offered no way to change them, 
         streamId: id,
         state: 'current',
         calendar: { hoursPerDay: 8, daysPerWeek: 5 },
-        steps: [{ name: 'Skip the approval', processTimeSeconds: 60, leadTimeSeconds: 60, pctCompleteAccurate: 100, people: null }],
+        steps: [
+          {
+            name: 'Skip the approval',
+            processTimeSeconds: 60,
+            leadTimeSeconds: 60,
+            pctCompleteAccurate: 100,
+            people: null,
+          },
+        ],
         note: 'Viewer was here',
       },
     },
   });
   expect(save.status(), await save.text()).toBe(403);
   expect(await save.json()).toMatchObject({ error: { json: { data: { code: 'FORBIDDEN' } } } });
-  const archive = await page.request.post('/api/trpc/streams.archive', { data: { json: { orgSlug: org, id } } });
+  const archive = await page.request.post('/api/trpc/streams.archive', {
+    data: { json: { orgSlug: org, id } },
+  });
   expect(archive.status()).toBe(403);
 
-  const versions = await page.request.get(`/api/trpc/maps.versions?input=${trpcQueryInput({ orgSlug: org, streamId: id })}`);
+  const versions = await page.request.get(
+    `/api/trpc/maps.versions?input=${trpcQueryInput({ orgSlug: org, streamId: id })}`,
+  );
   expect(versions.status()).toBe(200);
-  const saved = ((await versions.json()) as { result: { data: { json: { version: number; note: string }[] } } }).result.data.json;
+  const saved = (
+    (await versions.json()) as { result: { data: { json: { version: number; note: string }[] } } }
+  ).result.data.json;
   expect(saved.map((v) => v.version)).toEqual([1]);
   await page.goto(`/${org}/streams/${id}`);
-  await expect(page.getByRole('region', { name: 'Current state', exact: true }).getByText(/^Version 1 · saved /)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Current state', exact: true })
+      .getByText(/^Version 1 · saved /),
+  ).toBeVisible();
   await expect(page.getByText('Archived', { exact: true })).toHaveCount(0);
 });
 
-test('the streams list narrows by search and kind, keeps the filters in its address, and hides archived streams', async ({ openPage }) => {
+test('the streams list narrows by search and kind, keeps the filters in its address, and hides archived streams', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const token = uniqueId();
   const returns = `Returns ${token}`;
   const refunds = `Refunds ${token}`;
   await createStream(lead, org, { name: returns, customer: 'Shoppers sending items back' }, steps);
-  const refundsId = await createStream(lead, org, { name: refunds, customer: 'Shoppers owed money' });
+  const refundsId = await createStream(lead, org, {
+    name: refunds,
+    customer: 'Shoppers owed money',
+  });
 
   const page = await openPage(lena);
   await page.goto(`/${org}/streams`);
   await expect(page.getByRole('heading', { level: 1, name: 'Value streams' })).toBeVisible();
   await expect(streamRows(page).getByRole('link', { name: returns })).toBeVisible();
   await expect(streamRows(page).getByRole('link', { name: refunds })).toBeVisible();
-  await expect(streamRows(page).getByRole('link', { name: 'Online order fulfillment' })).toBeVisible();
+  await expect(
+    streamRows(page).getByRole('link', { name: 'Online order fulfillment' }),
+  ).toBeVisible();
 
   // Search: one stream left, and the address keeps it through a reload.
   const search = page.getByRole('searchbox', { name: 'Search' });
@@ -127,16 +195,25 @@ test('the streams list narrows by search and kind, keeps the filters in its addr
   // Kind: development streams only (the seed has two in Northwind Retail).
   await page.getByLabel('Kind').selectOption({ label: 'Development' });
   await page.waitForURL((url) => url.searchParams.get('kind') === 'development');
-  await expect(streamRows(page).getByRole('link', { name: 'Warehouse management system' })).toBeVisible();
+  await expect(
+    streamRows(page).getByRole('link', { name: 'Warehouse management system' }),
+  ).toBeVisible();
   await expect(streamRows(page).getByRole('link', { name: 'Storefront platform' })).toBeVisible();
-  await expect(streamRows(page).getByRole('link', { name: 'Online order fulfillment' })).toHaveCount(0);
+  await expect(
+    streamRows(page).getByRole('link', { name: 'Online order fulfillment' }),
+  ).toHaveCount(0);
   await expect(streamRows(page).getByRole('link', { name: returns })).toHaveCount(0);
-  for (const row of await streamRows(page).all()) await expect(row.getByRole('cell').nth(1)).toHaveText('Development');
+  for (const row of await streamRows(page).all())
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Development');
   await expect(page.getByLabel('Type')).toBeDisabled();
   await page.reload();
   await expect(page.getByLabel('Kind')).toHaveValue('development');
-  await expect(streamRows(page).getByRole('link', { name: 'Online order fulfillment' })).toHaveCount(0);
-  await expect(streamRows(page).getByRole('link', { name: 'Warehouse management system' })).toBeVisible();
+  await expect(
+    streamRows(page).getByRole('link', { name: 'Online order fulfillment' }),
+  ).toHaveCount(0);
+  await expect(
+    streamRows(page).getByRole('link', { name: 'Warehouse management system' }),
+  ).toBeVisible();
   await screenshot(page, 'streams-list-development');
 
   // The lead archives a stream they own: it leaves the list until "Show archived".
@@ -162,13 +239,21 @@ test('the streams list narrows by search and kind, keeps the filters in its addr
   await expect(streamRows(page)).toHaveCount(1);
 });
 
-test('a member of another organization gets "Page not found" for its streams, and the API gives nothing away', async ({ openPage }) => {
+test('a member of another organization gets "Page not found" for its streams, and the API gives nothing away', async ({
+  openPage,
+}) => {
   const lead = await openPage(lena);
   const name = `Store replenishment ${uniqueId()}`;
   const id = await createStream(lead, org, { name, customer: 'Store managers' }, steps);
 
   const outsider = await openPage(vera);
-  for (const path of [`/${org}/streams/${id}`, `/${org}/streams/${id}/map/current`, `/${org}/streams/${id}/versions`, `/acme-motors/streams/${id}`, `/acme-motors/streams/${id}/map/current`]) {
+  for (const path of [
+    `/${org}/streams/${id}`,
+    `/${org}/streams/${id}/map/current`,
+    `/${org}/streams/${id}/versions`,
+    `/acme-motors/streams/${id}`,
+    `/acme-motors/streams/${id}/map/current`,
+  ]) {
     const response = await outsider.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(outsider.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -178,7 +263,8 @@ test('a member of another organization gets "Page not found" for its streams, an
   await screenshot(outsider, 'streams-other-org-not-found');
 
   // Through the API, with their own organization's slug or Northwind's: NOT_FOUND, and none of the stream.
-  const get = (procedure: string, input: Record<string, unknown>) => outsider.request.get(`/api/trpc/${procedure}?input=${trpcQueryInput(input)}`);
+  const get = (procedure: string, input: Record<string, unknown>) =>
+    outsider.request.get(`/api/trpc/${procedure}?input=${trpcQueryInput(input)}`);
   for (const [procedure, input] of [
     ['streams.get', { orgSlug: 'acme-motors', id }],
     ['maps.get', { orgSlug: 'acme-motors', streamId: id, state: 'current' }],
@@ -189,7 +275,8 @@ test('a member of another organization gets "Page not found" for its streams, an
     const body = await response.text();
     expect(response.status(), `${procedure} ${JSON.stringify(input)}: ${body}`).toBe(404);
     expect(JSON.parse(body)).toMatchObject({ error: { json: { data: { code: 'NOT_FOUND' } } } });
-    for (const secret of [name, 'Store managers', 'Approve', 'Lena']) expect(body).not.toContain(secret);
+    for (const secret of [name, 'Store managers', 'Approve', 'Lena'])
+      expect(body).not.toContain(secret);
   }
 
   // The same call is well formed: their own organization's streams come back.
@@ -197,7 +284,9 @@ test('a member of another organization gets "Page not found" for its streams, an
   expect(own.status()).toBe(200);
   expect(await own.text()).toContain('Vehicle manufacturing');
   // And the lead of Northwind reads the stream with the same request shape.
-  const lenaGets = await lead.request.get(`/api/trpc/streams.get?input=${trpcQueryInput({ orgSlug: org, id })}`);
+  const lenaGets = await lead.request.get(
+    `/api/trpc/streams.get?input=${trpcQueryInput({ orgSlug: org, id })}`,
+  );
   expect(lenaGets.status()).toBe(200);
   expect(await lenaGets.text()).toContain(name);
 });

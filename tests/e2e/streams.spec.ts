@@ -55,7 +55,8 @@ const currentTotals = {
   'Lowest %C&A': ['Check stock', '90% complete and accurate'],
 } as const;
 
-const guideHeading = (page: Page, n: number, title: string) => page.getByRole('heading', { level: 2, name: `Step ${n}. ${title}` });
+const guideHeading = (page: Page, n: number, title: string) =>
+  page.getByRole('heading', { level: 2, name: `Step ${n}. ${title}` });
 
 /** Clicks Next and waits for the next step of the guide. */
 async function nextStep(page: Page, n: number, title: string) {
@@ -65,19 +66,30 @@ async function nextStep(page: Page, n: number, title: string) {
 
 /** Four steps A, B, C, D of an hour each (10 minutes of work), saved as version 1. */
 function simpleSteps(names: readonly string[]): MapStepInput[] {
-  return names.map((name) => ({ name, processTimeSeconds: 600, leadTimeSeconds: 3600, processTimeUnit: 'minutes', leadTimeUnit: 'hours' }));
+  return names.map((name) => ({
+    name,
+    processTimeSeconds: 600,
+    leadTimeSeconds: 3600,
+    processTimeUnit: 'minutes',
+    leadTimeUnit: 'hours',
+  }));
 }
 
-test('a team lead registers a stream through the guide, sees its map and totals, then plans a better future state', async ({ openPage }) => {
+test('a team lead registers a stream through the guide, sees its map and totals, then plans a better future state', async ({
+  openPage,
+}) => {
   test.setTimeout(120_000);
   const page = await openPage(lena);
   const name = `Click and collect ${uniqueId()}`;
-  const interview = 'Packers: orders for collection wait for the 16:00 van, even when the store is next door.';
+  const interview =
+    'Packers: orders for collection wait for the 16:00 van, even when the store is next door.';
 
   await page.goto(`/${org}/streams`);
   await page.getByRole('link', { name: 'Register with the guide' }).click();
   await page.waitForURL(`/${org}/streams/new`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Identify a value stream' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Identify a value stream' }),
+  ).toBeVisible();
 
   // 1. Purpose.
   await expect(guideHeading(page, 1, 'Define the purpose')).toBeVisible();
@@ -90,8 +102,14 @@ test('a team lead registers a stream through the guide, sees its map and totals,
 
   // 2. High-level steps: the trigger and five named steps.
   await nextStep(page, 2, 'Map the high-level steps');
-  await page.waitForURL((url) => url.pathname === `/${org}/streams/new` && /^[0-9a-f-]{36}$/.test(url.searchParams.get('draft') ?? ''));
-  await page.getByLabel('Trigger: the customer request that starts the stream').fill('A shopper chooses “collect in store” at checkout');
+  await page.waitForURL(
+    (url) =>
+      url.pathname === `/${org}/streams/new` &&
+      /^[0-9a-f-]{36}$/.test(url.searchParams.get('draft') ?? ''),
+  );
+  await page
+    .getByLabel('Trigger: the customer request that starts the stream')
+    .fill('A shopper chooses “collect in store” at checkout');
   for (const [i, step] of guideSteps.entries()) {
     const nameField = page.getByLabel(`Name of step ${i + 1}`, { exact: true });
     if (i > 0) {
@@ -131,19 +149,27 @@ test('a team lead registers a stream through the guide, sees its map and totals,
       await expect(picker.getByRole('checkbox', { name: waste })).toBeChecked();
     }
   }
-  await expect(page.getByRole('group', { name: 'Wastes seen at step 4 (Pack and label)' }).getByRole('checkbox', { checked: true })).toHaveCount(2);
+  await expect(
+    page
+      .getByRole('group', { name: 'Wastes seen at step 4 (Pack and label)' })
+      .getByRole('checkbox', { checked: true }),
+  ).toHaveCount(2);
   await screenshot(page, 'streams-guide-4-waste');
 
   // 5. The team's words.
   await nextStep(page, 5, 'Talk to team members');
   await page.getByLabel('Interview notes').fill(interview);
-  await page.getByLabel('Notes on step 4').fill('Parcels for the store wait with the courier parcels');
+  await page
+    .getByLabel('Notes on step 4')
+    .fill('Parcels for the store wait with the courier parcels');
   await screenshot(page, 'streams-guide-5-team');
 
   // 6. The drawn map and its totals.
   await nextStep(page, 6, 'Map the stream');
   const guideMap = page.getByRole('region', { name: 'The current state' });
-  await expect(guideMap.getByRole('img', { name: `Current state: ${name}: value stream map` })).toBeVisible();
+  await expect(
+    guideMap.getByRole('img', { name: `Current state: ${name}: value stream map` }),
+  ).toBeVisible();
   await expectTotals(guideMap, currentTotals);
   await screenshot(page, 'streams-guide-6-map');
 
@@ -151,7 +177,9 @@ test('a team lead registers a stream through the guide, sees its map and totals,
   await nextStep(page, 7, 'Improve and optimize');
   await expect(page.getByText('The longest wait is at Pack and label (2.81 d).')).toBeVisible();
   await expect(page.getByText('Waiting: 2 steps')).toBeVisible();
-  await page.getByLabel('Improvements to try').fill('Send collection orders with the store’s own morning run');
+  await page
+    .getByLabel('Improvements to try')
+    .fill('Send collection orders with the store’s own morning run');
   await page.getByRole('button', { name: 'Save the stream' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is saved' })).toHaveText(
     new RegExp(`^${name} is saved, with its current-state map \\(version 1\\)\\.`),
@@ -177,12 +205,18 @@ test('a team lead registers a stream through the guide, sees its map and totals,
   await page.getByRole('button', { name: 'Start the future state from the current one' }).click();
   await page.waitForURL(`${streamUrl}/map/future`);
   await expect(page.getByRole('heading', { level: 1, name: 'Future-state map' })).toBeVisible();
-  const futurePack = page.getByRole('listitem', { name: 'Step 4 of 5: Pack and label', exact: true });
+  const futurePack = page.getByRole('listitem', {
+    name: 'Step 4 of 5: Pack and label',
+    exact: true,
+  });
   await expect(futurePack.getByLabel('Lead time', { exact: true })).toHaveValue('3');
   await expect(futurePack.getByLabel('Lead time unit, step 4')).toHaveValue('days');
   await futurePack.getByLabel('Lead time', { exact: true }).fill('1');
   await page.getByLabel('What changed?').fill('Store orders go out with the morning run');
-  const preview = page.getByRole('list', { name: 'Change from current to future state' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Lead time', exact: true }) });
+  const preview = page
+    .getByRole('list', { name: 'Change from current to future state' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Lead time', exact: true }) });
   await expect(preview).toContainText('Better');
   await screenshot(page, 'streams-map-editor-future-1366');
   await screenshot(page, 'streams-map-editor-future-1366x800-viewport', { fullPage: false });
@@ -199,7 +233,9 @@ test('a team lead registers a stream through the guide, sees its map and totals,
   await expect(leadTime).not.toContainText('Worse');
   await expect(leadTime.getByText('−2 d (−44.4%)')).toBeVisible();
   await expect(leadTime).toContainText('From 4.5 d → to 2.5 d · shorter');
-  await expect(compared.getByRole('img', { name: 'Current state: value stream map' })).toBeVisible();
+  await expect(
+    compared.getByRole('img', { name: 'Current state: value stream map' }),
+  ).toBeVisible();
   await expect(compared.getByRole('img', { name: 'Future state: value stream map' })).toBeVisible();
   // The current state's totals are unchanged.
   await expectTotals(current, currentTotals);
@@ -211,10 +247,17 @@ test('a team lead registers a stream through the guide, sees its map and totals,
   await screenshot(page, 'streams-stream-page-compared-390x844-viewport', { fullPage: false });
 });
 
-test('steps are reordered with the keyboard in the map editor, and the new order is saved as version 2', async ({ openPage }) => {
+test('steps are reordered with the keyboard in the map editor, and the new order is saved as version 2', async ({
+  openPage,
+}) => {
   const page = await openPage(lena);
   const name = `Gift wrapping ${uniqueId()}`;
-  const id = await createStream(page, org, { name }, simpleSteps(['Receive', 'Wrap', 'Label', 'Ship']));
+  const id = await createStream(
+    page,
+    org,
+    { name },
+    simpleSteps(['Receive', 'Wrap', 'Label', 'Ship']),
+  );
 
   await page.goto(`/${org}/streams/${id}/map/current`);
   await expect(page.getByRole('heading', { level: 1, name: 'Current-state map' })).toBeVisible();
@@ -223,7 +266,9 @@ test('steps are reordered with the keyboard in the map editor, and the new order
   const expectOrder = async (names: string[]) => {
     await expect(list.getByRole('listitem')).toHaveCount(names.length);
     for (const [i, stepName] of names.entries()) {
-      await expect(list.getByRole('listitem').nth(i)).toHaveAccessibleName(`Step ${i + 1} of ${names.length}: ${stepName}`);
+      await expect(list.getByRole('listitem').nth(i)).toHaveAccessibleName(
+        `Step ${i + 1} of ${names.length}: ${stepName}`,
+      );
     }
   };
 
@@ -247,7 +292,11 @@ test('steps are reordered with the keyboard in the map editor, and the new order
   await page.getByLabel('What changed?').fill('Wrap before receiving the paperwork');
   await page.getByRole('button', { name: 'Save new version' }).click();
   await page.waitForURL(`/${org}/streams/${id}`);
-  await expect(page.getByRole('region', { name: 'Current state', exact: true }).getByText(/^Version 2 · saved /)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Current state', exact: true })
+      .getByText(/^Version 2 · saved /),
+  ).toBeVisible();
 
   await page.getByRole('link', { name: 'all versions' }).click();
   await page.waitForURL(`/${org}/streams/${id}/versions`);
@@ -255,16 +304,26 @@ test('steps are reordered with the keyboard in the map editor, and the new order
   const versions = page.getByRole('table', { name: 'Saved map versions' });
   await expect(versions.getByRole('row')).toHaveCount(3); // the header and two versions
   await expect(versions.getByRole('row').nth(1)).toContainText('v2');
-  await expect(versions.getByRole('row').nth(1)).toContainText('Wrap before receiving the paperwork');
+  await expect(versions.getByRole('row').nth(1)).toContainText(
+    'Wrap before receiving the paperwork',
+  );
   await expect(versions.getByRole('row').nth(2)).toContainText('v1');
   // By default the oldest and the latest are compared: v2's drawing lists the steps in the new order.
-  await expect(page.getByRole('img', { name: 'v2: value stream map' })).toHaveAccessibleDescription(/^4 steps: Wrap, Receive, Ship, Label\./);
-  await expect(page.getByRole('img', { name: 'v1: value stream map' })).toHaveAccessibleDescription(/^4 steps: Receive, Wrap, Label, Ship\./);
+  await expect(page.getByRole('img', { name: 'v2: value stream map' })).toHaveAccessibleDescription(
+    /^4 steps: Wrap, Receive, Ship, Label\./,
+  );
+  await expect(page.getByRole('img', { name: 'v1: value stream map' })).toHaveAccessibleDescription(
+    /^4 steps: Receive, Wrap, Label, Ship\./,
+  );
 
   await versions.getByRole('button', { name: 'v2' }).click();
-  const v2 = page.getByRole('figure').filter({ has: page.getByRole('img', { name: 'Current state v2: value stream map' }) });
+  const v2 = page
+    .getByRole('figure')
+    .filter({ has: page.getByRole('img', { name: 'Current state v2: value stream map' }) });
   await v2.getByText('Map as a table').click();
-  await expect(v2.getByRole('table', { name: 'Current state v2: steps and totals' }).getByRole('rowheader')).toHaveText([
+  await expect(
+    v2.getByRole('table', { name: 'Current state v2: steps and totals' }).getByRole('rowheader'),
+  ).toHaveText([
     'WrapBottleneck', // equal waits: the first is the bottleneck
     'Receive',
     'Ship',
@@ -274,7 +333,9 @@ test('steps are reordered with the keyboard in the map editor, and the new order
   await screenshot(page, 'streams-versions-1366');
 });
 
-test('a process time longer than the lead time is refused on its field, and no version is saved', async ({ openPage }) => {
+test('a process time longer than the lead time is refused on its field, and no version is saved', async ({
+  openPage,
+}) => {
   const page = await openPage(lena);
   const name = `Returns desk ${uniqueId()}`;
   const id = await createStream(page, org, { name }, simpleSteps(['Log the return', 'Refund']));
@@ -290,11 +351,21 @@ test('a process time longer than the lead time is refused on its field, and no v
 
   await page.getByRole('button', { name: 'Save new version' }).click();
   await expect(processTime).toHaveAttribute('aria-invalid', 'true');
-  await expect(processTime).toHaveAccessibleDescription('Process time cannot be longer than lead time.');
+  await expect(processTime).toHaveAccessibleDescription(
+    'Process time cannot be longer than lead time.',
+  );
   await expect(processTime).toBeFocused();
-  await expect(alertOf(page)).toHaveText('Process time cannot be longer than lead time. Fix it to save.');
-  await expect(page.getByLabel('Process time', { exact: true }).first()).not.toHaveAttribute('aria-invalid');
-  await expect(page.getByText('The totals appear when every step has a name, a process time and a lead time (1 field needs attention).')).toBeVisible();
+  await expect(alertOf(page)).toHaveText(
+    'Process time cannot be longer than lead time. Fix it to save.',
+  );
+  await expect(page.getByLabel('Process time', { exact: true }).first()).not.toHaveAttribute(
+    'aria-invalid',
+  );
+  await expect(
+    page.getByText(
+      'The totals appear when every step has a name, a process time and a lead time (1 field needs attention).',
+    ),
+  ).toBeVisible();
   await screenshot(page, 'streams-map-editor-refused-1366');
   await screenshot(page, 'streams-map-editor-refused-1366x800-viewport', { fullPage: false });
   expect(new URL(page.url()).pathname).toBe(`/${org}/streams/${id}/map/current`);
@@ -307,14 +378,29 @@ test('a process time longer than the lead time is refused on its field, and no v
         streamId: id,
         state: 'current',
         calendar: { hoursPerDay: 8, daysPerWeek: 5 },
-        steps: [{ name: 'Refund', processTimeSeconds: 10_800, leadTimeSeconds: 7_200, pctCompleteAccurate: 100, people: null }],
+        steps: [
+          {
+            name: 'Refund',
+            processTimeSeconds: 10_800,
+            leadTimeSeconds: 7_200,
+            pctCompleteAccurate: 100,
+            people: null,
+          },
+        ],
         note: '',
       },
     },
   });
   expect(response.status()).toBe(400);
   expect(await response.json()).toMatchObject({
-    error: { json: { data: { code: 'BAD_REQUEST', fieldErrors: { 'steps.0.processTime': ['Process time cannot be longer than lead time.'] } } } },
+    error: {
+      json: {
+        data: {
+          code: 'BAD_REQUEST',
+          fieldErrors: { 'steps.0.processTime': ['Process time cannot be longer than lead time.'] },
+        },
+      },
+    },
   });
 
   // Nothing new was saved: version 1 is still the only one.
@@ -323,14 +409,24 @@ test('a process time longer than the lead time is refused on its field, and no v
   const versions = versionsPage.getByRole('table', { name: 'Saved map versions' });
   await expect(versions.getByRole('row')).toHaveCount(2);
   await expect(versions.getByRole('row').nth(1)).toContainText('v1');
-  const saved = await versionsPage.request.get(`/api/trpc/maps.versions?input=${trpcQueryInput({ orgSlug: org, streamId: id })}`);
-  expect((await saved.json()) as unknown).toMatchObject({ result: { data: { json: [{ version: 1 }] } } });
-  expect(((await saved.json()) as { result: { data: { json: unknown[] } } }).result.data.json).toHaveLength(1);
+  const saved = await versionsPage.request.get(
+    `/api/trpc/maps.versions?input=${trpcQueryInput({ orgSlug: org, streamId: id })}`,
+  );
+  expect((await saved.json()) as unknown).toMatchObject({
+    result: { data: { json: [{ version: 1 }] } },
+  });
+  expect(
+    ((await saved.json()) as { result: { data: { json: unknown[] } } }).result.data.json,
+  ).toHaveLength(1);
 
   // Fixed, it saves.
   await refund.getByLabel('Lead time', { exact: true }).fill('4');
   await expect(processTime).not.toHaveAttribute('aria-invalid');
   await page.getByRole('button', { name: 'Save new version' }).click();
   await page.waitForURL(`/${org}/streams/${id}`);
-  await expect(page.getByRole('region', { name: 'Current state', exact: true }).getByText(/^Version 2 · saved /)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Current state', exact: true })
+      .getByText(/^Version 2 · saved /),
+  ).toBeVisible();
 });

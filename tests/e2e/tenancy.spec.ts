@@ -1,9 +1,22 @@
-import { DEMO_PASSWORD, expect, newAccount, newOrgName, screenshot, signInThroughForm, signUpWithOrg, test, trpcQueryInput } from './fixtures';
+import {
+  DEMO_PASSWORD,
+  expect,
+  newAccount,
+  newOrgName,
+  screenshot,
+  signInThroughForm,
+  signUpWithOrg,
+  test,
+  trpcQueryInput,
+} from './fixtures';
 
 /** Seeded: a viewer of Acme Motors only. */
 const vera = { email: 'viewer@acme.example', password: DEMO_PASSWORD };
 
-test('a member of another organization gets "Page not found" for its pages', async ({ page, openPage }) => {
+test('a member of another organization gets "Page not found" for its pages', async ({
+  page,
+  openPage,
+}) => {
   const owner = newAccount('Nora');
   const orgName = newOrgName('Secret');
   const slug = await signUpWithOrg(page, owner, orgName);
@@ -29,15 +42,21 @@ test('a member of another organization gets "Page not found" for its pages', asy
 
   // Their own organization still opens.
   await outsider.goto('/acme-motors');
-  await expect(outsider.getByRole('heading', { level: 1, name: 'Welcome to Acme Motors' })).toBeVisible();
+  await expect(
+    outsider.getByRole('heading', { level: 1, name: 'Welcome to Acme Motors' }),
+  ).toBeVisible();
 });
 
-test('the API answers NOT_FOUND for another organization, with none of its data', async ({ page, openPage }) => {
+test('the API answers NOT_FOUND for another organization, with none of its data', async ({
+  page,
+  openPage,
+}) => {
   const owner = newAccount('Nils');
   const orgName = newOrgName('Vault');
   const slug = await signUpWithOrg(page, owner, orgName);
   const outsider = await openPage(vera);
-  const membersOf = (orgSlug: string) => `/api/trpc/members.list?input=${trpcQueryInput({ orgSlug })}`;
+  const membersOf = (orgSlug: string) =>
+    `/api/trpc/members.list?input=${trpcQueryInput({ orgSlug })}`;
 
   // The request is well formed: for their own organizations, both get the member list.
   const own = await outsider.request.get(membersOf('acme-motors'));
@@ -55,7 +74,10 @@ test('the API answers NOT_FOUND for another organization, with none of its data'
       () => outsider.request.get(membersOf(orgSlug)),
       () => outsider.request.get(`/api/trpc/orgs.current?input=${trpcQueryInput({ orgSlug })}`),
       () => outsider.request.get(`/api/trpc/invitations.list?input=${trpcQueryInput({ orgSlug })}`),
-      () => outsider.request.post('/api/trpc/invitations.create', { data: { json: { orgSlug, role: 'viewer', email: '', expiresInDays: 7 } } }),
+      () =>
+        outsider.request.post('/api/trpc/invitations.create', {
+          data: { json: { orgSlug, role: 'viewer', email: '', expiresInDays: 7 } },
+        }),
     ]) {
       const response = await request();
       const body = await response.text();
@@ -68,17 +90,27 @@ test('the API answers NOT_FOUND for another organization, with none of its data'
 
 test('a signed-out visitor is sent to sign in, and back after signing in', async ({ page }) => {
   await page.goto('/northwind-retail/settings/members');
-  await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === '/northwind-retail');
+  await page.waitForURL(
+    (url) =>
+      url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === '/northwind-retail',
+  );
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
   await page.goto('/northwind-retail');
-  await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === '/northwind-retail');
+  await page.waitForURL(
+    (url) =>
+      url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === '/northwind-retail',
+  );
 
-  const api = await page.request.get(`/api/trpc/members.list?input=${trpcQueryInput({ orgSlug: 'northwind-retail' })}`);
+  const api = await page.request.get(
+    `/api/trpc/members.list?input=${trpcQueryInput({ orgSlug: 'northwind-retail' })}`,
+  );
   expect(api.status()).toBe(401);
   expect(await api.text()).not.toContain('@northwind.example');
 
   await signInThroughForm(page, { email: 'lead@northwind.example', password: DEMO_PASSWORD });
   await page.waitForURL('/northwind-retail');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Northwind Retail' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Welcome to Northwind Retail' }),
+  ).toBeVisible();
 });

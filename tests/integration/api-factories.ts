@@ -17,7 +17,10 @@ export const BASE = 'http://localhost/api/v1/measurements';
 
 /** Creates a token (as the organization's admin unless told) and returns its id and secret. */
 export async function makeToken(db: Db, t: TestOrg, opts: { by?: Role; name?: string } = {}) {
-  const created = await as(db, t, opts.by ?? 'admin').apiTokens.create({ orgSlug: t.org.slug, name: opts.name ?? `Sender ${crypto.randomUUID().slice(0, 8)}` });
+  const created = await as(db, t, opts.by ?? 'admin').apiTokens.create({
+    orgSlug: t.org.slug,
+    name: opts.name ?? `Sender ${crypto.randomUUID().slice(0, 8)}`,
+  });
   return { id: created.id, token: created.token };
 }
 
@@ -33,22 +36,37 @@ export interface SendOptions {
 
 export function apiRequest(url: string, opts: SendOptions = {}): Request {
   const headers = new Headers({ 'content-type': 'application/json', ...opts.headers });
-  if (opts.token !== null && opts.token !== undefined) headers.set('authorization', `Bearer ${opts.token}`);
+  if (opts.token !== null && opts.token !== undefined)
+    headers.set('authorization', `Bearer ${opts.token}`);
   const key = opts.key === undefined ? crypto.randomUUID() : opts.key;
   if (key !== null) headers.set('idempotency-key', key);
-  return new Request(url, { method: 'POST', headers, body: opts.raw ?? JSON.stringify(opts.body ?? {}) });
+  return new Request(url, {
+    method: 'POST',
+    headers,
+    body: opts.raw ?? JSON.stringify(opts.body ?? {}),
+  });
 }
 
 export interface Answer {
   status: number;
-  body: { added?: number; replaced?: number; skipped?: number; error?: { code: string; message: string; field?: string; fields?: Record<string, string[]> } };
+  body: {
+    added?: number;
+    replaced?: number;
+    skipped?: number;
+    error?: { code: string; message: string; field?: string; fields?: Record<string, string[]> };
+  };
   headers: Headers;
   text: string;
 }
 
 async function answerOf(response: Response): Promise<Answer> {
   const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as Answer['body'], headers: response.headers, text };
+  return {
+    status: response.status,
+    body: JSON.parse(text) as Answer['body'],
+    headers: response.headers,
+    text,
+  };
 }
 
 /** POST /api/v1/measurements with one measurement. */
@@ -64,13 +82,21 @@ export async function sendBatch(db: Db, opts: SendOptions): Promise<Answer> {
 /** The organization's measurements and audit, and the idempotency keys it holds: to compare before and after. */
 export async function apiState(db: Db, t: TestOrg) {
   const keys = await withTenant(db, { orgId: t.org.id }, (tx) =>
-    tx.select({ key: idempotencyKeys.key, status: idempotencyKeys.status }).from(idempotencyKeys).where(eq(idempotencyKeys.orgId, t.org.id)),
+    tx
+      .select({ key: idempotencyKeys.key, status: idempotencyKeys.status })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.orgId, t.org.id)),
   );
-  return { measurements: await listMeasurements(db, t), keys: keys.sort((a, b) => a.key.localeCompare(b.key)) };
+  return {
+    measurements: await listMeasurements(db, t),
+    keys: keys.sort((a, b) => a.key.localeCompare(b.key)),
+  };
 }
 
 /** The stored token row (hash included), read inside the tenant transaction. */
 export async function tokenRow(db: Db, t: TestOrg, id: string) {
-  const rows = await withTenant(db, { orgId: t.org.id }, (tx) => tx.select().from(apiTokens).where(eq(apiTokens.orgId, t.org.id)));
+  const rows = await withTenant(db, { orgId: t.org.id }, (tx) =>
+    tx.select().from(apiTokens).where(eq(apiTokens.orgId, t.org.id)),
+  );
   return rows.find((r) => r.id === id);
 }

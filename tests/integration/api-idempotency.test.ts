@@ -23,7 +23,12 @@ forEachDriver('API idempotency', (t) => {
   }
 
   /** Puts a key row in place as if a request had claimed it `minutesAgo` minutes ago. */
-  async function plantKey(org: TestOrg, key: string, body: unknown, opts: { minutesAgo: number; status?: 'in_flight' | 'done'; path?: string }) {
+  async function plantKey(
+    org: TestOrg,
+    key: string,
+    body: unknown,
+    opts: { minutesAgo: number; status?: 'in_flight' | 'done'; path?: string },
+  ) {
     await withTenant(t.db, { orgId: org.org.id }, (tx) =>
       tx.insert(idempotencyKeys).values({
         orgId: org.org.id,
@@ -44,7 +49,10 @@ forEachDriver('API idempotency', (t) => {
     expect(first.status).toBe(201);
     const before = await apiState(t.db, org);
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2);
-    for (const again of [await sendOne(t.db, { token, key: 'order-1', body }), await sendOne(t.db, { token, key: 'order-1', raw: reordered })]) {
+    for (const again of [
+      await sendOne(t.db, { token, key: 'order-1', body }),
+      await sendOne(t.db, { token, key: 'order-1', raw: reordered }),
+    ]) {
       expect(again.status).toBe(201);
       expect(again.text).toBe(first.text);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -57,10 +65,21 @@ forEachDriver('API idempotency', (t) => {
     const { org, streamId, token } = await setup();
     await sendOne(t.db, { token, key: 'k-1', body: measurement(streamId) });
     const before = await apiState(t.db, org);
-    const other = await sendOne(t.db, { token, key: 'k-1', body: measurement(streamId, { throughput: 5 }) });
+    const other = await sendOne(t.db, {
+      token,
+      key: 'k-1',
+      body: measurement(streamId, { throughput: 5 }),
+    });
     expect(other.status).toBe(422);
-    expect(other.body.error).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
-    const batch = await sendBatch(t.db, { token, key: 'k-1', body: { measurements: [measurement(streamId)] } });
+    expect(other.body.error).toMatchObject({
+      code: 'idempotency_key_reused',
+      field: 'Idempotency-Key',
+    });
+    const batch = await sendBatch(t.db, {
+      token,
+      key: 'k-1',
+      body: { measurements: [measurement(streamId)] },
+    });
     expect(batch.status).toBe(422);
     expect(await apiState(t.db, org)).toEqual(before);
   });
@@ -68,18 +87,32 @@ forEachDriver('API idempotency', (t) => {
   it('keys belong to the organization: another organization may use the same key', async () => {
     const a = await setup();
     const b = await setup();
-    expect((await sendOne(t.db, { token: a.token, key: 'shared', body: measurement(a.streamId) })).body).toEqual({ added: 1, replaced: 0, skipped: 0 });
-    const inB = await sendOne(t.db, { token: b.token, key: 'shared', body: measurement(b.streamId) });
+    expect(
+      (await sendOne(t.db, { token: a.token, key: 'shared', body: measurement(a.streamId) })).body,
+    ).toEqual({ added: 1, replaced: 0, skipped: 0 });
+    const inB = await sendOne(t.db, {
+      token: b.token,
+      key: 'shared',
+      body: measurement(b.streamId),
+    });
     expect(inB.body).toEqual({ added: 1, replaced: 0, skipped: 0 });
     expect(inB.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('a refused request forgets its key, so the sender can fix the body and retry with the same key', async () => {
     const { org, streamId, token } = await setup();
-    const bad = await sendOne(t.db, { token, key: 'retry-me', body: measurement(streamId, { pctCompleteAccurate: 150 }) });
+    const bad = await sendOne(t.db, {
+      token,
+      key: 'retry-me',
+      body: measurement(streamId, { pctCompleteAccurate: 150 }),
+    });
     expect(bad.status).toBe(400);
     expect((await apiState(t.db, org)).keys).toEqual([]);
-    const fixed = await sendOne(t.db, { token, key: 'retry-me', body: measurement(streamId, { pctCompleteAccurate: 95 }) });
+    const fixed = await sendOne(t.db, {
+      token,
+      key: 'retry-me',
+      body: measurement(streamId, { pctCompleteAccurate: 95 }),
+    });
     expect(fixed.status).toBe(201);
     expect(fixed.body).toEqual({ added: 1, replaced: 0, skipped: 0 });
   });
@@ -90,11 +123,16 @@ forEachDriver('API idempotency', (t) => {
     await plantKey(org, 'busy', body, { minutesAgo: 1 });
     const busy = await sendOne(t.db, { token, key: 'busy', body });
     expect(busy.status).toBe(409);
-    expect(busy.body.error).toMatchObject({ code: 'idempotency_key_in_flight', field: 'Idempotency-Key' });
+    expect(busy.body.error).toMatchObject({
+      code: 'idempotency_key_in_flight',
+      field: 'Idempotency-Key',
+    });
     expect(busy.headers.get('retry-after')).toBe('1');
     expect(await listMeasurements(t.db, org)).toEqual([]);
     // In flight with another body: that is a reuse, 422.
-    expect((await sendOne(t.db, { token, key: 'busy', body: { ...body, wip: 2 } })).status).toBe(422);
+    expect((await sendOne(t.db, { token, key: 'busy', body: { ...body, wip: 2 } })).status).toBe(
+      422,
+    );
 
     await plantKey(org, 'abandoned', body, { minutesAgo: 6 });
     const taken = await sendOne(t.db, { token, key: 'abandoned', body });
@@ -102,7 +140,9 @@ forEachDriver('API idempotency', (t) => {
     expect(taken.body).toEqual({ added: 1, replaced: 0, skipped: 0 });
     // An abandoned key is not free for another body.
     await plantKey(org, 'abandoned-2', body, { minutesAgo: 6 });
-    expect((await sendOne(t.db, { token, key: 'abandoned-2', body: { ...body, wip: 2 } })).status).toBe(422);
+    expect(
+      (await sendOne(t.db, { token, key: 'abandoned-2', body: { ...body, wip: 2 } })).status,
+    ).toBe(422);
   });
 
   it('keys are kept a day: an expired key starts afresh, and pruning deletes only keys older than a day', async () => {
@@ -116,20 +156,36 @@ forEachDriver('API idempotency', (t) => {
     expect(fresh.body).toEqual({ added: 1, replaced: 0, skipped: 0 });
     const replayed = await sendOne(t.db, { token, key: 'recent', body });
     expect(replayed.body).toEqual({ added: 7, replaced: 0, skipped: 0 }); // the stored answer, not a new run
-    expect(await withTenant(t.db, { orgId: org.org.id }, (tx) => pruneKeys(tx, org.org.id))).toBe(1);
+    expect(await withTenant(t.db, { orgId: org.org.id }, (tx) => pruneKeys(tx, org.org.id))).toBe(
+      1,
+    );
     expect((await apiState(t.db, org)).keys.map((k) => k.key)).toEqual(['old', 'recent']);
   });
 
   it('ten identical requests at once write exactly once; the others are replays or 409', async () => {
     const { org, streamId, token } = await setup();
-    const body = { measurements: [measurement(streamId), measurement(streamId, { periodStart: '2026-01-12', periodEnd: '2026-01-18' })] };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => sendBatch(t.db, { token, key: 'burst', body })));
+    const body = {
+      measurements: [
+        measurement(streamId),
+        measurement(streamId, { periodStart: '2026-01-12', periodEnd: '2026-01-18' }),
+      ],
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => sendBatch(t.db, { token, key: 'burst', body })),
+    );
     const statuses = answers.map((a) => a.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(',')).toBe(true);
-    const fresh = answers.filter((a) => a.status === 201 && a.headers.get('idempotent-replayed') === null);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(','),
+    ).toBe(true);
+    const fresh = answers.filter(
+      (a) => a.status === 201 && a.headers.get('idempotent-replayed') === null,
+    );
     expect(fresh).toHaveLength(1);
-    for (const a of answers.filter((x) => x.status === 201)) expect(a.body).toEqual({ added: 2, replaced: 0, skipped: 0 });
-    for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error?.code).toBe('idempotency_key_in_flight');
+    for (const a of answers.filter((x) => x.status === 201))
+      expect(a.body).toEqual({ added: 2, replaced: 0, skipped: 0 });
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(a.body.error?.code).toBe('idempotency_key_in_flight');
     expect(await listMeasurements(t.db, org)).toHaveLength(2);
     expect((await apiState(t.db, org)).keys).toEqual([{ key: 'burst', status: 'done' }]);
     // Afterwards, every retry is a replay.
@@ -140,7 +196,9 @@ forEachDriver('API idempotency', (t) => {
   it('concurrent requests with different keys and the same rows still store them once', async () => {
     const { org, streamId, token } = await setup();
     const body = measurement(streamId);
-    const answers = await Promise.all(Array.from({ length: 6 }, () => sendOne(t.db, { token, body })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => sendOne(t.db, { token, body })),
+    );
     for (const a of answers) expect([201, 409], a.text).toContain(a.status);
     expect(answers.filter((a) => a.status === 201 && a.body.added === 1)).toHaveLength(1);
     expect(await listMeasurements(t.db, org)).toHaveLength(1);

@@ -8,8 +8,16 @@ import { callerFor, forEachDriver, makeUser, randomId, rolesIn, uniqueEmail } fr
 
 const GOOD_PASSWORD = 'plum-orbit-canvas-42';
 
-function signUpInput(overrides: Partial<Record<'name' | 'email' | 'password' | 'orgName', string>> = {}) {
-  return { name: 'Ada Lovelace', email: uniqueEmail('signup'), password: GOOD_PASSWORD, orgName: `Engines ${randomId()}`, ...overrides };
+function signUpInput(
+  overrides: Partial<Record<'name' | 'email' | 'password' | 'orgName', string>> = {},
+) {
+  return {
+    name: 'Ada Lovelace',
+    email: uniqueEmail('signup'),
+    password: GOOD_PASSWORD,
+    orgName: `Engines ${randomId()}`,
+    ...overrides,
+  };
 }
 
 forEachDriver('auth.signUp', (t) => {
@@ -24,7 +32,10 @@ forEachDriver('auth.signUp', (t) => {
     expect(await verifyPassword(user.passwordHash, GOOD_PASSWORD)).toBe(true);
 
     expect(result.orgSlug).toEqual(expect.any(String));
-    const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, result.orgSlug ?? ''));
+    const [org] = await t.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.slug, result.orgSlug ?? ''));
     expect(org?.name).toBe(input.orgName);
     if (!org) return;
     expect(await rolesIn(t.db, org.id)).toEqual({ [user.id]: 'owner' });
@@ -59,21 +70,35 @@ forEachDriver('auth.signUp', (t) => {
       'CONFLICT',
     );
     expect(messages.join(' ')).toMatch(/already exists/);
-    const same = await t.db.select({ id: users.id }).from(users).where(eq(users.email, existing.email));
+    const same = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, existing.email));
     expect(same).toHaveLength(1);
   });
 
   it('leaves no organization behind when the account is refused', async () => {
     const existing = await makeUser(t.db);
     const orgName = `Orphan ${randomId()}`;
-    await expectCode(callerFor(t.db, null).auth.signUp(signUpInput({ email: existing.email, orgName })), 'CONFLICT');
-    expect(await t.db.select().from(organizations).where(eq(organizations.name, orgName))).toEqual([]);
+    await expectCode(
+      callerFor(t.db, null).auth.signUp(signUpInput({ email: existing.email, orgName })),
+      'CONFLICT',
+    );
+    expect(await t.db.select().from(organizations).where(eq(organizations.name, orgName))).toEqual(
+      [],
+    );
   });
 
-  it.each(['password123', 'Password123', 'QWERTYUIOP', 'valuestream'])('refuses the common password %s', async (password) => {
-    const messages = await expectFieldError(callerFor(t.db, null).auth.signUp(signUpInput({ password })), 'password');
-    expect(messages.join(' ')).toMatch(/too common/);
-  });
+  it.each(['password123', 'Password123', 'QWERTYUIOP', 'valuestream'])(
+    'refuses the common password %s',
+    async (password) => {
+      const messages = await expectFieldError(
+        callerFor(t.db, null).auth.signUp(signUpInput({ password })),
+        'password',
+      );
+      expect(messages.join(' ')).toMatch(/too common/);
+    },
+  );
 
   it.each([
     { length: 7, ok: false },
@@ -118,4 +143,3 @@ forEachDriver('auth.signUp', (t) => {
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
   });
 });
-

@@ -7,7 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { withTenant } from '@/db/tenant';
-import { announceChange, DATA_CHANNEL, dataChanged, everythingChanged } from '@/server/dashboard-cache';
+import {
+  announceChange,
+  DATA_CHANNEL,
+  dataChanged,
+  everythingChanged,
+} from '@/server/dashboard-cache';
 import { makeToken, sendOne } from './api-factories';
 import { expectCode } from './errors';
 import { forEachDriver, makeOrgWithRoles, type TestOrg } from './harness';
@@ -15,7 +20,8 @@ import { as, makeStream } from './stream-factories';
 
 const H = 3600;
 const week = { range: 'custom' as const, from: '2025-03-03', to: '2025-03-09' };
-const measured = (db: Parameters<typeof as>[0], t: TestOrg) => as(db, t, 'viewer').dashboards.portfolio({ orgSlug: t.org.slug, ...week });
+const measured = (db: Parameters<typeof as>[0], t: TestOrg) =>
+  as(db, t, 'viewer').dashboards.portfolio({ orgSlug: t.org.slug, ...week });
 
 forEachDriver('dashboard cache', (t) => {
   it('serves the same answer until the organization’s data changes through the app', async () => {
@@ -27,7 +33,12 @@ forEachDriver('dashboard cache', (t) => {
 
     await as(t.db, org, 'admin').measurements.save({
       orgSlug: org.org.slug,
-      measurement: { streamId: a, periodStart: '2025-03-03', periodEnd: '2025-03-09', leadTimeSeconds: 10 * H },
+      measurement: {
+        streamId: a,
+        periodStart: '2025-03-03',
+        periodEnd: '2025-03-09',
+        leadTimeSeconds: 10 * H,
+      },
     });
     const after = await measured(t.db, org);
     expect(after).not.toBe(first);
@@ -36,7 +47,15 @@ forEachDriver('dashboard cache', (t) => {
 
     // A refused change commits nothing and leaves the answer as it was.
     await expectCode(
-      as(t.db, org, 'viewer').measurements.save({ orgSlug: org.org.slug, measurement: { streamId: a, periodStart: '2025-03-10', periodEnd: '2025-03-16', leadTimeSeconds: H } }),
+      as(t.db, org, 'viewer').measurements.save({
+        orgSlug: org.org.slug,
+        measurement: {
+          streamId: a,
+          periodStart: '2025-03-10',
+          periodEnd: '2025-03-16',
+          leadTimeSeconds: H,
+        },
+      }),
       'FORBIDDEN',
     );
     expect(await measured(t.db, org)).toBe(after);
@@ -48,7 +67,15 @@ forEachDriver('dashboard cache', (t) => {
     const before = await measured(t.db, org);
     expect(before.cards.streams.measured).toBe(0);
     const { token } = await makeToken(t.db, org);
-    const sent = await sendOne(t.db, { token, body: { streamId: a, periodStart: '2025-03-03', periodEnd: '2025-03-09', leadTimeSeconds: 5 * H } });
+    const sent = await sendOne(t.db, {
+      token,
+      body: {
+        streamId: a,
+        periodStart: '2025-03-03',
+        periodEnd: '2025-03-09',
+        leadTimeSeconds: 5 * H,
+      },
+    });
     expect(sent.status).toBe(201);
     expect((await measured(t.db, org)).cards.medianLead.value).toBe(5 * H);
   });
@@ -60,7 +87,10 @@ forEachDriver('dashboard cache', (t) => {
     const theirAnswer = await measured(t.db, theirs);
     expect(theirAnswer.streams.map((s) => s.name)).toEqual(['Their secret stream']);
     // Cached for their organization: asked by my owner with their slug, still NOT_FOUND.
-    await expectCode(as(t.db, mine, 'owner').dashboards.portfolio({ orgSlug: theirs.org.slug, ...week }), 'NOT_FOUND');
+    await expectCode(
+      as(t.db, mine, 'owner').dashboards.portfolio({ orgSlug: theirs.org.slug, ...week }),
+      'NOT_FOUND',
+    );
     const mineAnswer = await measured(t.db, mine);
     expect(mineAnswer.streams).toEqual([]);
     await makeStream(t.db, mine, { fields: { name: 'My stream' } });
@@ -79,24 +109,27 @@ forEachDriver('dashboard cache', (t) => {
   });
 
   // The embedded database has one process (a lock file guards it): there is nothing to hear.
-  it.skipIf(t.driver !== 'postgres')('on Postgres, another process’s write, announced with NOTIFY, reaches this one’s answers', async () => {
-    const org = await makeOrgWithRoles(t.db);
-    const a = await makeStream(t.db, org);
-    let connects = 0;
-    // What server/db.ts does when it opens the app's database.
-    await t.handle.listen?.(DATA_CHANNEL, dataChanged, () => {
-      connects += 1;
-      everythingChanged();
-    });
-    expect(connects).toBe(1);
-    const before = await measured(t.db, org);
-    expect(before.cards.streams.measured).toBe(0);
-    // "Another process": a write in its own transaction that only announces itself, no local signal.
-    await withTenant(t.db, { orgId: org.org.id }, async (tx) => {
-      await tx.execute(sql`insert into measurements (org_id, stream_id, period_start, period_end, lead_time_seconds, entered_by, source, method)
+  it.skipIf(t.driver !== 'postgres')(
+    'on Postgres, another process’s write, announced with NOTIFY, reaches this one’s answers',
+    async () => {
+      const org = await makeOrgWithRoles(t.db);
+      const a = await makeStream(t.db, org);
+      let connects = 0;
+      // What server/db.ts does when it opens the app's database.
+      await t.handle.listen?.(DATA_CHANNEL, dataChanged, () => {
+        connects += 1;
+        everythingChanged();
+      });
+      expect(connects).toBe(1);
+      const before = await measured(t.db, org);
+      expect(before.cards.streams.measured).toBe(0);
+      // "Another process": a write in its own transaction that only announces itself, no local signal.
+      await withTenant(t.db, { orgId: org.org.id }, async (tx) => {
+        await tx.execute(sql`insert into measurements (org_id, stream_id, period_start, period_end, lead_time_seconds, entered_by, source, method)
         values (${org.org.id}, ${a}, '2025-03-03', '2025-03-09', ${7 * H}, ${org.users.owner.id}, 'form', 'estimated')`);
-      await announceChange(tx, org.org.id);
-    });
-    await expect.poll(async () => (await measured(t.db, org)).cards.medianLead.value).toBe(7 * H);
-  });
+        await announceChange(tx, org.org.id);
+      });
+      await expect.poll(async () => (await measured(t.db, org)).cards.medianLead.value).toBe(7 * H);
+    },
+  );
 });

@@ -18,10 +18,20 @@ const feb = ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24'];
 const mar = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
 const marchLeads = [12, 13, 15, 16];
 
-const end = (start: string) => new Date(Date.parse(start) + 6 * 86_400_000).toISOString().slice(0, 10);
+const end = (start: string) =>
+  new Date(Date.parse(start) + 6 * 86_400_000).toISOString().slice(0, 10);
 
-async function log(db: Parameters<typeof as>[0], t: TestOrg, streamId: string, start: string, values: Partial<MeasurementInput>) {
-  await as(db, t, 'owner').measurements.save({ orgSlug: t.org.slug, measurement: { streamId, periodStart: start, periodEnd: end(start), ...values } });
+async function log(
+  db: Parameters<typeof as>[0],
+  t: TestOrg,
+  streamId: string,
+  start: string,
+  values: Partial<MeasurementInput>,
+) {
+  await as(db, t, 'owner').measurements.save({
+    orgSlug: t.org.slug,
+    measurement: { streamId, periodStart: start, periodEnd: end(start), ...values },
+  });
 }
 
 forEachDriver('dashboards', (t) => {
@@ -33,10 +43,26 @@ forEachDriver('dashboards', (t) => {
   async function setup() {
     const org = await makeOrgWithRoles(t.db);
     const a = await makeStream(t.db, org, { fields: { name: 'A orders' } });
-    const b = await makeStream(t.db, org, { ownedBy: 'lead', fields: devFields({ name: 'B platform' }) });
-    for (const w of feb) await log(t.db, org, a, w, { leadTimeSeconds: 10 * H, processTimeSeconds: H, throughput: 10, wasteWaitingHours: 20 });
-    for (const [i, w] of mar.entries()) await log(t.db, org, a, w, { leadTimeSeconds: (marchLeads[i] ?? 0) * H, processTimeSeconds: 2 * H, throughput: 12, wasteWaitingHours: 10 });
-    for (const w of mar.slice(0, 2)) await log(t.db, org, b, w, { leadTimeSeconds: 100 * H, processTimeSeconds: 50 * H });
+    const b = await makeStream(t.db, org, {
+      ownedBy: 'lead',
+      fields: devFields({ name: 'B platform' }),
+    });
+    for (const w of feb)
+      await log(t.db, org, a, w, {
+        leadTimeSeconds: 10 * H,
+        processTimeSeconds: H,
+        throughput: 10,
+        wasteWaitingHours: 20,
+      });
+    for (const [i, w] of mar.entries())
+      await log(t.db, org, a, w, {
+        leadTimeSeconds: (marchLeads[i] ?? 0) * H,
+        processTimeSeconds: 2 * H,
+        throughput: 12,
+        wasteWaitingHours: 10,
+      });
+    for (const w of mar.slice(0, 2))
+      await log(t.db, org, b, w, { leadTimeSeconds: 100 * H, processTimeSeconds: 50 * H });
     // A step-level row must not count as a week of the stream.
     await log(t.db, org, a, '2025-03-03', { stepName: 'Packing', leadTimeSeconds: 999 * H });
     return { org, a, b };
@@ -44,8 +70,16 @@ forEachDriver('dashboards', (t) => {
 
   it('computes the cards and each stream’s figures from the weeks, against the weeks before', async () => {
     const { org, a, b } = await setup();
-    const p = await as(t.db, org, 'viewer').dashboards.portfolio({ orgSlug: org.org.slug, ...march });
-    expect(p.range).toMatchObject({ from: '2025-03-03', to: '2025-03-30', prevFrom: '2025-02-03', prevTo: '2025-03-02' });
+    const p = await as(t.db, org, 'viewer').dashboards.portfolio({
+      orgSlug: org.org.slug,
+      ...march,
+    });
+    expect(p.range).toMatchObject({
+      from: '2025-03-03',
+      to: '2025-03-30',
+      prevFrom: '2025-02-03',
+      prevTo: '2025-03-02',
+    });
     // Sent as plain JSON (server/transformer.ts): nothing in it that superjson would have to encode
     // (it would also note objects shared between places, which arrive as equal copies instead).
     expect(superjson.serialize(p).meta?.values).toBeUndefined();
@@ -76,7 +110,10 @@ forEachDriver('dashboards', (t) => {
   it('filters by kind, type and owner, and says so when nothing matches', async () => {
     const { org, a, b } = await setup();
     const caller = as(t.db, org, 'lead');
-    const ids = async (f: object) => (await caller.dashboards.portfolio({ orgSlug: org.org.slug, ...march, ...f })).streams.map((s) => s.id);
+    const ids = async (f: object) =>
+      (await caller.dashboards.portfolio({ orgSlug: org.org.slug, ...march, ...f })).streams.map(
+        (s) => s.id,
+      );
     expect(await ids({ kind: 'development' })).toEqual([b]);
     expect(await ids({ type: 'fulfillment' })).toEqual([a]);
     expect(await ids({ ownerId: org.users.lead.id })).toEqual([b]);
@@ -88,20 +125,46 @@ forEachDriver('dashboards', (t) => {
   it('each stream’s bottleneck and weakest step come from its latest current map, ties to the earlier step, as computeMap says', async () => {
     const { org, a, b } = await setup();
     const hours = (name: string, lead: number, process: number, pct: number) =>
-      step({ name, leadTimeSeconds: lead * H, processTimeSeconds: process * H, leadTimeUnit: 'hours', processTimeUnit: 'hours', pctCompleteAccurate: pct });
+      step({
+        name,
+        leadTimeSeconds: lead * H,
+        processTimeSeconds: process * H,
+        leadTimeUnit: 'hours',
+        processTimeUnit: 'hours',
+        pctCompleteAccurate: pct,
+      });
     // Version 1, then version 2: only the latest counts. Pack and Ship both wait 6 h; Pick and Ship are both at 80%.
     await saveMap(t.db, org, a, { steps: [hours('Old', 50, 1, 10)] });
     const latest = [hours('Pick', 3, 1, 80), hours('Pack', 7, 1, 95), hours('Ship', 8, 2, 80)];
     await saveMap(t.db, org, a, { steps: latest });
     // A future state is not the current map.
     await saveMap(t.db, org, a, { state: 'future', steps: [hours('Future', 90, 1, 5)] });
-    const p = await as(t.db, org, 'viewer').dashboards.portfolio({ orgSlug: org.org.slug, ...march });
+    const p = await as(t.db, org, 'viewer').dashboards.portfolio({
+      orgSlug: org.org.slug,
+      ...march,
+    });
     const sa = p.streams.find((s) => s.id === a);
-    const totals = computeMap(latest.map((s) => ({ name: s.name, leadTimeSeconds: s.leadTimeSeconds, processTimeSeconds: s.processTimeSeconds, pctCompleteAccurate: s.pctCompleteAccurate ?? 0, people: 1, wastes: [], notes: '' })));
+    const totals = computeMap(
+      latest.map((s) => ({
+        name: s.name,
+        leadTimeSeconds: s.leadTimeSeconds,
+        processTimeSeconds: s.processTimeSeconds,
+        pctCompleteAccurate: s.pctCompleteAccurate ?? 0,
+        people: 1,
+        wastes: [],
+        notes: '',
+      })),
+    );
     if (!totals.ok) throw new Error('the map should compute');
-    expect(sa?.bottleneck).toEqual({ name: totals.totals.bottleneck.name, waitTimeSeconds: totals.totals.bottleneck.waitTimeSeconds });
+    expect(sa?.bottleneck).toEqual({
+      name: totals.totals.bottleneck.name,
+      waitTimeSeconds: totals.totals.bottleneck.waitTimeSeconds,
+    });
     expect(sa?.bottleneck).toEqual({ name: 'Pack', waitTimeSeconds: 6 * H });
-    expect(sa?.weakest).toEqual({ name: totals.totals.weakest.name, pctCompleteAccurate: totals.totals.weakest.pctCompleteAccurate });
+    expect(sa?.weakest).toEqual({
+      name: totals.totals.weakest.name,
+      pctCompleteAccurate: totals.totals.weakest.pctCompleteAccurate,
+    });
     expect(sa?.weakest).toEqual({ name: 'Pick', pctCompleteAccurate: 80 });
     // B has no map: no bottleneck, the default calendar.
     const sb = p.streams.find((s) => s.id === b);
@@ -111,9 +174,41 @@ forEachDriver('dashboards', (t) => {
 
   it('the stream dashboard has its weeks, baseline, map totals, targets from the future-state map, and an XmR chart', async () => {
     const { org, a } = await setup();
-    await saveMap(t.db, org, a, { steps: [step({ name: 'Pick', leadTimeSeconds: 4 * H, processTimeSeconds: H, leadTimeUnit: 'hours', processTimeUnit: 'hours' }), step({ name: 'Ship', leadTimeSeconds: 8 * H, processTimeSeconds: H, leadTimeUnit: 'hours', processTimeUnit: 'hours' })] });
-    await saveMap(t.db, org, a, { state: 'future', steps: [step({ name: 'Pick', leadTimeSeconds: 2 * H, processTimeSeconds: H, leadTimeUnit: 'hours', processTimeUnit: 'hours' })] });
-    const d = await as(t.db, org, 'viewer').dashboards.stream({ orgSlug: org.org.slug, id: a, ...march });
+    await saveMap(t.db, org, a, {
+      steps: [
+        step({
+          name: 'Pick',
+          leadTimeSeconds: 4 * H,
+          processTimeSeconds: H,
+          leadTimeUnit: 'hours',
+          processTimeUnit: 'hours',
+        }),
+        step({
+          name: 'Ship',
+          leadTimeSeconds: 8 * H,
+          processTimeSeconds: H,
+          leadTimeUnit: 'hours',
+          processTimeUnit: 'hours',
+        }),
+      ],
+    });
+    await saveMap(t.db, org, a, {
+      state: 'future',
+      steps: [
+        step({
+          name: 'Pick',
+          leadTimeSeconds: 2 * H,
+          processTimeSeconds: H,
+          leadTimeUnit: 'hours',
+          processTimeUnit: 'hours',
+        }),
+      ],
+    });
+    const d = await as(t.db, org, 'viewer').dashboards.stream({
+      orgSlug: org.org.slug,
+      id: a,
+      ...march,
+    });
     expect(superjson.serialize(d).meta?.values).toBeUndefined();
     expect(d.weeks.map((w) => w.week)).toEqual(mar);
     expect(d.current).toMatchObject({ weeks: 4, medianLead: 14 * H });
@@ -130,20 +225,54 @@ forEachDriver('dashboards', (t) => {
   it('refuses a custom range without dates or backwards, on its field', async () => {
     const org = await makeOrgWithRoles(t.db);
     const caller = as(t.db, org, 'owner');
-    await expectFieldError(caller.dashboards.portfolio({ orgSlug: org.org.slug, range: 'custom', to: '2025-03-30' }), 'from');
-    await expectFieldError(caller.dashboards.portfolio({ orgSlug: org.org.slug, range: 'custom', from: '2025-03-30', to: '2025-03-01' }), 'to');
-    await expectFieldError(caller.dashboards.portfolio({ orgSlug: org.org.slug, range: 'custom', from: '2020-01-01', to: '2025-03-01' }), 'to');
+    await expectFieldError(
+      caller.dashboards.portfolio({ orgSlug: org.org.slug, range: 'custom', to: '2025-03-30' }),
+      'from',
+    );
+    await expectFieldError(
+      caller.dashboards.portfolio({
+        orgSlug: org.org.slug,
+        range: 'custom',
+        from: '2025-03-30',
+        to: '2025-03-01',
+      }),
+      'to',
+    );
+    await expectFieldError(
+      caller.dashboards.portfolio({
+        orgSlug: org.org.slug,
+        range: 'custom',
+        from: '2020-01-01',
+        to: '2025-03-01',
+      }),
+      'to',
+    );
   });
 
   it('another organization gets NOT_FOUND for the dashboards and for a stream id; signed out, UNAUTHORIZED', async () => {
     const { org, a } = await setup();
     const other = await makeOrgWithRoles(t.db);
-    await expectCode(as(t.db, other, 'owner').dashboards.portfolio({ orgSlug: org.org.slug, ...march }), 'NOT_FOUND');
-    await expectCode(as(t.db, other, 'owner').dashboards.stream({ orgSlug: org.org.slug, id: a, ...march }), 'NOT_FOUND');
-    await expectCode(as(t.db, other, 'owner').dashboards.stream({ orgSlug: other.org.slug, id: a, ...march }), 'NOT_FOUND');
-    const mine = await as(t.db, other, 'owner').dashboards.portfolio({ orgSlug: other.org.slug, ...march });
+    await expectCode(
+      as(t.db, other, 'owner').dashboards.portfolio({ orgSlug: org.org.slug, ...march }),
+      'NOT_FOUND',
+    );
+    await expectCode(
+      as(t.db, other, 'owner').dashboards.stream({ orgSlug: org.org.slug, id: a, ...march }),
+      'NOT_FOUND',
+    );
+    await expectCode(
+      as(t.db, other, 'owner').dashboards.stream({ orgSlug: other.org.slug, id: a, ...march }),
+      'NOT_FOUND',
+    );
+    const mine = await as(t.db, other, 'owner').dashboards.portfolio({
+      orgSlug: other.org.slug,
+      ...march,
+    });
     expect(mine.streams).toEqual([]);
     const { callerFor } = await import('./harness');
-    await expectCode(callerFor(t.db, null).dashboards.portfolio({ orgSlug: org.org.slug, ...march }), 'UNAUTHORIZED');
+    await expectCode(
+      callerFor(t.db, null).dashboards.portfolio({ orgSlug: org.org.slug, ...march }),
+      'UNAUTHORIZED',
+    );
   });
 });

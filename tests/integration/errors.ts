@@ -41,7 +41,11 @@ export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null
 }
 
 /** Awaits a call that must be refused as BAD_REQUEST with a message on `field`; returns the messages. */
-export async function expectFieldError(call: Promise<unknown>, field: string, code: TRPCCode = 'BAD_REQUEST') {
+export async function expectFieldError(
+  call: Promise<unknown>,
+  field: string,
+  code: TRPCCode = 'BAD_REQUEST',
+) {
   const error = await expectCode(call, code);
   const fields = fieldErrorsOf(error);
   expect(fields, `fieldErrors of "${error.message}"`).toHaveProperty([field]);

@@ -54,11 +54,13 @@ export function useDatabase(driver: Driver): TestDatabase {
   return {
     driver,
     get db(): Db {
-      if (!opened) throw new Error('The test database is not open: use t.db inside a test or hook.');
+      if (!opened)
+        throw new Error('The test database is not open: use t.db inside a test or hook.');
       return opened.handle.db;
     },
     get handle(): DatabaseHandle {
-      if (!opened) throw new Error('The test database is not open: use t.handle inside a test or hook.');
+      if (!opened)
+        throw new Error('The test database is not open: use t.handle inside a test or hook.');
       return opened.handle;
     },
   };
@@ -73,7 +75,8 @@ async function openTestDatabase(driver: Driver) {
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `vs_test_${crypto.randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, (sql) => sql.unsafe(`CREATE DATABASE "${name}"`));
-  const drop = () => onServer(serverUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const drop = () =>
+    onServer(serverUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   let handle: DatabaseHandle;
@@ -134,7 +137,10 @@ export interface TestUser {
   email: string;
 }
 
-export async function makeUser(db: Db, opts: { name?: string; email?: string } = {}): Promise<TestUser> {
+export async function makeUser(
+  db: Db,
+  opts: { name?: string; email?: string } = {},
+): Promise<TestUser> {
   return insertUser(db, {
     name: opts.name ?? `User ${randomId()}`,
     email: (opts.email ?? uniqueEmail()).trim().toLowerCase(),
@@ -150,10 +156,16 @@ export interface TestOrg {
 /** An organization with one member of each role (the owner created it). */
 export async function makeOrgWithRoles(db: Db, opts: { name?: string } = {}): Promise<TestOrg> {
   const users = {} as Record<Role, TestUser>;
-  for (const role of roles) users[role] = await makeUser(db, { name: `${role} ${randomId()}`, email: uniqueEmail(role) });
-  const org = await createOrganization(db, { name: opts.name ?? `Org ${randomId()}`, ownerId: users.owner.id });
+  for (const role of roles)
+    users[role] = await makeUser(db, { name: `${role} ${randomId()}`, email: uniqueEmail(role) });
+  const org = await createOrganization(db, {
+    name: opts.name ?? `Org ${randomId()}`,
+    ownerId: users.owner.id,
+  });
   await withTenant(db, { orgId: org.id }, async (tx) => {
-    for (const role of roles) if (role !== 'owner') await insertMembership(tx, { orgId: org.id, userId: users[role].id, role });
+    for (const role of roles)
+      if (role !== 'owner')
+        await insertMembership(tx, { orgId: org.id, userId: users[role].id, role });
   });
   return { org: { id: org.id, name: org.name, slug: org.slug }, users };
 }
@@ -169,14 +181,20 @@ export function callerFor(db: Db, userId: string | null) {
 /** userId -> role of every member of the organization. */
 export async function rolesIn(db: Db, orgId: string): Promise<Record<string, Role>> {
   const rows = await withTenant(db, { orgId }, (tx) =>
-    tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.orgId, orgId)),
+    tx
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.orgId, orgId)),
   );
   return Object.fromEntries(rows.map((r) => [r.userId, r.role]));
 }
 
 export async function invitationRow(db: Db, orgId: string, id: string) {
   const [row] = await withTenant(db, { orgId }, (tx) =>
-    tx.select().from(invitations).where(and(eq(invitations.orgId, orgId), eq(invitations.id, id))),
+    tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id))),
   );
   return row;
 }

@@ -20,13 +20,21 @@ forEachDriver('CSV imports', (t) => {
     expect(first.events.map((e) => e.type)).toEqual(['progress', 'saving', 'done']);
     expect(first.events[0]).toEqual({ type: 'progress', checked: 120, total: 120 });
     expect(countsOf(first)).toEqual({ added: 120, replaced: 0, skipped: 0, totalRows: 120 });
-    expect(countsOf(await importAs(t.db, org, rows))).toEqual({ added: 0, replaced: 0, skipped: 120, totalRows: 120 });
+    expect(countsOf(await importAs(t.db, org, rows))).toEqual({
+      added: 0,
+      replaced: 0,
+      skipped: 120,
+      totalRows: 120,
+    });
     const stored = await listMeasurements(t.db, org, { streamId });
     expect(stored).toHaveLength(120);
     const importId = first.last && 'importId' in first.last ? first.last.importId : null;
     expect(stored.every((r) => r.source === 'csv' && r.importId === importId)).toBe(true);
     const history = await as(t.db, org, 'owner').imports.list({ orgSlug: org.org.slug });
-    expect(history.map((h) => [h.fileName, h.added, h.skipped])).toEqual([['weeks.csv', 0, 120], ['weeks.csv', 120, 0]]);
+    expect(history.map((h) => [h.fileName, h.added, h.skipped])).toEqual([
+      ['weeks.csv', 0, 120],
+      ['weeks.csv', 120, 0],
+    ]);
   });
 
   it('replaces a period whose numbers changed, and the audit keeps the before and after', async () => {
@@ -34,12 +42,28 @@ forEachDriver('CSV imports', (t) => {
     const streamId = await makeStream(t.db, org);
     await importAs(t.db, org, weeks(streamId, 3));
     const changed = weeks(streamId, 4, (i) => (i === 1 ? { leadTimeSeconds: 50_000 } : {}));
-    expect(countsOf(await importAs(t.db, org, changed))).toEqual({ added: 1, replaced: 1, skipped: 2, totalRows: 4 });
-    const stored = await listMeasurements(t.db, org, { streamId, from: '2024-01-08', to: '2024-01-14' });
+    expect(countsOf(await importAs(t.db, org, changed))).toEqual({
+      added: 1,
+      replaced: 1,
+      skipped: 2,
+      totalRows: 4,
+    });
+    const stored = await listMeasurements(t.db, org, {
+      streamId,
+      from: '2024-01-08',
+      to: '2024-01-14',
+    });
     expect(stored.map((r) => r.leadTimeSeconds)).toEqual([50_000]);
-    const audit = await as(t.db, org, 'admin').measurements.audit({ orgSlug: org.org.slug, streamId });
+    const audit = await as(t.db, org, 'admin').measurements.audit({
+      orgSlug: org.org.slug,
+      streamId,
+    });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'update', before: { leadTimeSeconds: 36_001, periodStart: '2024-01-08' }, after: { leadTimeSeconds: 50_000 } });
+    expect(audit[0]).toMatchObject({
+      action: 'update',
+      before: { leadTimeSeconds: 36_001, periodStart: '2024-01-08' },
+      after: { leadTimeSeconds: 50_000 },
+    });
   });
 
   it('a large file whose last rows meet stored periods: the new rows are added, the stored ones skipped or replaced', async () => {
@@ -47,9 +71,16 @@ forEachDriver('CSV imports', (t) => {
     const streamId = await makeStream(t.db, org);
     const rows = manyRows(streamId, 12_000);
     // The last two rows are already stored: one with the same numbers, one with others.
-    const stored = rows.slice(-2).map((r, i) => (i === 0 ? r : { ...r, values: { ...r.values, leadTimeSeconds: 99_999 } }));
+    const stored = rows
+      .slice(-2)
+      .map((r, i) => (i === 0 ? r : { ...r, values: { ...r.values, leadTimeSeconds: 99_999 } }));
     expect(countsOf(await importAs(t.db, org, stored))).toMatchObject({ added: 2 });
-    expect(countsOf(await importAs(t.db, org, rows))).toEqual({ added: 11_998, replaced: 1, skipped: 1, totalRows: 12_000 });
+    expect(countsOf(await importAs(t.db, org, rows))).toEqual({
+      added: 11_998,
+      replaced: 1,
+      skipped: 1,
+      totalRows: 12_000,
+    });
     expect(await countStored(t.db, org, streamId)).toBe(12_000);
   });
 
@@ -57,7 +88,10 @@ forEachDriver('CSV imports', (t) => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
     const rows = manyRows(streamId, 6_000);
-    const answers = await Promise.all([importAs(t.db, org, rows), importAs(t.db, org, rows, 'admin')]);
+    const answers = await Promise.all([
+      importAs(t.db, org, rows),
+      importAs(t.db, org, rows, 'admin'),
+    ]);
     expect(answers.map(countsOf).sort((a, b) => b.added - a.added)).toEqual([
       { added: 6_000, replaced: 0, skipped: 0, totalRows: 6_000 },
       { added: 0, replaced: 0, skipped: 6_000, totalRows: 6_000 },
@@ -70,37 +104,76 @@ forEachDriver('CSV imports', (t) => {
     const streamId = await makeStream(t.db, org);
     const rows = weeks(streamId, 6);
     const repeated = [...rows, ...rows.slice(2, 3).map((r) => ({ ...r, row: 8 }))];
-    expect(countsOf(await importAs(t.db, org, repeated))).toEqual({ added: 6, replaced: 0, skipped: 1, totalRows: 7 });
+    expect(countsOf(await importAs(t.db, org, repeated))).toEqual({
+      added: 6,
+      replaced: 0,
+      skipped: 1,
+      totalRows: 7,
+    });
 
     const other = await makeStream(t.db, org);
     const clash = weeks(other, 10);
-    const contradiction = clash.slice(1, 2).map((r) => ({ row: 99, values: { ...r.values, leadTimeSeconds: 40_000 } }));
+    const contradiction = clash
+      .slice(1, 2)
+      .map((r) => ({ row: 99, values: { ...r.values, leadTimeSeconds: 40_000 } }));
     const refused = await importAs(t.db, org, [...clash, ...contradiction]);
-    expect(refused.last).toEqual({ type: 'refused', errorCount: 1, errors: [{ row: 99, field: 'periodStart', message: 'Row 3 has other numbers for the same stream, step and period.' }] });
+    expect(refused.last).toEqual({
+      type: 'refused',
+      errorCount: 1,
+      errors: [
+        {
+          row: 99,
+          field: 'periodStart',
+          message: 'Row 3 has other numbers for the same stream, step and period.',
+        },
+      ],
+    });
     expect(await listMeasurements(t.db, org, { streamId: other })).toEqual([]);
   });
 
   it('stores text exactly as sent: tabs, line breaks, backslashes, quotes and Unicode in steps and notes', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    const texts = ['tab\there', 'two\nlines', 'back\\slash \\N', '"quoted", {braces}', 'ünïcode ✓ 𝄞', 'carriage\r\nreturn'];
-    const rows = weeks(streamId, texts.length, (i) => ({ stepName: `Step ${texts[i]}`.slice(0, 120), note: `Note: ${texts[i]}` }));
+    const texts = [
+      'tab\there',
+      'two\nlines',
+      'back\\slash \\N',
+      '"quoted", {braces}',
+      'ünïcode ✓ 𝄞',
+      'carriage\r\nreturn',
+    ];
+    const rows = weeks(streamId, texts.length, (i) => ({
+      stepName: `Step ${texts[i]}`.slice(0, 120),
+      note: `Note: ${texts[i]}`,
+    }));
     expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ added: texts.length });
     const stored = await listMeasurements(t.db, org, { streamId });
-    expect(stored.map((r) => [r.stepName, r.note]).sort()).toEqual(texts.map((x) => [`Step ${x}`, `Note: ${x}`]).sort());
+    expect(stored.map((r) => [r.stepName, r.note]).sort()).toEqual(
+      texts.map((x) => [`Step ${x}`, `Note: ${x}`]).sort(),
+    );
     expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ skipped: texts.length });
   });
 
   it('a file with bad rows saves nothing and reports every error, with its row and field', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
-    const rows = manyRows(streamId, 7_000, (i) => (i === 2 ? { processTimeSeconds: 99_999_999 } : i === 6_500 ? { pctCompleteAccurate: 140 } : {}));
+    const rows = manyRows(streamId, 7_000, (i) =>
+      i === 2
+        ? { processTimeSeconds: 99_999_999 }
+        : i === 6_500
+          ? { pctCompleteAccurate: 140 }
+          : {},
+    );
     const answer = await importAs(t.db, org, rows);
     expect(answer.last).toEqual({
       type: 'refused',
       errorCount: 2,
       errors: [
-        { row: 4, field: 'processTimeSeconds', message: 'Process time cannot be longer than lead time.' },
+        {
+          row: 4,
+          field: 'processTimeSeconds',
+          message: 'Process time cannot be longer than lead time.',
+        },
         { row: 6_502, field: 'pctCompleteAccurate', message: 'The %C&A is too large.' },
       ],
     });
@@ -114,9 +187,18 @@ forEachDriver('CSV imports', (t) => {
     const mine = await makeStream(t.db, org, { ownedBy: 'lead' });
     const notMine = await makeStream(t.db, org, { ownedBy: 'admin' });
     const foreign = await makeStream(t.db, other);
-    const rows = [...weeks(mine, 1), ...weeks(notMine, 1), ...weeks(foreign, 1), ...weeks('00000000-0000-4000-8000-000000000000', 1)].map((r, i) => ({ ...r, row: i + 2 }));
+    const rows = [
+      ...weeks(mine, 1),
+      ...weeks(notMine, 1),
+      ...weeks(foreign, 1),
+      ...weeks('00000000-0000-4000-8000-000000000000', 1),
+    ].map((r, i) => ({ ...r, row: i + 2 }));
     const answer = await importAs(t.db, org, rows, 'lead');
-    expect(answer.last && 'errors' in answer.last ? answer.last.errors.map((e) => [e.row, e.field, e.message]) : answer.last).toEqual([
+    expect(
+      answer.last && 'errors' in answer.last
+        ? answer.last.errors.map((e) => [e.row, e.field, e.message])
+        : answer.last,
+    ).toEqual([
       [3, 'streamId', 'Team leads log measurements for the streams they own.'],
       [4, 'streamId', 'No value stream with this id in this organization.'],
       [5, 'streamId', 'No value stream with this id in this organization.'],
@@ -133,7 +215,10 @@ forEachDriver('CSV imports', (t) => {
     expect((await sendImport(t.db, null, org.org.slug, body)).status).toBe(401);
     expect((await sendImport(t.db, org.users.viewer.id, org.org.slug, body)).status).toBe(403);
     const outsider = await sendImport(t.db, other.users.owner.id, org.org.slug, body);
-    expect(outsider).toMatchObject({ status: 404, last: { error: { code: 'not_found', message: 'Organization not found.' } } });
+    expect(outsider).toMatchObject({
+      status: 404,
+      last: { error: { code: 'not_found', message: 'Organization not found.' } },
+    });
     expect((await sendImport(t.db, org.users.owner.id, 'no-such-org', body)).status).toBe(404);
     // Another organization's member naming their own organization, with this one's stream: refused row by row.
     const crossed = await sendImport(t.db, other.users.owner.id, other.org.slug, body);
@@ -147,12 +232,29 @@ forEachDriver('CSV imports', (t) => {
     const owner = org.users.owner.id;
     const slug = org.org.slug;
     const good = importBody('a.csv', weeks(streamId, 1));
-    expect((await sendImport(t.db, owner, slug, '{"fileName": "a.csv", "rows": [')).last).toMatchObject({ error: { code: 'invalid_json' } });
-    expect((await sendImport(t.db, owner, slug, { ...good, rows: [] })).last).toMatchObject({ error: { message: 'The file has no rows to import.', fields: { rows: ['The file has no rows to import.'] } } });
-    expect((await sendImport(t.db, owner, slug, { ...good, columns: ['streamId', 'secret'] })).last).toMatchObject({ error: { fields: { 'columns.1': ['Unknown column.'] } } });
-    expect((await sendImport(t.db, owner, slug, { ...good, fileName: ' ' })).last).toMatchObject({ error: { fields: { fileName: ['Name the file.'] } } });
+    expect(
+      (await sendImport(t.db, owner, slug, '{"fileName": "a.csv", "rows": [')).last,
+    ).toMatchObject({ error: { code: 'invalid_json' } });
+    expect((await sendImport(t.db, owner, slug, { ...good, rows: [] })).last).toMatchObject({
+      error: {
+        message: 'The file has no rows to import.',
+        fields: { rows: ['The file has no rows to import.'] },
+      },
+    });
+    expect(
+      (await sendImport(t.db, owner, slug, { ...good, columns: ['streamId', 'secret'] })).last,
+    ).toMatchObject({ error: { fields: { 'columns.1': ['Unknown column.'] } } });
+    expect((await sendImport(t.db, owner, slug, { ...good, fileName: ' ' })).last).toMatchObject({
+      error: { fields: { fileName: ['Name the file.'] } },
+    });
     const notRows = await sendImport(t.db, owner, slug, { ...good, rows: ['x', 3] });
-    expect(notRows.last).toMatchObject({ type: 'refused', errors: [{ row: 2, field: 'row' }, { row: 3, field: 'row' }] });
+    expect(notRows.last).toMatchObject({
+      type: 'refused',
+      errors: [
+        { row: 2, field: 'row' },
+        { row: 3, field: 'row' },
+      ],
+    });
     expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
   });
 

@@ -5,7 +5,16 @@ import type { Db } from '@/db/client';
 import { invitations, type Role } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { expectCode, expectFieldError } from './errors';
-import { callerFor, forEachDriver, invitationRow, makeOrgWithRoles, makeUser, rolesIn, tokenOf, uniqueEmail } from './harness';
+import {
+  callerFor,
+  forEachDriver,
+  invitationRow,
+  makeOrgWithRoles,
+  makeUser,
+  rolesIn,
+  tokenOf,
+  uniqueEmail,
+} from './harness';
 
 /** An organization with a fresh invitation its owner made. */
 async function orgWithInvitation(db: Db, opts: { role?: Role; email?: string } = {}) {
@@ -34,27 +43,49 @@ forEachDriver('invitations (preview and accept)', (t) => {
   it('preview, signed out, describes a valid link and nothing more', async () => {
     const { org, link } = await orgWithInvitation(t.db, { role: 'admin' });
     const preview = await callerFor(t.db, null).invitations.preview(link);
-    expect(preview).toEqual({ orgName: org.name, orgSlug: org.slug, role: 'admin', email: null, state: 'valid', message: null });
+    expect(preview).toEqual({
+      orgName: org.name,
+      orgSlug: org.slug,
+      role: 'admin',
+      email: null,
+      state: 'valid',
+      message: null,
+    });
   });
 
   it('preview reports used, revoked and expired links with a message', async () => {
     const used = await orgWithInvitation(t.db);
     await callerFor(t.db, (await makeUser(t.db)).id).invitations.accept(used.link);
     const revoked = await orgWithInvitation(t.db);
-    await callerFor(t.db, revoked.users.admin.id).invitations.revoke({ orgSlug: revoked.org.slug, id: revoked.inv.id });
+    await callerFor(t.db, revoked.users.admin.id).invitations.revoke({
+      orgSlug: revoked.org.slug,
+      id: revoked.inv.id,
+    });
     const expired = await orgWithInvitation(t.db);
     await expireNow(t.db, expired.org.id, expired.inv.id);
 
     const anon = callerFor(t.db, null).invitations;
-    expect(await anon.preview(used.link)).toMatchObject({ state: 'used', message: expect.stringMatching(/already been used/) });
-    expect(await anon.preview(revoked.link)).toMatchObject({ state: 'revoked', message: expect.stringMatching(/withdrawn/) });
-    expect(await anon.preview(expired.link)).toMatchObject({ state: 'expired', message: expect.stringMatching(/expired/) });
+    expect(await anon.preview(used.link)).toMatchObject({
+      state: 'used',
+      message: expect.stringMatching(/already been used/),
+    });
+    expect(await anon.preview(revoked.link)).toMatchObject({
+      state: 'revoked',
+      message: expect.stringMatching(/withdrawn/),
+    });
+    expect(await anon.preview(expired.link)).toMatchObject({
+      state: 'expired',
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it('preview of an unknown token or organization is NOT_FOUND; a malformed token is BAD_REQUEST', async () => {
     const { link } = await orgWithInvitation(t.db);
     const anon = callerFor(t.db, null).invitations;
-    await expectCode(anon.preview({ ...link, token: crypto.randomBytes(24).toString('base64url') }), 'NOT_FOUND');
+    await expectCode(
+      anon.preview({ ...link, token: crypto.randomBytes(24).toString('base64url') }),
+      'NOT_FOUND',
+    );
     await expectCode(anon.preview({ ...link, orgSlug: 'no-such-org' }), 'NOT_FOUND');
     await expectFieldError(anon.preview({ ...link, token: 'short' }), 'token');
     await expectFieldError(anon.preview({ ...link, token: `${link.token}/..` }), 'token');
@@ -63,33 +94,57 @@ forEachDriver('invitations (preview and accept)', (t) => {
   it('preview with another organization’s slug (swapped) is NOT_FOUND', async () => {
     const a = await orgWithInvitation(t.db);
     const b = await makeOrgWithRoles(t.db);
-    await expectCode(callerFor(t.db, null).invitations.preview({ orgSlug: b.org.slug, token: a.link.token }), 'NOT_FOUND');
+    await expectCode(
+      callerFor(t.db, null).invitations.preview({ orgSlug: b.org.slug, token: a.link.token }),
+      'NOT_FOUND',
+    );
   });
 
   // ---- invitations.accept -------------------------------------------------------------------
 
-  it.each(['owner', 'admin', 'lead', 'viewer'] as const)('accept joins with the invited role (%s), once', async (role) => {
-    const { org, link, inv } = await orgWithInvitation(t.db, { role });
-    const joiner = await makeUser(t.db);
-    expect(await callerFor(t.db, joiner.id).invitations.accept(link)).toEqual({ orgSlug: org.slug, alreadyMember: false });
-    expect((await rolesIn(t.db, org.id))[joiner.id]).toBe(role);
-    expect((await callerFor(t.db, joiner.id).orgs.current({ orgSlug: org.slug })).role).toBe(role);
-    expect(await invitationRow(t.db, org.id, inv.id)).toMatchObject({ acceptedBy: joiner.id, acceptedAt: expect.any(Date) });
+  it.each(['owner', 'admin', 'lead', 'viewer'] as const)(
+    'accept joins with the invited role (%s), once',
+    async (role) => {
+      const { org, link, inv } = await orgWithInvitation(t.db, { role });
+      const joiner = await makeUser(t.db);
+      expect(await callerFor(t.db, joiner.id).invitations.accept(link)).toEqual({
+        orgSlug: org.slug,
+        alreadyMember: false,
+      });
+      expect((await rolesIn(t.db, org.id))[joiner.id]).toBe(role);
+      expect((await callerFor(t.db, joiner.id).orgs.current({ orgSlug: org.slug })).role).toBe(
+        role,
+      );
+      expect(await invitationRow(t.db, org.id, inv.id)).toMatchObject({
+        acceptedBy: joiner.id,
+        acceptedAt: expect.any(Date),
+      });
 
-    // The same person again: harmless. Anyone else: refused, and not let in.
-    expect(await callerFor(t.db, joiner.id).invitations.accept(link)).toEqual({ orgSlug: org.slug, alreadyMember: true });
-    const second = await makeUser(t.db);
-    const error = await expectCode(callerFor(t.db, second.id).invitations.accept(link), 'BAD_REQUEST');
-    expect(error.message).toMatch(/already been used/);
-    expect(await rolesIn(t.db, org.id)).not.toHaveProperty(second.id);
-  });
+      // The same person again: harmless. Anyone else: refused, and not let in.
+      expect(await callerFor(t.db, joiner.id).invitations.accept(link)).toEqual({
+        orgSlug: org.slug,
+        alreadyMember: true,
+      });
+      const second = await makeUser(t.db);
+      const error = await expectCode(
+        callerFor(t.db, second.id).invitations.accept(link),
+        'BAD_REQUEST',
+      );
+      expect(error.message).toMatch(/already been used/);
+      expect(await rolesIn(t.db, org.id)).not.toHaveProperty(second.id);
+    },
+  );
 
   it('of two people accepting one link at the same moment, exactly one gets in', async () => {
     const { org, link } = await orgWithInvitation(t.db);
     const people = [await makeUser(t.db), await makeUser(t.db)];
-    const results = await Promise.allSettled(people.map((p) => callerFor(t.db, p.id).invitations.accept(link)));
+    const results = await Promise.allSettled(
+      people.map((p) => callerFor(t.db, p.id).invitations.accept(link)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const members = await rolesIn(t.db, org.id);
     expect(people.filter((p) => members[p.id] !== undefined)).toHaveLength(1);
   });
@@ -112,11 +167,20 @@ forEachDriver('invitations (preview and accept)', (t) => {
     const expired = await orgWithInvitation(t.db);
     await expireNow(t.db, expired.org.id, expired.inv.id);
     const revoked = await orgWithInvitation(t.db);
-    await callerFor(t.db, revoked.users.owner.id).invitations.revoke({ orgSlug: revoked.org.slug, id: revoked.inv.id });
+    await callerFor(t.db, revoked.users.owner.id).invitations.revoke({
+      orgSlug: revoked.org.slug,
+      id: revoked.inv.id,
+    });
     const joiner = await makeUser(t.db);
 
-    expect((await expectCode(callerFor(t.db, joiner.id).invitations.accept(expired.link), 'BAD_REQUEST')).message).toMatch(/expired/);
-    expect((await expectCode(callerFor(t.db, joiner.id).invitations.accept(revoked.link), 'BAD_REQUEST')).message).toMatch(/withdrawn/);
+    expect(
+      (await expectCode(callerFor(t.db, joiner.id).invitations.accept(expired.link), 'BAD_REQUEST'))
+        .message,
+    ).toMatch(/expired/);
+    expect(
+      (await expectCode(callerFor(t.db, joiner.id).invitations.accept(revoked.link), 'BAD_REQUEST'))
+        .message,
+    ).toMatch(/withdrawn/);
     expect(await rolesIn(t.db, expired.org.id)).not.toHaveProperty(joiner.id);
     expect(await rolesIn(t.db, revoked.org.id)).not.toHaveProperty(joiner.id);
     expect((await invitationRow(t.db, expired.org.id, expired.inv.id))?.acceptedAt).toBeNull();
@@ -126,7 +190,10 @@ forEachDriver('invitations (preview and accept)', (t) => {
     const a = await orgWithInvitation(t.db, { role: 'admin' });
     const b = await makeOrgWithRoles(t.db);
     const joiner = await makeUser(t.db);
-    await expectCode(callerFor(t.db, joiner.id).invitations.accept({ orgSlug: b.org.slug, token: a.link.token }), 'NOT_FOUND');
+    await expectCode(
+      callerFor(t.db, joiner.id).invitations.accept({ orgSlug: b.org.slug, token: a.link.token }),
+      'NOT_FOUND',
+    );
     expect(await rolesIn(t.db, a.org.id)).not.toHaveProperty(joiner.id);
     expect(await rolesIn(t.db, b.org.id)).not.toHaveProperty(joiner.id);
     expect((await callerFor(t.db, null).invitations.preview(a.link)).state).toBe('valid');
@@ -136,9 +203,21 @@ forEachDriver('invitations (preview and accept)', (t) => {
     const { org, link, inv } = await orgWithInvitation(t.db);
     const joiner = await makeUser(t.db);
     await expectCode(callerFor(t.db, null).invitations.accept(link), 'UNAUTHORIZED');
-    await expectCode(callerFor(t.db, joiner.id).invitations.accept({ ...link, token: crypto.randomBytes(24).toString('base64url') }), 'NOT_FOUND');
-    await expectCode(callerFor(t.db, joiner.id).invitations.accept({ ...link, orgSlug: 'gone-org' }), 'NOT_FOUND');
-    await expectFieldError(callerFor(t.db, joiner.id).invitations.accept({ ...link, token: 'x' }), 'token');
+    await expectCode(
+      callerFor(t.db, joiner.id).invitations.accept({
+        ...link,
+        token: crypto.randomBytes(24).toString('base64url'),
+      }),
+      'NOT_FOUND',
+    );
+    await expectCode(
+      callerFor(t.db, joiner.id).invitations.accept({ ...link, orgSlug: 'gone-org' }),
+      'NOT_FOUND',
+    );
+    await expectFieldError(
+      callerFor(t.db, joiner.id).invitations.accept({ ...link, token: 'x' }),
+      'token',
+    );
     expect((await invitationRow(t.db, org.id, inv.id))?.acceptedAt).toBeNull();
   });
 });

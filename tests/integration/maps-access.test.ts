@@ -17,8 +17,13 @@ forEachDriver('maps access', (t) => {
     const maps = as(t.db, org, role).maps;
     const q = { orgSlug: org.org.slug, streamId: id };
 
-    expect((await maps.get({ ...q, state: 'current' }))?.steps.map((s) => s.name)).toEqual(['Second', 'Third']);
-    expect((await maps.get({ ...q, state: 'current', version: 1 }))?.steps.map((s) => s.name)).toEqual(['First']);
+    expect((await maps.get({ ...q, state: 'current' }))?.steps.map((s) => s.name)).toEqual([
+      'Second',
+      'Third',
+    ]);
+    expect(
+      (await maps.get({ ...q, state: 'current', version: 1 }))?.steps.map((s) => s.name),
+    ).toEqual(['First']);
     expect(await maps.get({ ...q, state: 'future' })).toBeNull();
     expect((await maps.versions(q)).map((v) => [v.state, v.version, v.stepCount])).toEqual([
       ['current', 2, 2],
@@ -36,7 +41,10 @@ forEachDriver('maps access', (t) => {
     const viewer = as(t.db, org, 'viewer').maps;
     await expectCode(viewer.get({ ...q, state: 'current', version: 2 }), 'NOT_FOUND');
     await expectCode(viewer.get({ ...q, state: 'future', version: 1 }), 'NOT_FOUND');
-    await expectCode(viewer.get({ ...q, streamId: crypto.randomUUID(), state: 'current' }), 'NOT_FOUND');
+    await expectCode(
+      viewer.get({ ...q, streamId: crypto.randomUUID(), state: 'current' }),
+      'NOT_FOUND',
+    );
     await expectCode(viewer.versions({ ...q, streamId: crypto.randomUUID() }), 'NOT_FOUND');
   });
 
@@ -47,8 +55,16 @@ forEachDriver('maps access', (t) => {
     const call = saveMap(t.db, org, id, { by: actor, steps: [step({ name: 'Mapped' })] });
     if (ok) {
       expect(await call).toMatchObject({ version: 1 });
-      const map = await as(t.db, org, 'viewer').maps.get({ orgSlug: org.org.slug, streamId: id, state: 'current' });
-      expect(map).toMatchObject({ version: 1, createdBy: org.users[actor].id, authorName: org.users[actor].name });
+      const map = await as(t.db, org, 'viewer').maps.get({
+        orgSlug: org.org.slug,
+        streamId: id,
+        state: 'current',
+      });
+      expect(map).toMatchObject({
+        version: 1,
+        createdBy: org.users[actor].id,
+        authorName: org.users[actor].name,
+      });
       expect(map?.steps.map((s) => s.name)).toEqual(['Mapped']);
     } else {
       await expectCode(call, 'FORBIDDEN');
@@ -79,9 +95,18 @@ forEachDriver('maps access', (t) => {
     const id = await makeStream(t.db, org, { ownedBy: 'lead' });
     await saveMap(t.db, org, id);
     const before = await snapshot(t.db, org, id);
-    const input = { orgSlug: org.org.slug, streamId: id, state: 'current' as const, calendar, steps: [step()] };
+    const input = {
+      orgSlug: org.org.slug,
+      streamId: id,
+      state: 'current' as const,
+      calendar,
+      steps: [step()],
+    };
     await expectCode(callerFor(t.db, null).maps.save(input), 'UNAUTHORIZED');
-    await expectCode(callerFor(t.db, null).maps.startFuture({ orgSlug: org.org.slug, streamId: id }), 'UNAUTHORIZED');
+    await expectCode(
+      callerFor(t.db, null).maps.startFuture({ orgSlug: org.org.slug, streamId: id }),
+      'UNAUTHORIZED',
+    );
     await expectCode(as(t.db, org, 'viewer').maps.save(input), 'FORBIDDEN');
     expect(await snapshot(t.db, org, id)).toEqual(before);
   });

@@ -17,7 +17,10 @@ export function daysFromNow(days: number): string {
 }
 
 /** A valid measurement of the whole stream for `week`: 1 h of work in a 10 h lead time, 90% C&A. */
-export function measurement(streamId: string, overrides: Partial<MeasurementInput> = {}): MeasurementInput {
+export function measurement(
+  streamId: string,
+  overrides: Partial<MeasurementInput> = {},
+): MeasurementInput {
   return {
     streamId,
     periodStart: week.periodStart,

@@ -12,7 +12,9 @@ forEachDriver('orgs', (t) => {
   it('mine lists exactly the caller’s organizations with their role in each', async () => {
     const a = await makeOrgWithRoles(t.db, { name: `Alpha ${randomId()}` });
     await makeOrgWithRoles(t.db, { name: `Beta ${randomId()}` }); // not theirs
-    const { slug } = await callerFor(t.db, a.users.viewer.id).orgs.create({ name: `Delta ${randomId()}` });
+    const { slug } = await callerFor(t.db, a.users.viewer.id).orgs.create({
+      name: `Delta ${randomId()}`,
+    });
 
     const mine = await callerFor(t.db, a.users.viewer.id).orgs.mine();
     expect(mine).toEqual([
@@ -32,7 +34,9 @@ forEachDriver('orgs', (t) => {
   it('create makes the caller its only member, as owner, with a slug from the trimmed name', async () => {
     const user = await makeUser(t.db);
     const id = randomId();
-    const { slug } = await callerFor(t.db, user.id).orgs.create({ name: `  Crème Brûlée ${id}!  ` });
+    const { slug } = await callerFor(t.db, user.id).orgs.create({
+      name: `  Crème Brûlée ${id}!  `,
+    });
     expect(slug).toBe(`creme-brulee-${id}`);
     const org = await findOrgBySlug(t.db, slug);
     expect(org?.name).toBe(`Crème Brûlée ${id}!`);
@@ -57,7 +61,13 @@ forEachDriver('orgs', (t) => {
   it('create with the same name at the same moment gives every caller their own slug', async () => {
     const name = `Rush ${randomId()}`;
     const people = await Promise.all([1, 2, 3].map(() => makeUser(t.db)));
-    const slugs = await Promise.all(people.map((p) => callerFor(t.db, p.id).orgs.create({ name }).then((r) => r.slug)));
+    const slugs = await Promise.all(
+      people.map((p) =>
+        callerFor(t.db, p.id)
+          .orgs.create({ name })
+          .then((r) => r.slug),
+      ),
+    );
     expect(new Set(slugs).size).toBe(3);
     const rows = await t.db.select().from(organizations).where(eq(organizations.name, name));
     expect(rows).toHaveLength(3);
@@ -69,7 +79,10 @@ forEachDriver('orgs', (t) => {
     await expectFieldError(callerFor(t.db, user.id).orgs.create({ name: 'x'.repeat(81) }), 'name');
     await expectFieldError(callerFor(t.db, user.id).orgs.create(invalid({})), 'name');
     expect(await callerFor(t.db, user.id).orgs.mine()).toEqual([]);
-    await expectCode(callerFor(t.db, null).orgs.create({ name: `Nope ${randomId()}` }), 'UNAUTHORIZED');
+    await expectCode(
+      callerFor(t.db, null).orgs.create({ name: `Nope ${randomId()}` }),
+      'UNAUTHORIZED',
+    );
   });
 
   // ---- orgs.current -------------------------------------------------------------------------
@@ -77,24 +90,44 @@ forEachDriver('orgs', (t) => {
   it.each(roles)('current tells a %s their role and what it allows', async (role) => {
     const { org, users } = await makeOrgWithRoles(t.db);
     const current = await callerFor(t.db, users[role].id).orgs.current({ orgSlug: org.slug });
-    expect(current).toEqual({ id: org.id, name: org.name, slug: org.slug, role, permissions: permissionsOf(role) });
+    expect(current).toEqual({
+      id: org.id,
+      name: org.name,
+      slug: org.slug,
+      role,
+      permissions: permissionsOf(role),
+    });
     expect(current.permissions.includes('owners:manage')).toBe(role === 'owner');
-    expect(current.permissions.includes('members:manage')).toBe(role === 'owner' || role === 'admin');
+    expect(current.permissions.includes('members:manage')).toBe(
+      role === 'owner' || role === 'admin',
+    );
     expect(current.permissions).toContain('org:read');
   });
 
   it('current is NOT_FOUND for another organization’s member and for an unknown slug', async () => {
     const a = await makeOrgWithRoles(t.db);
     const b = await makeOrgWithRoles(t.db);
-    await expectCode(callerFor(t.db, b.users.owner.id).orgs.current({ orgSlug: a.org.slug }), 'NOT_FOUND');
-    await expectCode(callerFor(t.db, a.users.owner.id).orgs.current({ orgSlug: `no-such-org-${randomId()}` }), 'NOT_FOUND');
+    await expectCode(
+      callerFor(t.db, b.users.owner.id).orgs.current({ orgSlug: a.org.slug }),
+      'NOT_FOUND',
+    );
+    await expectCode(
+      callerFor(t.db, a.users.owner.id).orgs.current({ orgSlug: `no-such-org-${randomId()}` }),
+      'NOT_FOUND',
+    );
   });
 
   it('current is UNAUTHORIZED signed out and BAD_REQUEST on orgSlug for a malformed slug', async () => {
     const { org, users } = await makeOrgWithRoles(t.db);
     await expectCode(callerFor(t.db, null).orgs.current({ orgSlug: org.slug }), 'UNAUTHORIZED');
-    await expectFieldError(callerFor(t.db, users.owner.id).orgs.current({ orgSlug: 'Not A Slug' }), 'orgSlug');
-    await expectFieldError(callerFor(t.db, users.owner.id).orgs.current({ orgSlug: '../etc' }), 'orgSlug');
+    await expectFieldError(
+      callerFor(t.db, users.owner.id).orgs.current({ orgSlug: 'Not A Slug' }),
+      'orgSlug',
+    );
+    await expectFieldError(
+      callerFor(t.db, users.owner.id).orgs.current({ orgSlug: '../etc' }),
+      'orgSlug',
+    );
   });
 
   // ---- orgs.rename --------------------------------------------------------------------------
@@ -103,7 +136,10 @@ forEachDriver('orgs', (t) => {
     'rename by a $role: allowed = $ok',
     async ({ role, ok }) => {
       const { org, users } = await makeOrgWithRoles(t.db);
-      const call = callerFor(t.db, users[role].id).orgs.rename({ orgSlug: org.slug, name: '  Renamed Inc  ' });
+      const call = callerFor(t.db, users[role].id).orgs.rename({
+        orgSlug: org.slug,
+        name: '  Renamed Inc  ',
+      });
       if (ok) await call;
       else await expectCode(call, 'FORBIDDEN');
       const after = await findOrgBySlug(t.db, org.slug);
@@ -115,14 +151,23 @@ forEachDriver('orgs', (t) => {
   it('rename is NOT_FOUND for another organization’s owner, and changes nothing', async () => {
     const a = await makeOrgWithRoles(t.db);
     const b = await makeOrgWithRoles(t.db);
-    await expectCode(callerFor(t.db, b.users.owner.id).orgs.rename({ orgSlug: a.org.slug, name: 'Hijacked' }), 'NOT_FOUND');
+    await expectCode(
+      callerFor(t.db, b.users.owner.id).orgs.rename({ orgSlug: a.org.slug, name: 'Hijacked' }),
+      'NOT_FOUND',
+    );
     expect((await findOrgBySlug(t.db, a.org.slug))?.name).toBe(a.org.name);
   });
 
   it('rename is UNAUTHORIZED signed out and BAD_REQUEST on name for a bad name', async () => {
     const { org, users } = await makeOrgWithRoles(t.db);
-    await expectCode(callerFor(t.db, null).orgs.rename({ orgSlug: org.slug, name: 'Signed Out' }), 'UNAUTHORIZED');
-    await expectFieldError(callerFor(t.db, users.owner.id).orgs.rename({ orgSlug: org.slug, name: 'x' }), 'name');
+    await expectCode(
+      callerFor(t.db, null).orgs.rename({ orgSlug: org.slug, name: 'Signed Out' }),
+      'UNAUTHORIZED',
+    );
+    await expectFieldError(
+      callerFor(t.db, users.owner.id).orgs.rename({ orgSlug: org.slug, name: 'x' }),
+      'name',
+    );
     expect((await findOrgBySlug(t.db, org.slug))?.name).toBe(org.name);
   });
 });

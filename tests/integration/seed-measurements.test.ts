@@ -28,7 +28,12 @@ forEachDriver('demo measurements seed', (t) => {
   async function perStream(orgId: string) {
     return withTenant(t.db, { orgId }, (tx) =>
       tx
-        .select({ name: valueStreams.name, weeks: count(), periods: countDistinct(measurements.periodStart), last: max(measurements.periodEnd) })
+        .select({
+          name: valueStreams.name,
+          weeks: count(),
+          periods: countDistinct(measurements.periodStart),
+          last: max(measurements.periodEnd),
+        })
         .from(measurements)
         .innerJoin(valueStreams, eq(valueStreams.id, measurements.streamId))
         .groupBy(valueStreams.name)
@@ -45,25 +50,46 @@ forEachDriver('demo measurements seed', (t) => {
       for (const r of rows) expect(r).toMatchObject({ weeks: DEMO_WEEKS, periods: DEMO_WEEKS });
       expect(new Set(rows.map((r) => r.last)).size).toBe(1);
 
-      const members = new Set((await withTenant(t.db, { orgId: org.id }, (tx) => listMembers(tx, org.id))).map((m) => m.userId));
-      const authors = await withTenant(t.db, { orgId: org.id }, (tx) => tx.selectDistinct({ id: measurements.enteredBy }).from(measurements));
+      const members = new Set(
+        (await withTenant(t.db, { orgId: org.id }, (tx) => listMembers(tx, org.id))).map(
+          (m) => m.userId,
+        ),
+      );
+      const authors = await withTenant(t.db, { orgId: org.id }, (tx) =>
+        tx.selectDistinct({ id: measurements.enteredBy }).from(measurements),
+      );
       expect(authors.length).toBeGreaterThan(0);
       for (const a of authors) expect(members.has(a.id)).toBe(true);
     }
 
     // Each stream's kaizen events are recorded as closed improvements, judged on lead time.
     const northwindId = (await orgOf('northwind-retail')).id;
-    const kaizen = await withTenant(t.db, { orgId: northwindId }, (tx) => tx.select().from(improvements));
-    const events = demoMeasurements(demoStreams['northwind-retail'] ?? []).flatMap((s) => s.events.filter((e) => e.kind === 'improvement'));
+    const kaizen = await withTenant(t.db, { orgId: northwindId }, (tx) =>
+      tx.select().from(improvements),
+    );
+    const events = demoMeasurements(demoStreams['northwind-retail'] ?? []).flatMap((s) =>
+      s.events.filter((e) => e.kind === 'improvement'),
+    );
     expect(kaizen).toHaveLength(events.length);
-    expect(kaizen.every((k) => k.completedOn !== null && k.completedOn >= k.startedOn && k.metric === 'lead_time')).toBe(true);
+    expect(
+      kaizen.every(
+        (k) => k.completedOn !== null && k.completedOn >= k.startedOn && k.metric === 'lead_time',
+      ),
+    ).toBe(true);
     expect(kaizen.map((k) => k.startedOn).sort()).toEqual(events.map((e) => e.periodStart).sort());
 
-    const before = await Promise.all(orgs.map(async ({ slug }) => perStream((await orgOf(slug)).id)));
+    const before = await Promise.all(
+      orgs.map(async ({ slug }) => perStream((await orgOf(slug)).id)),
+    );
     await seed(t.db, () => {});
     const northwind = await orgOf('northwind-retail');
-    expect(await seedDemoMeasurements(t.db, northwind)).toEqual({ added: 0, existing: 6 * DEMO_WEEKS });
-    const after = await Promise.all(orgs.map(async ({ slug }) => perStream((await orgOf(slug)).id)));
+    expect(await seedDemoMeasurements(t.db, northwind)).toEqual({
+      added: 0,
+      existing: 6 * DEMO_WEEKS,
+    });
+    const after = await Promise.all(
+      orgs.map(async ({ slug }) => perStream((await orgOf(slug)).id)),
+    );
     expect(after).toEqual(before);
   });
 
@@ -72,12 +98,17 @@ forEachDriver('demo measurements seed', (t) => {
     const org = await orgOf('acme-motors');
     const generated = demoMeasurements(demoStreams['acme-motors'] ?? []);
     const stored = await withTenant(t.db, { orgId: org.id }, (tx) =>
-      tx.select({ name: valueStreams.name, m: measurements }).from(measurements).innerJoin(valueStreams, eq(valueStreams.id, measurements.streamId)),
+      tx
+        .select({ name: valueStreams.name, m: measurements })
+        .from(measurements)
+        .innerJoin(valueStreams, eq(valueStreams.id, measurements.streamId)),
     );
     let compared = 0;
     for (const { name, m } of stored) {
       // The same week, unless the clock passed a Monday between seeding and now.
-      const expected = generated.find((s) => s.name === name)?.rows.find((r) => r.periodStart === m.periodStart);
+      const expected = generated
+        .find((s) => s.name === name)
+        ?.rows.find((r) => r.periodStart === m.periodStart);
       if (!expected) continue;
       expect(m).toMatchObject(expected);
       compared++;

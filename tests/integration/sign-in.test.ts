@@ -11,7 +11,8 @@ import {
 import { forEachDriver, makeUser, TEST_PASSWORD, uniqueEmail } from './harness';
 
 /** A fresh client address per test, so the per-address limit of one test never touches another. */
-const newAddress = () => `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomBytes(3).toString('hex')}`;
+const newAddress = () =>
+  `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomBytes(3).toString('hex')}`;
 
 async function signIn(db: Db, email: string, password: string, address: string, now?: Date) {
   return verifyCredentials(db, { email, password, address, now });
@@ -35,8 +36,14 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
   it('returns the user for the right password, null for a wrong one or an unknown email', async () => {
     const user = await makeUser(t.db);
     const address = newAddress();
-    expect(await signIn(t.db, user.email, TEST_PASSWORD, address)).toEqual({ id: user.id, name: user.name, email: user.email });
-    expect(await signIn(t.db, `  ${user.email.toUpperCase()} `, TEST_PASSWORD, address)).toMatchObject({ id: user.id });
+    expect(await signIn(t.db, user.email, TEST_PASSWORD, address)).toEqual({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+    });
+    expect(
+      await signIn(t.db, `  ${user.email.toUpperCase()} `, TEST_PASSWORD, address),
+    ).toMatchObject({ id: user.id });
     expect(await signIn(t.db, user.email, `${TEST_PASSWORD}x`, address)).toBeNull();
     expect(await signIn(t.db, uniqueEmail('ghost'), TEST_PASSWORD, address)).toBeNull();
   });
@@ -55,10 +62,14 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
     const user = await makeUser(t.db);
     const attempts = 4 * MAX_FAILURES_PER_ACCOUNT;
     const results = await Promise.allSettled(
-      Array.from({ length: attempts }, (_, i) => signIn(t.db, user.email, `wrong-${i}`, newAddress())),
+      Array.from({ length: attempts }, (_, i) =>
+        signIn(t.db, user.email, `wrong-${i}`, newAddress()),
+      ),
     );
     const checked = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r) => r.status === 'rejected' && r.reason instanceof SignInRateLimited);
+    const refused = results.filter(
+      (r) => r.status === 'rejected' && r.reason instanceof SignInRateLimited,
+    );
     expect(checked.length + refused.length).toBe(attempts);
     expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     for (const r of checked) expect(r.value).toBeNull();
@@ -97,7 +108,9 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
     const address = newAddress();
     await failTimes(t.db, MAX_FAILURES_PER_ACCOUNT, user.email, address);
     const later = new Date(Date.now() + SIGN_IN_WINDOW_MS + 60_000);
-    expect(await signIn(t.db, user.email, TEST_PASSWORD, address, later)).toMatchObject({ id: user.id });
+    expect(await signIn(t.db, user.email, TEST_PASSWORD, address, later)).toMatchObject({
+      id: user.id,
+    });
   });
 
   it(`after ${MAX_FAILURES_PER_ADDRESS} failures from one address, every account is refused from it`, async () => {
@@ -108,6 +121,8 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
     }
     const victim = await makeUser(t.db);
     await rateLimitOf(signIn(t.db, victim.email, TEST_PASSWORD, address));
-    expect(await signIn(t.db, victim.email, TEST_PASSWORD, newAddress())).toMatchObject({ id: victim.id });
+    expect(await signIn(t.db, victim.email, TEST_PASSWORD, newAddress())).toMatchObject({
+      id: victim.id,
+    });
   });
 });

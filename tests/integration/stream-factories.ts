@@ -37,9 +37,17 @@ export async function makeStream(
   t: TestOrg,
   opts: { by?: Role; ownedBy?: Role | null; fields?: Partial<StreamFieldsInput> } = {},
 ): Promise<string> {
-  const ownerId = opts.ownedBy === undefined ? undefined : opts.ownedBy === null ? null : t.users[opts.ownedBy].id;
+  const ownerId =
+    opts.ownedBy === undefined
+      ? undefined
+      : opts.ownedBy === null
+        ? null
+        : t.users[opts.ownedBy].id;
   const fields = streamFields({ ...opts.fields, ...(ownerId === undefined ? {} : { ownerId }) });
-  const { id } = await as(db, t, opts.by ?? 'owner').streams.create({ orgSlug: t.org.slug, fields });
+  const { id } = await as(db, t, opts.by ?? 'owner').streams.create({
+    orgSlug: t.org.slug,
+    fields,
+  });
   return id;
 }
 
@@ -64,7 +72,12 @@ export async function saveMap(
   db: Db,
   t: TestOrg,
   streamId: string,
-  opts: { steps?: StepInput[]; by?: Role; state?: 'current' | 'future'; calendar?: typeof calendar } = {},
+  opts: {
+    steps?: StepInput[];
+    by?: Role;
+    state?: 'current' | 'future';
+    calendar?: typeof calendar;
+  } = {},
 ) {
   return as(db, t, opts.by ?? 'owner').maps.save({
     orgSlug: t.org.slug,
@@ -86,12 +99,29 @@ export async function snapshot(db: Db, t: TestOrg, id: string) {
   const stream = await readStream(db, t, id);
   const versions = await owner.maps.versions({ orgSlug: t.org.slug, streamId: id });
   const maps = [];
-  for (const v of versions) maps.push(await owner.maps.get({ orgSlug: t.org.slug, streamId: id, state: v.state, version: v.version }));
+  for (const v of versions)
+    maps.push(
+      await owner.maps.get({
+        orgSlug: t.org.slug,
+        streamId: id,
+        state: v.state,
+        version: v.version,
+      }),
+    );
   return { stream, versions, maps };
 }
 
 /** The names of the organization's streams the list shows to its owner with these filters. */
-export async function listNames(db: Db, t: TestOrg, filters: { search?: string; kind?: StreamKind; type?: OperationalType; includeArchived?: boolean } = {}) {
+export async function listNames(
+  db: Db,
+  t: TestOrg,
+  filters: {
+    search?: string;
+    kind?: StreamKind;
+    type?: OperationalType;
+    includeArchived?: boolean;
+  } = {},
+) {
   const list = await as(db, t, 'owner').streams.list({ orgSlug: t.org.slug, ...filters });
   return list.map((s) => s.name);
 }
@@ -105,9 +135,17 @@ export async function makeTwoOrgs(db: Db) {
   const b = await makeOrgWithRoles(db);
   const op = await makeStream(db, a, { ownedBy: 'lead' });
   const dev = await makeStream(db, a, { fields: devFields() });
-  await as(db, a, 'owner').streams.setLinks({ orgSlug: a.org.slug, id: dev, operationalStreamIds: [op] });
+  await as(db, a, 'owner').streams.setLinks({
+    orgSlug: a.org.slug,
+    id: dev,
+    operationalStreamIds: [op],
+  });
   await saveMap(db, a, op);
-  const { id: draft } = await as(db, a, 'owner').streams.saveDraft({ orgSlug: a.org.slug, fields: streamFields(), guide: { step: 2 } });
+  const { id: draft } = await as(db, a, 'owner').streams.saveDraft({
+    orgSlug: a.org.slug,
+    fields: streamFields(),
+    guide: { step: 2 },
+  });
   const bDev = await makeStream(db, b, { fields: devFields() });
   return { a, b, ids: { op, dev, draft, bDev } };
 }
@@ -124,12 +162,13 @@ export async function snapshotOrg(db: Db, f: TwoOrgs) {
 }
 
 /** An actor editing a stream owned by `ownedBy` (null: nobody), and whether they may. */
-export const editCases: readonly { who: string; actor: Role; ownedBy: Role | null; ok: boolean }[] = [
-  { who: 'the owner, on the lead’s stream', actor: 'owner', ownedBy: 'lead', ok: true },
-  { who: 'an admin, on the lead’s stream', actor: 'admin', ownedBy: 'lead', ok: true },
-  { who: 'an admin, on an unowned stream', actor: 'admin', ownedBy: null, ok: true },
-  { who: 'a lead, on their own stream', actor: 'lead', ownedBy: 'lead', ok: true },
-  { who: 'a lead, on the admin’s stream', actor: 'lead', ownedBy: 'admin', ok: false },
-  { who: 'a lead, on an unowned stream', actor: 'lead', ownedBy: null, ok: false },
-  { who: 'a viewer, even on a stream they own', actor: 'viewer', ownedBy: 'viewer', ok: false },
-];
+export const editCases: readonly { who: string; actor: Role; ownedBy: Role | null; ok: boolean }[] =
+  [
+    { who: 'the owner, on the lead’s stream', actor: 'owner', ownedBy: 'lead', ok: true },
+    { who: 'an admin, on the lead’s stream', actor: 'admin', ownedBy: 'lead', ok: true },
+    { who: 'an admin, on an unowned stream', actor: 'admin', ownedBy: null, ok: true },
+    { who: 'a lead, on their own stream', actor: 'lead', ownedBy: 'lead', ok: true },
+    { who: 'a lead, on the admin’s stream', actor: 'lead', ownedBy: 'admin', ok: false },
+    { who: 'a lead, on an unowned stream', actor: 'lead', ownedBy: null, ok: false },
+    { who: 'a viewer, even on a stream they own', actor: 'viewer', ownedBy: 'viewer', ok: false },
+  ];

@@ -13,21 +13,68 @@ forEachDriver('streams list', (t) => {
   let org: TestOrg;
   beforeAll(async () => {
     org = await makeOrgWithRoles(t.db);
-    await makeStream(t.db, org, { fields: { name: '100% Done', type: 'fulfillment', customer: 'Retail shops', trigger: 'Order placed' } });
-    await makeStream(t.db, org, { fields: { name: '100 Percent', type: 'manufacturing', customer: 'Distributors', trigger: 'Forecast' } });
-    await makeStream(t.db, org, { fields: { name: 'snake_case', type: 'software_delivery', customer: 'Developers', trigger: 'Pull request' } });
-    await makeStream(t.db, org, { fields: { name: 'snakeXcase', type: 'supporting', customer: 'Finance', trigger: 'Month end' } });
-    await makeStream(t.db, org, { fields: devFields({ name: 'Back\\slash platform', customer: 'Internal teams', trigger: 'Roadmap' }) });
-    const archived = await makeStream(t.db, org, { fields: { name: 'Old orders', type: 'fulfillment', customer: 'Retail shops', trigger: 'Phone call' } });
+    await makeStream(t.db, org, {
+      fields: {
+        name: '100% Done',
+        type: 'fulfillment',
+        customer: 'Retail shops',
+        trigger: 'Order placed',
+      },
+    });
+    await makeStream(t.db, org, {
+      fields: {
+        name: '100 Percent',
+        type: 'manufacturing',
+        customer: 'Distributors',
+        trigger: 'Forecast',
+      },
+    });
+    await makeStream(t.db, org, {
+      fields: {
+        name: 'snake_case',
+        type: 'software_delivery',
+        customer: 'Developers',
+        trigger: 'Pull request',
+      },
+    });
+    await makeStream(t.db, org, {
+      fields: { name: 'snakeXcase', type: 'supporting', customer: 'Finance', trigger: 'Month end' },
+    });
+    await makeStream(t.db, org, {
+      fields: devFields({
+        name: 'Back\\slash platform',
+        customer: 'Internal teams',
+        trigger: 'Roadmap',
+      }),
+    });
+    const archived = await makeStream(t.db, org, {
+      fields: {
+        name: 'Old orders',
+        type: 'fulfillment',
+        customer: 'Retail shops',
+        trigger: 'Phone call',
+      },
+    });
     await as(t.db, org, 'owner').streams.archive({ orgSlug: org.org.slug, id: archived });
   });
 
   it('shows active streams by name; archived ones only with includeArchived', async () => {
-    const all = ['100 Percent', '100% Done', 'Back\\slash platform', 'snake_case', 'snakeXcase'].sort();
+    const all = [
+      '100 Percent',
+      '100% Done',
+      'Back\\slash platform',
+      'snake_case',
+      'snakeXcase',
+    ].sort();
     expect(await sorted(listNames(t.db, org))).toEqual(all);
     expect(await sorted(listNames(t.db, org, { includeArchived: false }))).toEqual(all);
-    expect(await sorted(listNames(t.db, org, { includeArchived: true }))).toEqual([...all, 'Old orders'].sort());
-    const list = await as(t.db, org, 'viewer').streams.list({ orgSlug: org.org.slug, includeArchived: true });
+    expect(await sorted(listNames(t.db, org, { includeArchived: true }))).toEqual(
+      [...all, 'Old orders'].sort(),
+    );
+    const list = await as(t.db, org, 'viewer').streams.list({
+      orgSlug: org.org.slug,
+      includeArchived: true,
+    });
     expect(list.find((s) => s.name === 'Old orders')?.archivedAt).toBeInstanceOf(Date);
     expect(list.find((s) => s.name === '100% Done')?.archivedAt).toBeNull();
   });
@@ -35,7 +82,10 @@ forEachDriver('streams list', (t) => {
   it('searches name, customer and trigger, ignoring case and surrounding spaces', async () => {
     expect(await listNames(t.db, org, { search: 'DONE' })).toEqual(['100% Done']);
     expect(await listNames(t.db, org, { search: 'retail' })).toEqual(['100% Done']);
-    expect(await listNames(t.db, org, { search: 'retail', includeArchived: true })).toEqual(['100% Done', 'Old orders']);
+    expect(await listNames(t.db, org, { search: 'retail', includeArchived: true })).toEqual([
+      '100% Done',
+      'Old orders',
+    ]);
     expect(await listNames(t.db, org, { search: '  pull REQ ' })).toEqual(['snake_case']);
     expect(await listNames(t.db, org, { search: 'month end' })).toEqual(['snakeXcase']);
     expect(await listNames(t.db, org, { search: 'nothing like this' })).toEqual([]);
@@ -53,25 +103,47 @@ forEachDriver('streams list', (t) => {
 
   it('filters by kind and type, alone and with a search', async () => {
     expect(await listNames(t.db, org, { kind: 'development' })).toEqual(['Back\\slash platform']);
-    expect(await sorted(listNames(t.db, org, { kind: 'operational' }))).toEqual(['100 Percent', '100% Done', 'snake_case', 'snakeXcase'].sort());
+    expect(await sorted(listNames(t.db, org, { kind: 'operational' }))).toEqual(
+      ['100 Percent', '100% Done', 'snake_case', 'snakeXcase'].sort(),
+    );
     expect(await listNames(t.db, org, { type: 'manufacturing' })).toEqual(['100 Percent']);
-    expect(await listNames(t.db, org, { type: 'fulfillment', includeArchived: true })).toEqual(['100% Done', 'Old orders']);
-    expect(await listNames(t.db, org, { kind: 'operational', type: 'supporting', search: 'snake' })).toEqual(['snakeXcase']);
+    expect(await listNames(t.db, org, { type: 'fulfillment', includeArchived: true })).toEqual([
+      '100% Done',
+      'Old orders',
+    ]);
+    expect(
+      await listNames(t.db, org, { kind: 'operational', type: 'supporting', search: 'snake' }),
+    ).toEqual(['snakeXcase']);
     expect(await listNames(t.db, org, { kind: 'development', type: 'supporting' })).toEqual([]);
   });
 
   it('totals come from the latest current-state map: exact lead time, process time and flow efficiency', async () => {
     const mapped = await makeStream(t.db, org, { fields: { name: 'Mapped' } });
     // Version 1 (superseded) and a future state must not count.
-    await saveMap(t.db, org, mapped, { steps: [step({ processTimeSeconds: 1, leadTimeSeconds: 2 })] });
+    await saveMap(t.db, org, mapped, {
+      steps: [step({ processTimeSeconds: 1, leadTimeSeconds: 2 })],
+    });
     await saveMap(t.db, org, mapped, {
       calendar: { hoursPerDay: 7.5, daysPerWeek: 4 },
       steps: [
-        step({ name: 'Take order', processTimeSeconds: 300, leadTimeSeconds: 900, pctCompleteAccurate: 90 }),
-        step({ name: 'Ship', processTimeSeconds: 600, leadTimeSeconds: 2100, pctCompleteAccurate: 80 }),
+        step({
+          name: 'Take order',
+          processTimeSeconds: 300,
+          leadTimeSeconds: 900,
+          pctCompleteAccurate: 90,
+        }),
+        step({
+          name: 'Ship',
+          processTimeSeconds: 600,
+          leadTimeSeconds: 2100,
+          pctCompleteAccurate: 80,
+        }),
       ],
     });
-    await saveMap(t.db, org, mapped, { state: 'future', steps: [step({ processTimeSeconds: 5, leadTimeSeconds: 5 })] });
+    await saveMap(t.db, org, mapped, {
+      state: 'future',
+      steps: [step({ processTimeSeconds: 5, leadTimeSeconds: 5 })],
+    });
     const unmapped = await makeStream(t.db, org, { fields: { name: 'Unmapped' } });
 
     const list = await as(t.db, org, 'viewer').streams.list({ orgSlug: org.org.slug });
@@ -90,17 +162,31 @@ forEachDriver('streams list', (t) => {
     expect(list.find((s) => s.id === unmapped)).toMatchObject({ calendar: null, totals: null });
 
     // A new current version replaces the totals.
-    await saveMap(t.db, org, mapped, { steps: [step({ processTimeSeconds: 0.5, leadTimeSeconds: 2 })] });
-    const again = (await as(t.db, org, 'owner').streams.list({ orgSlug: org.org.slug, search: 'Mapped' })).find((s) => s.id === mapped);
-    expect(again?.totals).toMatchObject({ totalLeadTimeSeconds: 2, totalProcessTimeSeconds: 0.5, flowEfficiency: 0.25, stepCount: 1 });
+    await saveMap(t.db, org, mapped, {
+      steps: [step({ processTimeSeconds: 0.5, leadTimeSeconds: 2 })],
+    });
+    const again = (
+      await as(t.db, org, 'owner').streams.list({ orgSlug: org.org.slug, search: 'Mapped' })
+    ).find((s) => s.id === mapped);
+    expect(again?.totals).toMatchObject({
+      totalLeadTimeSeconds: 2,
+      totalProcessTimeSeconds: 0.5,
+      flowEfficiency: 0.25,
+      stepCount: 1,
+    });
     expect(again?.calendar).toEqual({ hoursPerDay: 8, daysPerWeek: 5 });
   });
 
   it('totals of one organization’s maps never show in another’s list', async () => {
     const other = await makeOrgWithRoles(t.db);
     const theirs = await makeStream(t.db, other);
-    await saveMap(t.db, other, theirs, { steps: [step({ processTimeSeconds: 10, leadTimeSeconds: 40 })] });
-    const ours = await as(t.db, org, 'owner').streams.list({ orgSlug: org.org.slug, includeArchived: true });
+    await saveMap(t.db, other, theirs, {
+      steps: [step({ processTimeSeconds: 10, leadTimeSeconds: 40 })],
+    });
+    const ours = await as(t.db, org, 'owner').streams.list({
+      orgSlug: org.org.slug,
+      includeArchived: true,
+    });
     expect(ours.map((s) => s.id)).not.toContain(theirs);
     const list = await as(t.db, other, 'owner').streams.list({ orgSlug: other.org.slug });
     expect(list.map((s) => [s.id, s.totals?.totalLeadTimeSeconds])).toEqual([[theirs, 40]]);

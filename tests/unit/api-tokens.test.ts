@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateApiToken, hashApiToken, parseApiToken, tokenHint } from '@/server/services/api-tokens';
+import {
+  generateApiToken,
+  hashApiToken,
+  parseApiToken,
+  tokenHint,
+} from '@/server/services/api-tokens';
 
 const orgId = '0f8e5c1a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 

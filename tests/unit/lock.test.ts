@@ -70,7 +70,9 @@ describe('acquireFolderLock', () => {
   it('refuses while a live process holds it, naming that process, and leaves its lock alone', async () => {
     const holder = spawn('sleep', ['5'], { stdio: 'ignore' });
     children.push(holder);
-    await new Promise<void>((resolve, reject) => holder.once('spawn', resolve).once('error', reject));
+    await new Promise<void>((resolve, reject) =>
+      holder.once('spawn', resolve).once('error', reject),
+    );
     const pid = holder.pid;
     if (!pid) throw new Error('sleep did not start');
     fs.writeFileSync(lockPath, String(pid));

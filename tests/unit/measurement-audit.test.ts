@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { asSnapshot, auditChanges, auditSubject, auditValues, type AuditFormat } from '@/components/measurements/audit-changes';
+import {
+  asSnapshot,
+  auditChanges,
+  auditSubject,
+  auditValues,
+  type AuditFormat,
+} from '@/components/measurements/audit-changes';
 
 const names: Record<string, string> = { s1: 'Order fulfilment', s2: 'Returns' };
-const format: AuditFormat = { calendar: { hoursPerDay: 7.5, daysPerWeek: 5 }, streamName: (id) => names[id] ?? 'A deleted stream' };
+const format: AuditFormat = {
+  calendar: { hoursPerDay: 7.5, daysPerWeek: 5 },
+  streamName: (id) => names[id] ?? 'A deleted stream',
+};
 
 /** A snapshot as the audit stores it (jsonb of the row, camelCase keys). */
 const base = {
@@ -26,7 +35,14 @@ const base = {
 
 describe('auditChanges', () => {
   it('lists only what changed, before → after, in human units and the stream’s calendar', () => {
-    const after = { ...base, leadTimeSeconds: 27_000, throughput: 55, wasteWaitingHours: 3.5, method: 'estimated', enteredBy: 'u2' };
+    const after = {
+      ...base,
+      leadTimeSeconds: 27_000,
+      throughput: 55,
+      wasteWaitingHours: 3.5,
+      method: 'estimated',
+      enteredBy: 'u2',
+    };
     expect(auditChanges(base, after, format)).toEqual([
       { key: 'leadTimeSeconds', label: 'Lead time', before: '2 d', after: '1 d' },
       { key: 'throughput', label: 'Throughput', before: '40', after: '55' },
@@ -36,7 +52,13 @@ describe('auditChanges', () => {
   });
 
   it('names the streams of a move, the step and the period', () => {
-    const after = { ...base, streamId: 's2', stepName: 'Pack', periodStart: '2026-01-12', periodEnd: '2026-01-18' };
+    const after = {
+      ...base,
+      streamId: 's2',
+      stepName: 'Pack',
+      periodStart: '2026-01-12',
+      periodEnd: '2026-01-18',
+    };
     expect(auditChanges(base, after, format)).toEqual([
       { key: 'streamId', label: 'Stream', before: 'Order fulfilment', after: 'Returns' },
       { key: 'stepName', label: 'Step', before: 'Whole stream', after: 'Pack' },
@@ -47,7 +69,9 @@ describe('auditChanges', () => {
   it('is empty when nothing a person reads changed; a column the snapshot lacks reads as empty', () => {
     expect(auditChanges(base, { ...base, enteredBy: 'u2' }, format)).toEqual([]);
     const { throughput: _t, ...older } = base;
-    expect(auditChanges(older, { ...older, throughput: 2 }, format)).toEqual([{ key: 'throughput', label: 'Throughput', before: '—', after: '2' }]);
+    expect(auditChanges(older, { ...older, throughput: 2 }, format)).toEqual([
+      { key: 'throughput', label: 'Throughput', before: '—', after: '2' },
+    ]);
   });
 });
 

@@ -57,6 +57,7 @@ describe('permissions', () => {
   });
 
   it('every role listed for a permission is a real role', () => {
-    for (const allowedRoles of Object.values(permissions)) for (const r of allowedRoles) expect(roles).toContain(r);
+    for (const allowedRoles of Object.values(permissions))
+      for (const r of allowedRoles) expect(roles).toContain(r);
   });
 });

@@ -28,7 +28,9 @@ const covered = {
 describe('appRouter', () => {
   it('has exactly the account, organization, member and invitation procedures the integration tests cover', () => {
     const routers = new Set(Object.keys(covered).map((p) => p.split('.')[0]));
-    const procedures = Object.keys(appRouter._def.procedures).filter((p) => routers.has(p.split('.')[0]));
+    const procedures = Object.keys(appRouter._def.procedures).filter((p) =>
+      routers.has(p.split('.')[0]),
+    );
     expect(procedures.sort()).toEqual(Object.keys(covered).sort());
   });
 });

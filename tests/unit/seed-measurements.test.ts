@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { acmeStreams } from '@/db/seed-data/acme-streams';
 import { measurementProfiles } from '@/db/seed-data/measurement-profiles';
-import { demoMeasurements, type DemoMeasurement, type DemoSeries } from '@/db/seed-data/measurements';
+import {
+  demoMeasurements,
+  type DemoMeasurement,
+  type DemoSeries,
+} from '@/db/seed-data/measurements';
 import { northwindStreams } from '@/db/seed-data/northwind-streams';
 import { demoStreams } from '@/db/seed-streams';
 import { measurementInput, wasteFields } from '@/lib/validation/measurements';
@@ -15,12 +19,14 @@ const streamId = '0b6f2a52-6a3e-4c7e-9a39-3f4f0c1b9d11';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const totalWaste = (m: DemoMeasurement) => wasteFields.reduce((sum, f) => sum + m[f], 0);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const decimals = (value: number) => (Number.isInteger(value) ? 0 : String(value).split('.')[1]?.length ?? 99);
+const decimals = (value: number) =>
+  Number.isInteger(value) ? 0 : (String(value).split('.')[1]?.length ?? 99);
 
 /** Weeks of a series that a regression touches. */
 function regressionWeeks(series: DemoSeries): Set<number> {
   const weeks = new Set<number>();
-  for (const e of series.events) if (e.kind === 'regression') for (let i = 0; i < e.weeks; i++) weeks.add(e.week + i);
+  for (const e of series.events)
+    if (e.kind === 'regression') for (let i = 0; i < e.weeks; i++) weeks.add(e.week + i);
   return weeks;
 }
 
@@ -35,8 +41,12 @@ describe('demo measurements', () => {
   it('are deterministic: the same seed and day give the same rows, another seed other rows', () => {
     expect(demoMeasurements(streams, { today })).toEqual(all);
     const other = demoMeasurements(streams, { today, seed: 7 });
-    expect(other.map((s) => s.rows.map((r) => r.periodStart))).toEqual(all.map((s) => s.rows.map((r) => r.periodStart)));
-    expect(other.flatMap((s) => s.rows.map((r) => r.leadTimeSeconds))).not.toEqual(all.flatMap((s) => s.rows.map((r) => r.leadTimeSeconds)));
+    expect(other.map((s) => s.rows.map((r) => r.periodStart))).toEqual(
+      all.map((s) => s.rows.map((r) => r.periodStart)),
+    );
+    expect(other.flatMap((s) => s.rows.map((r) => r.leadTimeSeconds))).not.toEqual(
+      all.flatMap((s) => s.rows.map((r) => r.leadTimeSeconds)),
+    );
   });
 
   it('pass the validation of the form, unchanged, and the checks and precision of the table', () => {
@@ -53,10 +63,20 @@ describe('demo measurements', () => {
         expect(row.pctCompleteAccurate).toBeLessThanOrEqual(100);
         expect(row.customerSatisfaction).toBeLessThanOrEqual(100);
         expect(Number.isInteger(row.defects)).toBe(true);
-        expect(row.sampleSize === null || (Number.isInteger(row.sampleSize) && row.sampleSize >= 0)).toBe(true);
+        expect(
+          row.sampleSize === null || (Number.isInteger(row.sampleSize) && row.sampleSize >= 0),
+        ).toBe(true);
         // numeric(p, s): what is generated is what is stored.
-        for (const f of ['leadTimeSeconds', 'processTimeSeconds', 'waitTimeSeconds'] as const) expect(decimals(row[f])).toBeLessThanOrEqual(3);
-        for (const f of ['throughput', 'wip', 'cost', 'customerSatisfaction', 'pctCompleteAccurate', ...wasteFields] as const) {
+        for (const f of ['leadTimeSeconds', 'processTimeSeconds', 'waitTimeSeconds'] as const)
+          expect(decimals(row[f])).toBeLessThanOrEqual(3);
+        for (const f of [
+          'throughput',
+          'wip',
+          'cost',
+          'customerSatisfaction',
+          'pctCompleteAccurate',
+          ...wasteFields,
+        ] as const) {
           expect(decimals(row[f])).toBeLessThanOrEqual(2);
           expect(row[f]).toBeGreaterThanOrEqual(0);
         }
@@ -71,73 +91,98 @@ describe('demo measurements', () => {
     ['a Tuesday', '2026-03-10T12:00:00Z', '2026-03-01'],
     ['a Monday', '2026-03-09T12:00:00Z', '2026-03-01'],
     ['a Sunday', '2026-03-08T12:00:00Z', '2026-02-22'],
-  ])('run Monday to Sunday in consecutive weeks, no duplicates, for 2.5 years, up to the week before the last full week, which is left for the demo lead to log (seeded on %s)', (_, when, lastSunday) => {
-    for (const { rows } of demoMeasurements(streams, { today: new Date(when) })) {
-      expect(rows.length).toBeGreaterThanOrEqual(125);
-      expect(rows.length).toBeLessThanOrEqual(156);
-      expect(new Set(rows.map((r) => r.periodStart)).size).toBe(rows.length);
-      expect(rows.at(-1)?.periodEnd).toBe(lastSunday);
-      rows.forEach((r, i) => {
-        expect(new Date(`${r.periodStart}T00:00:00Z`).getUTCDay()).toBe(1);
-        expect(day(r.periodEnd) - day(r.periodStart)).toBe(6);
-        const previous = rows[i - 1];
-        if (previous) expect(day(r.periodStart) - day(previous.periodStart)).toBe(7);
-      });
-    }
-  });
+  ])(
+    'run Monday to Sunday in consecutive weeks, no duplicates, for 2.5 years, up to the week before the last full week, which is left for the demo lead to log (seeded on %s)',
+    (_, when, lastSunday) => {
+      for (const { rows } of demoMeasurements(streams, { today: new Date(when) })) {
+        expect(rows.length).toBeGreaterThanOrEqual(125);
+        expect(rows.length).toBeLessThanOrEqual(156);
+        expect(new Set(rows.map((r) => r.periodStart)).size).toBe(rows.length);
+        expect(rows.at(-1)?.periodEnd).toBe(lastSunday);
+        rows.forEach((r, i) => {
+          expect(new Date(`${r.periodStart}T00:00:00Z`).getUTCDay()).toBe(1);
+          expect(day(r.periodEnd) - day(r.periodStart)).toBe(6);
+          const previous = rows[i - 1];
+          if (previous) expect(day(r.periodStart) - day(previous.periodStart)).toBe(7);
+        });
+      }
+    },
+  );
 
   // Three seeding days in different seasons, so that events land in different weeks of the year.
-  describe.each(['2026-03-10T12:00:00Z', '2026-07-15T12:00:00Z', '2026-11-25T12:00:00Z'])('seeded on %s', (when) => {
-    const series = demoMeasurements(streams, { today: new Date(when) });
+  describe.each(['2026-03-10T12:00:00Z', '2026-07-15T12:00:00Z', '2026-11-25T12:00:00Z'])(
+    'seeded on %s',
+    (when) => {
+      const series = demoMeasurements(streams, { today: new Date(when) });
 
-    it('show less waste in the weeks after each kaizen event than in the weeks before', () => {
-      for (const s of series) {
-        const improvements = s.events.filter((e) => e.kind === 'improvement');
-        expect(improvements.length, s.name).toBeGreaterThanOrEqual(1);
-        expect(improvements.length, s.name).toBeLessThanOrEqual(3);
-        const skip = regressionWeeks(s);
-        const window = (from: number, to: number) =>
-          s.rows.slice(Math.max(0, from), Math.max(0, to)).filter((_, i) => !skip.has(Math.max(0, from) + i)).map(totalWaste);
-        for (const e of improvements) {
-          expect(s.rows[e.week]?.note, s.name).toContain(e.note);
-          const before = window(e.week - 8, e.week);
-          const after = window(e.week + 4, e.week + 12);
-          if (before.length < 4 || after.length < 4) continue; // too close to either end of the series
-          expect(mean(after), `${s.name}: ${e.note}`).toBeLessThan(mean(before));
+      it('show less waste in the weeks after each kaizen event than in the weeks before', () => {
+        for (const s of series) {
+          const improvements = s.events.filter((e) => e.kind === 'improvement');
+          expect(improvements.length, s.name).toBeGreaterThanOrEqual(1);
+          expect(improvements.length, s.name).toBeLessThanOrEqual(3);
+          const skip = regressionWeeks(s);
+          const window = (from: number, to: number) =>
+            s.rows
+              .slice(Math.max(0, from), Math.max(0, to))
+              .filter((_, i) => !skip.has(Math.max(0, from) + i))
+              .map(totalWaste);
+          for (const e of improvements) {
+            expect(s.rows[e.week]?.note, s.name).toContain(e.note);
+            const before = window(e.week - 8, e.week);
+            const after = window(e.week + 4, e.week + 12);
+            if (before.length < 4 || after.length < 4) continue; // too close to either end of the series
+            expect(mean(after), `${s.name}: ${e.note}`).toBeLessThan(mean(before));
+          }
         }
-      }
-    });
+      });
 
-    it('end with shorter lead times and a third less waste than they start with', () => {
-      for (const s of series) {
-        const first = s.rows.slice(0, 13);
-        const last = s.rows.slice(-13);
-        expect(mean(last.map((r) => r.leadTimeSeconds)), s.name).toBeLessThan(mean(first.map((r) => r.leadTimeSeconds)));
-        expect(mean(last.map(totalWaste)), s.name).toBeLessThan(0.75 * mean(first.map(totalWaste)));
-      }
-    });
-
-    it('have at least one regression per stream, with longer lead times and more waste than just before', () => {
-      for (const s of series) {
-        const regressions = s.events.filter((e) => e.kind === 'regression');
-        expect(regressions.length, s.name).toBeGreaterThanOrEqual(1);
-        expect(regressions.length, s.name).toBeLessThanOrEqual(2);
-        for (const e of regressions) {
-          const during = s.rows.slice(e.week, e.week + e.weeks);
-          const before = s.rows.slice(Math.max(0, e.week - 4), e.week);
-          expect(during.every((r) => r.note.includes(e.note)), s.name).toBe(true);
-          if (before.length === 0) continue;
-          expect(mean(during.map((r) => r.leadTimeSeconds)), `${s.name}: ${e.note}`).toBeGreaterThan(1.1 * mean(before.map((r) => r.leadTimeSeconds)));
-          expect(mean(during.map(totalWaste)), `${s.name}: ${e.note}`).toBeGreaterThan(mean(before.map(totalWaste)));
+      it('end with shorter lead times and a third less waste than they start with', () => {
+        for (const s of series) {
+          const first = s.rows.slice(0, 13);
+          const last = s.rows.slice(-13);
+          expect(mean(last.map((r) => r.leadTimeSeconds)), s.name).toBeLessThan(
+            mean(first.map((r) => r.leadTimeSeconds)),
+          );
+          expect(mean(last.map(totalWaste)), s.name).toBeLessThan(
+            0.75 * mean(first.map(totalWaste)),
+          );
         }
-      }
-    });
-  });
+      });
+
+      it('have at least one regression per stream, with longer lead times and more waste than just before', () => {
+        for (const s of series) {
+          const regressions = s.events.filter((e) => e.kind === 'regression');
+          expect(regressions.length, s.name).toBeGreaterThanOrEqual(1);
+          expect(regressions.length, s.name).toBeLessThanOrEqual(2);
+          for (const e of regressions) {
+            const during = s.rows.slice(e.week, e.week + e.weeks);
+            const before = s.rows.slice(Math.max(0, e.week - 4), e.week);
+            expect(
+              during.every((r) => r.note.includes(e.note)),
+              s.name,
+            ).toBe(true);
+            if (before.length === 0) continue;
+            expect(
+              mean(during.map((r) => r.leadTimeSeconds)),
+              `${s.name}: ${e.note}`,
+            ).toBeGreaterThan(1.1 * mean(before.map((r) => r.leadTimeSeconds)));
+            expect(mean(during.map(totalWaste)), `${s.name}: ${e.note}`).toBeGreaterThan(
+              mean(before.map(totalWaste)),
+            );
+          }
+        }
+      });
+    },
+  );
 
   it('put notes only on the weeks of an event', () => {
     for (const s of all) {
-      const eventWeeks = new Set(s.events.flatMap((e) => Array.from({ length: e.weeks }, (_, i) => e.week + i)));
-      s.rows.forEach((r, i) => expect(r.note !== '', `${s.name} week ${i}`).toBe(eventWeeks.has(i)));
+      const eventWeeks = new Set(
+        s.events.flatMap((e) => Array.from({ length: e.weeks }, (_, i) => e.week + i)),
+      );
+      s.rows.forEach((r, i) =>
+        expect(r.note !== '', `${s.name} week ${i}`).toBe(eventWeeks.has(i)),
+      );
     }
   });
 
@@ -167,7 +212,9 @@ describe('demo measurements', () => {
     const rows = orders?.rows ?? [];
     const inPeak = (r: DemoMeasurement) => /-(11-(2[2-9]|30)|12-(0\d|1\d))$/.test(r.periodStart);
     const peak = rows.filter(inPeak).map((r) => r.throughput);
-    const rest = rows.filter((r) => !inPeak(r) && /-(0[3-6]|09|10)-/.test(r.periodStart)).map((r) => r.throughput);
+    const rest = rows
+      .filter((r) => !inPeak(r) && /-(0[3-6]|09|10)-/.test(r.periodStart))
+      .map((r) => r.throughput);
     expect(peak.length).toBeGreaterThan(5);
     expect(mean(peak)).toBeGreaterThan(1.2 * mean(rest));
   });

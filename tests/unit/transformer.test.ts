@@ -4,7 +4,10 @@ import { plainJson, transformer } from '@/server/transformer';
 
 describe('the tRPC transformer', () => {
   it('sends a marked answer as it is, and the browser’s superjson reads it back unchanged', () => {
-    const answer = plainJson({ streams: [{ id: 'a', lead: { value: 12, change: null } }], weeks: ['2025-03-03'] });
+    const answer = plainJson({
+      streams: [{ id: 'a', lead: { value: 12, change: null } }],
+      weeks: ['2025-03-03'],
+    });
     const sent = transformer.serialize(answer);
     expect(sent).toEqual({ json: answer });
     expect((sent as { json: unknown }).json).toBe(answer); // not copied, not walked
@@ -15,7 +18,10 @@ describe('the tRPC transformer', () => {
     const at = new Date('2025-03-03T10:00:00Z');
     const sent = transformer.serialize({ at, missing: undefined });
     expect(sent).toHaveProperty('meta');
-    const back = transformer.deserialize(JSON.parse(JSON.stringify(sent))) as { at: Date; missing?: unknown };
+    const back = transformer.deserialize(JSON.parse(JSON.stringify(sent))) as {
+      at: Date;
+      missing?: unknown;
+    };
     expect(back.at).toBeInstanceOf(Date);
     expect(back.at.getTime()).toBe(at.getTime());
     expect('missing' in back).toBe(true);

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
-import { emailSchema, passwordSchema, signInInput, signUpFormInput, signUpInput } from '@/lib/validation/auth';
-import { changeRoleInput, createInvitationInput, invitationTokenSchema, orgSlugSchema } from '@/lib/validation/members';
+import {
+  emailSchema,
+  passwordSchema,
+  signInInput,
+  signUpFormInput,
+  signUpInput,
+} from '@/lib/validation/auth';
+import {
+  changeRoleInput,
+  createInvitationInput,
+  invitationTokenSchema,
+  orgSlugSchema,
+} from '@/lib/validation/members';
 
 /** The paths (joined with '.') of the fields a schema refuses in `value`. */
-function refusedFields(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, value: unknown) {
+function refusedFields(
+  schema: {
+    safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } };
+  },
+  value: unknown,
+) {
   const result = schema.safeParse(value);
-  return result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.map(String).join('.'));
+  return result.success
+    ? []
+    : (result.error?.issues ?? []).map((i) => i.path.map(String).join('.'));
 }
 
-const validSignUp = { name: 'Ada', email: 'ada@example.com', password: 'plum-orbit-canvas-42', orgName: 'Engines' };
+const validSignUp = {
+  name: 'Ada',
+  email: 'ada@example.com',
+  password: 'plum-orbit-canvas-42',
+  orgName: 'Engines',
+};
 
 describe('emailSchema', () => {
   it.each([
@@ -20,7 +43,16 @@ describe('emailSchema', () => {
     expect(emailSchema.parse(raw)).toBe(normalised);
   });
 
-  it.each(['', '   ', 'ada', 'ada@', '@example.com', 'ada@example', 'ada @example.com', 'ada@@example.com'])('refuses %j', (raw) => {
+  it.each([
+    '',
+    '   ',
+    'ada',
+    'ada@',
+    '@example.com',
+    'ada@example',
+    'ada @example.com',
+    'ada@@example.com',
+  ])('refuses %j', (raw) => {
     expect(emailSchema.safeParse(raw).success).toBe(false);
   });
 
@@ -46,14 +78,19 @@ describe('passwordSchema', () => {
     expect(passwordSchema.parse('  plum orbit  ')).toBe('  plum orbit  ');
   });
 
-  it.each(['password', 'PASSWORD', 'Password1', 'pAsSwOrD123', 'Qwertyuiop', 'ILOVEYOU', 'Valuestream'])(
-    'refuses the common password %j, whatever its case',
-    (password) => {
-      const result = passwordSchema.safeParse(password);
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toMatch(/too common/);
-    },
-  );
+  it.each([
+    'password',
+    'PASSWORD',
+    'Password1',
+    'pAsSwOrD123',
+    'Qwertyuiop',
+    'ILOVEYOU',
+    'Valuestream',
+  ])('refuses the common password %j, whatever its case', (password) => {
+    const result = passwordSchema.safeParse(password);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/too common/);
+  });
 
   it('accepts an uncommon password and knows the list is case-insensitive', () => {
     expect(passwordSchema.safeParse('plum-orbit-canvas-42').success).toBe(true);
@@ -64,7 +101,14 @@ describe('passwordSchema', () => {
 
 describe('signUpInput', () => {
   it('trims names and normalises the email', () => {
-    expect(signUpInput.parse({ ...validSignUp, name: '  Ada  ', email: ' ADA@example.com ', orgName: '  Engines ' })).toEqual({
+    expect(
+      signUpInput.parse({
+        ...validSignUp,
+        name: '  Ada  ',
+        email: ' ADA@example.com ',
+        orgName: '  Engines ',
+      }),
+    ).toEqual({
       ...validSignUp,
       name: 'Ada',
       email: 'ada@example.com',
@@ -91,7 +135,10 @@ describe('signUpInput', () => {
   });
 
   it('signInInput normalises the email but leaves the password rules to the stored hash', () => {
-    expect(signInInput.parse({ email: ' A@B.CO ', password: 'password' })).toEqual({ email: 'a@b.co', password: 'password' });
+    expect(signInInput.parse({ email: ' A@B.CO ', password: 'password' })).toEqual({
+      email: 'a@b.co',
+      password: 'password',
+    });
     expect(refusedFields(signInInput, { email: 'a@b.co', password: '' })).toEqual(['password']);
   });
 });
@@ -101,9 +148,12 @@ describe('members validation', () => {
     expect(orgSlugSchema.safeParse(slug).success).toBe(true);
   });
 
-  it.each(['', 'Acme', 'acme--motors', '-acme', 'acme-', 'acme motors', '../x', 'x'.repeat(65)])('orgSlugSchema refuses %j', (slug) => {
-    expect(orgSlugSchema.safeParse(slug).success).toBe(false);
-  });
+  it.each(['', 'Acme', 'acme--motors', '-acme', 'acme-', 'acme motors', '../x', 'x'.repeat(65)])(
+    'orgSlugSchema refuses %j',
+    (slug) => {
+      expect(orgSlugSchema.safeParse(slug).success).toBe(false);
+    },
+  );
 
   it('invitation tokens are 20..100 URL-safe characters', () => {
     expect(invitationTokenSchema.safeParse('a'.repeat(19)).success).toBe(false);
@@ -114,17 +164,30 @@ describe('members validation', () => {
   });
 
   it('createInvitationInput coerces days from a form field and bounds them to 1..30 whole days', () => {
-    expect(createInvitationInput.parse({ role: 'lead', expiresInDays: '7' })).toEqual({ role: 'lead', expiresInDays: 7 });
-    expect(createInvitationInput.parse({ role: 'lead', email: '', expiresInDays: 30 }).email).toBe('');
-    expect(createInvitationInput.parse({ role: 'lead', email: ' X@Y.ORG ', expiresInDays: 1 }).email).toBe('x@y.org');
+    expect(createInvitationInput.parse({ role: 'lead', expiresInDays: '7' })).toEqual({
+      role: 'lead',
+      expiresInDays: 7,
+    });
+    expect(createInvitationInput.parse({ role: 'lead', email: '', expiresInDays: 30 }).email).toBe(
+      '',
+    );
+    expect(
+      createInvitationInput.parse({ role: 'lead', email: ' X@Y.ORG ', expiresInDays: 1 }).email,
+    ).toBe('x@y.org');
     for (const days of [0, 31, 2.5, 'abc', -1]) {
-      expect(refusedFields(createInvitationInput, { role: 'lead', expiresInDays: days })).toEqual(['expiresInDays']);
+      expect(refusedFields(createInvitationInput, { role: 'lead', expiresInDays: days })).toEqual([
+        'expiresInDays',
+      ]);
     }
-    expect(refusedFields(createInvitationInput, { role: 'god', expiresInDays: 7 })).toEqual(['role']);
+    expect(refusedFields(createInvitationInput, { role: 'god', expiresInDays: 7 })).toEqual([
+      'role',
+    ]);
   });
 
   it('changeRoleInput needs a uuid and a known role', () => {
     expect(refusedFields(changeRoleInput, { userId: '123', role: 'lead' })).toEqual(['userId']);
-    expect(refusedFields(changeRoleInput, { userId: crypto.randomUUID(), role: 'Lead' })).toEqual(['role']);
+    expect(refusedFields(changeRoleInput, { userId: crypto.randomUUID(), role: 'Lead' })).toEqual([
+      'role',
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const { callbackUrl } = await searchParams;
   return (
     <Card>
@@ -12,8 +16,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={safeCallback(callbackUrl)} />
       {process.env.NODE_ENV === 'development' ? (
         <p className="mt-4 rounded-md bg-slate-100 p-3 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-          Development: demo users such as <code>owner@northwind.example</code> or <code>viewer@acme.example</code>, password{' '}
-          <code>valuestream-demo</code>.
+          Development: demo users such as <code>owner@northwind.example</code> or{' '}
+          <code>viewer@acme.example</code>, password <code>valuestream-demo</code>.
         </p>
       ) : null}
     </Card>

@@ -4,14 +4,20 @@ import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Create your account' };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const { callbackUrl } = await searchParams;
   const fromInvite = callbackUrl?.startsWith('/join/') ? callbackUrl : undefined;
   return (
     <Card>
       <h1 className="mb-1 text-xl font-semibold">Create your account</h1>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        {fromInvite ? 'Then you will join the organization that invited you.' : 'You will be the owner of your organization and can invite your team.'}
+        {fromInvite
+          ? 'Then you will join the organization that invited you.'
+          : 'You will be the owner of your organization and can invite your team.'}
       </p>
       <SignUpForm callbackUrl={fromInvite} />
     </Card>

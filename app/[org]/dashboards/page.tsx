@@ -12,7 +12,10 @@ export default async function PortfolioPage({ params }: { params: Promise<{ org:
   const org = await loadOrg(slug);
   return (
     <div>
-      <PageHeader title="Portfolio" description={`How ${org.name}'s value streams flow, week by week: lead time, flow efficiency, throughput and waste, against the weeks before.`} />
+      <PageHeader
+        title="Portfolio"
+        description={`How ${org.name}'s value streams flow, week by week: lead time, flow efficiency, throughput and waste, against the weeks before.`}
+      />
       <Suspense>
         <InsightsNav slug={slug} />
       </Suspense>

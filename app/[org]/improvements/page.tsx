@@ -16,7 +16,13 @@ export default async function ImprovementsPage({ params }: { params: Promise<{ o
       <PageHeader
         title="Improvements"
         description="Changes made to a stream against a kind of waste, and whether its numbers moved: the weeks before against the weeks after."
-        actions={canWrite ? <Button asChild><Link href={`/${slug}/improvements/new`}>Record an improvement</Link></Button> : undefined}
+        actions={
+          canWrite ? (
+            <Button asChild>
+              <Link href={`/${slug}/improvements/new`}>Record an improvement</Link>
+            </Button>
+          ) : undefined
+        }
       />
       <ImprovementsList canWrite={canWrite} />
     </div>

@@ -19,12 +19,20 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ o
         actions={
           <div className="flex flex-wrap gap-2">
             {org.permissions.includes('measurements:audit') ? (
-              <Button asChild variant="secondary"><Link href={`/${slug}/measurements/audit`}>Audit trail</Link></Button>
+              <Button asChild variant="secondary">
+                <Link href={`/${slug}/measurements/audit`}>Audit trail</Link>
+              </Button>
             ) : null}
             {org.permissions.includes('measurements:import') ? (
-              <Button asChild variant="secondary"><Link href={`/${slug}/measurements/import`}>Import a CSV</Link></Button>
+              <Button asChild variant="secondary">
+                <Link href={`/${slug}/measurements/import`}>Import a CSV</Link>
+              </Button>
             ) : null}
-            {org.permissions.includes('measurements:write') ? <Button asChild><Link href={`/${slug}/measurements/new`}>Log a week</Link></Button> : null}
+            {org.permissions.includes('measurements:write') ? (
+              <Button asChild>
+                <Link href={`/${slug}/measurements/new`}>Log a week</Link>
+              </Button>
+            ) : null}
           </div>
         }
       />

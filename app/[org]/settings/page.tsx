@@ -18,16 +18,26 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">Members and invitations</h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Invite people, change roles, remove members.</p>
-        <Link href={`/${org}/settings/members`} className="mt-3 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Invite people, change roles, remove members.
+        </p>
+        <Link
+          href={`/${org}/settings/members`}
+          className="mt-3 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
+        >
           Manage members →
         </Link>
       </Card>
       {canManageTokens ? (
         <Card>
           <h2 className="text-lg font-semibold">API tokens</h2>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Let other systems push measurements over HTTP.</p>
-          <Link href={`/${org}/settings/api-tokens`} className="mt-3 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400">
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Let other systems push measurements over HTTP.
+          </p>
+          <Link
+            href={`/${org}/settings/api-tokens`}
+            className="mt-3 inline-block text-sm font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
+          >
             Manage API tokens →
           </Link>
         </Card>

@@ -20,8 +20,12 @@ export default async function StreamsPage({ params }: { params: Promise<{ org: s
         actions={
           canCreate ? (
             <div className="flex gap-2">
-              <Button asChild variant="secondary"><Link href={`/${slug}/streams/new/quick`}>Quick add</Link></Button>
-              <Button asChild><Link href={`/${slug}/streams/new`}>Register with the guide</Link></Button>
+              <Button asChild variant="secondary">
+                <Link href={`/${slug}/streams/new/quick`}>Quick add</Link>
+              </Button>
+              <Button asChild>
+                <Link href={`/${slug}/streams/new`}>Register with the guide</Link>
+              </Button>
             </div>
           ) : null
         }

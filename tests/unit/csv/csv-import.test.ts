@@ -15,7 +15,14 @@ const today = new Date('2026-11-25T12:00:00Z');
 function check(text: string) {
   const parsed = parseCsvText(text);
   const mapping = autoMap(parsed.headers);
-  return { parsed, mapping, ...checkRecords(parsed.records, mapping, streams, { today, headerCount: parsed.headers.length }) };
+  return {
+    parsed,
+    mapping,
+    ...checkRecords(parsed.records, mapping, streams, {
+      today,
+      headerCount: parsed.headers.length,
+    }),
+  };
 }
 
 describe('reading a measurements CSV', () => {
@@ -29,18 +36,44 @@ describe('reading a measurements CSV', () => {
     expect(rows).toEqual([
       {
         row: 2,
-        values: { streamId: orderId, periodStart: '2026-01-05', periodEnd: '2026-01-11', leadTimeSeconds: 144_000, processTimeSeconds: 5_400, pctCompleteAccurate: 85, method: 'system', note: 'two\nlines' },
+        values: {
+          streamId: orderId,
+          periodStart: '2026-01-05',
+          periodEnd: '2026-01-11',
+          leadTimeSeconds: 144_000,
+          processTimeSeconds: 5_400,
+          pctCompleteAccurate: 85,
+          method: 'system',
+          note: 'two\nlines',
+        },
       },
       // Days and weeks of the stream's working calendar: 7.5 h days.
-      { row: 3, values: { streamId: shopId, periodStart: '2026-01-05', periodEnd: '2026-01-09', leadTimeSeconds: 135_000, processTimeSeconds: 54_000 } },
+      {
+        row: 3,
+        values: {
+          streamId: shopId,
+          periodStart: '2026-01-05',
+          periodEnd: '2026-01-09',
+          leadTimeSeconds: 135_000,
+          processTimeSeconds: 54_000,
+        },
+      },
     ]);
   });
 
   it('strips a BOM and reads semicolon-separated files', () => {
-    const { parsed, rows, errors } = check('\uFEFFStream;Week start;Lead time\nPayroll;2026-01-05;3\nOrder to delivery;2026-01-05;3\n');
+    const { parsed, rows, errors } = check(
+      '\uFEFFStream;Week start;Lead time\nPayroll;2026-01-05;3\nOrder to delivery;2026-01-05;3\n',
+    );
     expect(parsed.headers).toEqual(['Stream', 'Week start', 'Lead time']);
     expect(rows.map((r) => r.row)).toEqual([3]);
-    expect(errors).toEqual([{ row: 2, column: 'stream', message: 'You can log measurements only for streams you own (“Payroll”).' }]);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: 'stream',
+        message: 'You can log measurements only for streams you own (“Payroll”).',
+      },
+    ]);
   });
 
   it('gives every bad cell its row, column and a message', () => {
@@ -76,9 +109,15 @@ describe('reading a measurements CSV', () => {
 
   it('refuses a file that is not text, has one column, or never closes a quote', () => {
     const garbage = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 256)).join('');
-    expect(parseCsvText(garbage).problems).toEqual(['This file is not text. Export the sheet as CSV and try again.']);
-    expect(parseCsvText('stream period_start lead_time\nA 2026-01-05 3\n').problems[0]).toMatch(/Only one column/);
-    expect(parseCsvText('stream,note\nA,"never closed\n').problems).toContain('A quote opened near row 2 is never closed.');
+    expect(parseCsvText(garbage).problems).toEqual([
+      'This file is not text. Export the sheet as CSV and try again.',
+    ]);
+    expect(parseCsvText('stream period_start lead_time\nA 2026-01-05 3\n').problems[0]).toMatch(
+      /Only one column/,
+    );
+    expect(parseCsvText('stream,note\nA,"never closed\n').problems).toContain(
+      'A quote opened near row 2 is never closed.',
+    );
     expect(parseCsvText('').problems[0]).toMatch(/empty/);
   });
 
@@ -86,20 +125,37 @@ describe('reading a measurements CSV', () => {
     let seed = 42;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
     const alphabet = 'abcXYZ019 ,;"\n\r\t.-%';
-    const garbage = Array.from({ length: 10 * 1024 * 1024 }, () => alphabet[next() % alphabet.length]).join('');
+    const garbage = Array.from(
+      { length: 10 * 1024 * 1024 },
+      () => alphabet[next() % alphabet.length],
+    ).join('');
     const parsed = parseCsvText(garbage);
     const mapping = autoMap(parsed.headers);
     const problems = [...parsed.problems, ...mappingProblems(mapping)];
     expect(problems.length).toBeGreaterThan(0);
-    expect(checkRecords(parsed.records.slice(0, 1000), mapping, streams, { today, headerCount: parsed.headers.length }).rows).toEqual([]);
+    expect(
+      checkRecords(parsed.records.slice(0, 1000), mapping, streams, {
+        today,
+        headerCount: parsed.headers.length,
+      }).rows,
+    ).toEqual([]);
     // 10 MB takes a second alone and several on a loaded 2-core machine: not a speed test.
   }, 60_000);
 
   it('maps headers by template name, alias or a remembered mapping, and says what is missing', () => {
     const headers = ['Value Stream', 'Week', 'LT', 'My odd column'];
     const mapping = autoMap(headers);
-    expect([mapping.stream, mapping.period_start, mapping.lead_time_hours, mapping.throughput]).toEqual([0, 1, 2, null]);
-    const remembered = mappingToRemember(headers, { ...mapping, lead_time_hours: null, throughput: 3 });
+    expect([
+      mapping.stream,
+      mapping.period_start,
+      mapping.lead_time_hours,
+      mapping.throughput,
+    ]).toEqual([0, 1, 2, null]);
+    const remembered = mappingToRemember(headers, {
+      ...mapping,
+      lead_time_hours: null,
+      throughput: 3,
+    });
     expect(autoMap(headers, remembered).throughput).toBe(3);
     expect(mappingProblems(autoMap(['note']))).toEqual([
       'Choose the column for “Value stream (name or id)”.',

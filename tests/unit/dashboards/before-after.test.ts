@@ -71,13 +71,22 @@ describe('compareWindows', () => {
     // p = 0.012 as above. xmr(before): centre 42, mR 4 6 8 4 → 5.5, LNPL = 42 − 14.63 = 27.37;
     // 30 is inside, so the limits alone would not call it.
     const r = compareWindows([40, 44, 38, 46, 42], [28, 30, 35, 32, 29], 'lower', opts);
-    expect(r).toMatchObject({ beforeMedian: 42, afterMedian: 30, change: -12, outsideBeforeLimits: false, signal: true, verdict: 'improved' });
+    expect(r).toMatchObject({
+      beforeMedian: 42,
+      afterMedian: 30,
+      change: -12,
+      outsideBeforeLimits: false,
+      signal: true,
+      verdict: 'improved',
+    });
     expect(r.changePct).toBeCloseTo(-28.571, 3);
     expect(r.test.name).toBe('Mann–Whitney U');
     expect(r.test.u).toBe(0);
     expect(r.test.p).toBeCloseTo(0.012186, 5);
     expect(r.beforeLimits?.lnpl).toBeCloseTo(27.37, 10);
-    expect(r.sentence).toBe('Lead time fell from 42 h to 30 h (−29%), a real improvement: p = 0.012 (Mann–Whitney U).');
+    expect(r.sentence).toBe(
+      'Lead time fell from 42 h to 30 h (−29%), a real improvement: p = 0.012 (Mann–Whitney U).',
+    );
   });
 
   it('by the test and the limits together', () => {
@@ -97,7 +106,12 @@ describe('compareWindows', () => {
     // ranks: 39 → 1, 40s → 3, 44 → 5, 45 → 6; R(before) = 9, U(before) = 3, μ = 4.5
     // σ² = 9/12 · (7 − 24/30) = 4.65; z = (1.5 − 0.5) / 2.1564 = 0.4637 → p = 0.6428
     const r = compareWindows([40, 40, 40], [44, 45, 39], 'lower', opts);
-    expect(r).toMatchObject({ signal: true, verdict: 'worsened', outsideBeforeLimits: true, change: 4 });
+    expect(r).toMatchObject({
+      signal: true,
+      verdict: 'worsened',
+      outsideBeforeLimits: true,
+      change: 4,
+    });
     expect(r.test.p).toBeCloseTo(0.642835, 5);
     expect(r.sentence).toBe(
       "Lead time rose from 40 h to 44 h (+10%), a real change for the worse: the after median is above the before window's upper limit (Mann–Whitney U alone gives p = 0.64).",
@@ -112,7 +126,11 @@ describe('compareWindows', () => {
     // Interleaved: 37a 38b 39a 40b 41a 42b 43a 44b 45a 46b; R(before) = 2+4+6+8+10 = 30, U = 15
     // z = (2.5 − 0.5) / 4.7871 = 0.4178 → p = 0.6761. Medians 42 → 41: −2.4%.
     const r = compareWindows([40, 44, 38, 46, 42], [41, 39, 45, 43, 37], 'lower', opts);
-    expect(r).toMatchObject({ signal: false, verdict: 'no clear change', outsideBeforeLimits: false });
+    expect(r).toMatchObject({
+      signal: false,
+      verdict: 'no clear change',
+      outsideBeforeLimits: false,
+    });
     expect(r.test.p).toBeCloseTo(0.676103, 5);
     expect(r.sentence).toBe(
       "Lead time fell from 42 h to 41 h (−2%), within normal variation: p = 0.68 (Mann–Whitney U), and the after median is within the before window's limits.",
@@ -123,18 +141,35 @@ describe('compareWindows', () => {
     // xmr(40 42): centre 41, mRbar 2, LNPL 35.68; the after median 30 is below, but two weeks
     // are too few to call anything.
     const r = compareWindows([40, 42], [30, 31, 29], 'lower', opts);
-    expect(r).toMatchObject({ verdict: 'not enough data', signal: false, outsideBeforeLimits: true, beforeMedian: 41, afterMedian: 30 });
+    expect(r).toMatchObject({
+      verdict: 'not enough data',
+      signal: false,
+      outsideBeforeLimits: true,
+      beforeMedian: 41,
+      afterMedian: 30,
+    });
     expect(r.test.p).toBeNull();
-    expect(r.sentence).toBe('Not enough data to compare: each window needs at least 3 values (before has 2, after has 3).');
+    expect(r.sentence).toBe(
+      'Not enough data to compare: each window needs at least 3 values (before has 2, after has 3).',
+    );
   });
 
   it('empty windows', () => {
     const r = compareWindows([], [1, 2, 3], 'lower');
-    expect(r).toMatchObject({ beforeMedian: null, change: null, changePct: null, beforeLimits: null, outsideBeforeLimits: false, verdict: 'not enough data' });
+    expect(r).toMatchObject({
+      beforeMedian: null,
+      change: null,
+      changePct: null,
+      beforeLimits: null,
+      outsideBeforeLimits: false,
+      verdict: 'not enough data',
+    });
   });
 
   it('says "stayed at" when the medians agree, with a default label', () => {
     const r = compareWindows([10, 20, 30], [15, 20, 25], 'lower');
-    expect(r.sentence.startsWith('The median stayed at 20, within normal variation: p = ')).toBe(true);
+    expect(r.sentence.startsWith('The median stayed at 20, within normal variation: p = ')).toBe(
+      true,
+    );
   });
 });

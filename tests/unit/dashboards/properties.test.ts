@@ -15,7 +15,13 @@ import {
 } from '@/lib/dashboards';
 
 /** Any date from 1900 to 2199, as 'YYYY-MM-DD'. */
-const isoDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({
+    min: new Date('1900-01-01T00:00:00Z'),
+    max: new Date('2199-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10));
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 const daysFrom = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
@@ -63,7 +69,10 @@ describe('weeks, for any date', () => {
 });
 
 describe('median, for any values', () => {
-  const values = fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 50 });
+  const values = fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), {
+    minLength: 1,
+    maxLength: 50,
+  });
   it('lies between the smallest and the largest, whatever the order', () => {
     fc.assert(
       fc.property(values, (xs) => {
@@ -80,7 +89,10 @@ describe('xmr, for any series', () => {
   const series = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 60 });
 
   it('mirroring the values mirrors the chart: same signals, sides swapped', () => {
-    const flip = (p: XmrPattern): XmrPattern => ({ ...p, side: p.side === 'above' ? 'below' : 'above' });
+    const flip = (p: XmrPattern): XmrPattern => ({
+      ...p,
+      side: p.side === 'above' ? 'below' : 'above',
+    });
     const key = (p: XmrPattern) => `${p.type}:${p.side}:${p.first}-${p.last}`;
     fc.assert(
       fc.property(series, (xs) => {
@@ -106,7 +118,9 @@ describe('xmr, for any series', () => {
         expect(r.unpl - r.centre).toBeCloseTo(r.centre - r.lnpl, 9);
         for (const point of r.points) {
           for (const type of point.signals) {
-            const inside = r.patterns.some((p) => p.type === type && p.first <= point.index && point.index <= p.last);
+            const inside = r.patterns.some(
+              (p) => p.type === type && p.first <= point.index && point.index <= p.last,
+            );
             expect(inside).toBe(true);
           }
         }

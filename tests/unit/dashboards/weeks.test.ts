@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysIn, previousRange, rangeOf, rangePresets, weekStartOf, weeksBetween } from '@/lib/dashboards';
+import {
+  addDays,
+  daysIn,
+  previousRange,
+  rangeOf,
+  rangePresets,
+  weekStartOf,
+  weeksBetween,
+} from '@/lib/dashboards';
 
 describe('weekStartOf', () => {
   it.each([
@@ -39,7 +47,11 @@ describe('addDays', () => {
 describe('weeksBetween', () => {
   it('lists every Monday from the first week to the last, inclusive', () => {
     // Wed 24 Dec 2025 is in the week of Mon 22 Dec; Tue 6 Jan 2026 in the week of Mon 5 Jan.
-    expect(weeksBetween('2025-12-24', '2026-01-06')).toEqual(['2025-12-22', '2025-12-29', '2026-01-05']);
+    expect(weeksBetween('2025-12-24', '2026-01-06')).toEqual([
+      '2025-12-22',
+      '2025-12-29',
+      '2026-01-05',
+    ]);
   });
 
   it('gives one week for two days of the same week, none for a reversed range', () => {
@@ -71,9 +83,15 @@ describe('rangeOf', () => {
 
   it('snaps a custom range outward to whole weeks', () => {
     // Thu 1 Jan 2026 → Mon 29 Dec 2025; Wed 14 Jan → Sun 18 Jan.
-    expect(rangeOf('custom', today, { from: '2026-01-01', to: '2026-01-14' })).toEqual({ from: '2025-12-29', to: '2026-01-18' });
+    expect(rangeOf('custom', today, { from: '2026-01-01', to: '2026-01-14' })).toEqual({
+      from: '2025-12-29',
+      to: '2026-01-18',
+    });
     // Dates given the wrong way round are put in order.
-    expect(rangeOf('custom', today, { from: '2026-01-14', to: '2026-01-01' })).toEqual({ from: '2025-12-29', to: '2026-01-18' });
+    expect(rangeOf('custom', today, { from: '2026-01-14', to: '2026-01-01' })).toEqual({
+      from: '2025-12-29',
+      to: '2026-01-18',
+    });
   });
 
   it('custom without dates falls back to 12 weeks', () => {
@@ -87,19 +105,29 @@ describe('rangeOf', () => {
       ['year', 'Last year (52 weeks)', 52],
       ['custom', 'Custom', null],
     ]);
-    for (const p of rangePresets) if (p.weeks !== null) expect(weeksBetween(rangeOf(p.value, today).from, rangeOf(p.value, today).to)).toHaveLength(p.weeks);
+    for (const p of rangePresets)
+      if (p.weeks !== null)
+        expect(weeksBetween(rangeOf(p.value, today).from, rangeOf(p.value, today).to)).toHaveLength(
+          p.weeks,
+        );
   });
 });
 
 describe('previousRange', () => {
   it('is the same number of weeks just before', () => {
     // 20 Oct 2025 – 11 Jan 2026 is 84 days; the 84 days before: 28 Jul – 19 Oct 2025.
-    expect(previousRange({ from: '2025-10-20', to: '2026-01-11' })).toEqual({ from: '2025-07-28', to: '2025-10-19' });
+    expect(previousRange({ from: '2025-10-20', to: '2026-01-11' })).toEqual({
+      from: '2025-07-28',
+      to: '2025-10-19',
+    });
     expect(daysIn({ from: '2025-07-28', to: '2025-10-19' })).toBe(84);
   });
 
   it('crosses a year end', () => {
     // One week, Mon 5 – Sun 11 Jan 2026 → Mon 29 Dec 2025 – Sun 4 Jan 2026.
-    expect(previousRange({ from: '2026-01-05', to: '2026-01-11' })).toEqual({ from: '2025-12-29', to: '2026-01-04' });
+    expect(previousRange({ from: '2026-01-05', to: '2026-01-11' })).toEqual({
+      from: '2025-12-29',
+      to: '2026-01-04',
+    });
   });
 });

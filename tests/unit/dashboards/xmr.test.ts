@@ -42,7 +42,14 @@ describe('xmr limits', () => {
 
   it('computes limits from the baseline only, 20 points by default', () => {
     // 20 points alternating 10, 20 (centre 15, mRbar 10), then five weeks at 100.
-    const values = [...Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 10 : 20)), 100, 100, 100, 100, 100];
+    const values = [
+      ...Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 10 : 20)),
+      100,
+      100,
+      100,
+      100,
+      100,
+    ];
     const r = chart(values);
     expect(r.baselineCount).toBe(20);
     expect(r.centre).toBe(15);
@@ -95,7 +102,12 @@ describe('xmr detection rules', () => {
     // The window before (8 19 11 20) has two. None is above 23.97, so no rule 1.
     const r = chart([...baseline, 19, 11, 20, 21], 5);
     expect(r.patterns).toEqual([{ type: 'three-of-four', side: 'above', first: 5, last: 8 }]);
-    expect(signalsOf(r).slice(5)).toEqual([['three-of-four'], [], ['three-of-four'], ['three-of-four']]);
+    expect(signalsOf(r).slice(5)).toEqual([
+      ['three-of-four'],
+      [],
+      ['three-of-four'],
+      ['three-of-four'],
+    ]);
   });
 
   it('rule 2 needs three: two of four is not a signal', () => {
@@ -106,7 +118,9 @@ describe('xmr detection rules', () => {
     // Eight 13s: above 12, but well inside the midpoint and the limit.
     const r = chart([...baseline, 13, 13, 13, 13, 13, 13, 13, 13], 5);
     expect(r.patterns).toEqual([{ type: 'run-of-8', side: 'above', first: 5, last: 12 }]);
-    expect(r.points.filter((p) => p.signals.includes('run-of-8')).map((p) => p.index)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.points.filter((p) => p.signals.includes('run-of-8')).map((p) => p.index)).toEqual([
+      5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
   });
 
   it('rule 3: seven in a row, or eight broken by a point on the line, are not a signal', () => {
@@ -118,8 +132,12 @@ describe('xmr detection rules', () => {
 describe('describeSignals', () => {
   it('says a predictable process is predictable, with its limits', () => {
     // Limits 0.03 to 23.97, one decimal: "0 to 24".
-    expect(describeSignals(chart(baseline), { betterWhen: 'lower' })).toBe('Predictable: every week fell within the limits (0 to 24).');
-    expect(describeSignals(chart([20, 24, 22, 26, 28]), { betterWhen: 'lower', format: hours })).toBe(
+    expect(describeSignals(chart(baseline), { betterWhen: 'lower' })).toBe(
+      'Predictable: every week fell within the limits (0 to 24).',
+    );
+    expect(
+      describeSignals(chart([20, 24, 22, 26, 28]), { betterWhen: 'lower', format: hours }),
+    ).toBe(
       // centre 24, mR 4 2 4 2 → 3, limits 24 ± 7.98 → 16.02 to 31.98
       'Predictable: every week fell within the limits (16 h to 32 h).',
     );

@@ -27,8 +27,26 @@ describe('markersOf', () => {
 
 describe('comparisonCsv', () => {
   it('writes one row per group, lead time in hours, missing figures as empty cells', () => {
-    const group = { key: 'operational', by: 'kind', label: 'Operational', calendar: defaultCalendar, streams: 2, measured: 1, medianLead: 5400, flowEfficiency: 12.345, throughputPerWeek: 10, wip: null, pct: 77.5, wastePerWeek: 16 };
-    const data = { range: { from: '2025-03-03', to: '2025-03-30', preset: 'custom' }, groups: [group], streams: [], links: [] } as unknown as Comparison;
+    const group = {
+      key: 'operational',
+      by: 'kind',
+      label: 'Operational',
+      calendar: defaultCalendar,
+      streams: 2,
+      measured: 1,
+      medianLead: 5400,
+      flowEfficiency: 12.345,
+      throughputPerWeek: 10,
+      wip: null,
+      pct: 77.5,
+      wastePerWeek: 16,
+    };
+    const data = {
+      range: { from: '2025-03-03', to: '2025-03-30', preset: 'custom' },
+      groups: [group],
+      streams: [],
+      links: [],
+    } as unknown as Comparison;
     expect(comparisonCsv(data).split('\n')).toEqual([
       'group,grouped_by,streams,streams_measured,median_lead_time_hours,flow_efficiency_pct,throughput_per_week,wip,pct_complete_accurate,waste_hours_per_week,from,to',
       'Operational,kind,2,1,1.5,12.35,10,,77.5,16,2025-03-03,2025-03-30',
@@ -48,8 +66,12 @@ describe('wasteCsv', () => {
       ],
     } as unknown as WasteReduction;
     const [header, first, second] = wasteCsv(data).split('\n');
-    expect(header).toMatch(/^week_start,stream,waste_defects_hours,.*,waste_extra_processing_hours,total_hours,baseline_hours_per_week,baseline_from,baseline_to,saved_hours,saved_hours_so_far$/);
-    expect(first).toBe('2025-03-03,W1 orders,1,0,10,0,0,0,0,2.55,13.55,30,2024-09-02,2024-12-01,16.45,16.45');
+    expect(header).toMatch(
+      /^week_start,stream,waste_defects_hours,.*,waste_extra_processing_hours,total_hours,baseline_hours_per_week,baseline_from,baseline_to,saved_hours,saved_hours_so_far$/,
+    );
+    expect(first).toBe(
+      '2025-03-03,W1 orders,1,0,10,0,0,0,0,2.55,13.55,30,2024-09-02,2024-12-01,16.45,16.45',
+    );
     expect(second).toBe('2025-03-10,W1 orders,,,,,,,,,,30,2024-09-02,2024-12-01,,16.45');
   });
 });

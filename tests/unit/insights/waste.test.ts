@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categoryRows, defaultBaseline, wasteTrend, weeklyRates, type WasteWeek } from '@/lib/insights/waste';
+import {
+  categoryRows,
+  defaultBaseline,
+  wasteTrend,
+  weeklyRates,
+  type WasteWeek,
+} from '@/lib/insights/waste';
 
 const week = (w: string, hours: number[]): WasteWeek => ({ week: w, hours });
 
@@ -11,7 +17,10 @@ describe('defaultBaseline', () => {
 
 describe('weeklyRates and categoryRows', () => {
   it('averages over the weeks with waste recorded, per category and in total', () => {
-    const r = weeklyRates([week('2025-03-03', [10, 5]), week('2025-03-10', [12, 3]), week('2025-03-24', [8, 1])], 2);
+    const r = weeklyRates(
+      [week('2025-03-03', [10, 5]), week('2025-03-10', [12, 3]), week('2025-03-24', [8, 1])],
+      2,
+    );
     expect(r).toEqual({ weeks: 3, perCategory: [10, 3], total: 13 });
   });
 
@@ -31,10 +40,16 @@ describe('weeklyRates and categoryRows', () => {
 
 describe('wasteTrend', () => {
   const range = { from: '2025-03-03', to: '2025-03-30' };
-  const weeks = [week('2025-03-03', [15, 4]), week('2025-03-10', [15, 4]), week('2025-03-24', [10, 0])];
+  const weeks = [
+    week('2025-03-03', [15, 4]),
+    week('2025-03-10', [15, 4]),
+    week('2025-03-24', [10, 0]),
+  ];
 
   it('adds up the hours saved against the baseline rate; an unmeasured week adds nothing', () => {
-    expect(wasteTrend(range, weeks, 30).map((w) => [w.week, w.total, w.reduction, w.cumulative])).toEqual([
+    expect(
+      wasteTrend(range, weeks, 30).map((w) => [w.week, w.total, w.reduction, w.cumulative]),
+    ).toEqual([
       ['2025-03-03', 19, 11, 11],
       ['2025-03-10', 19, 11, 22],
       ['2025-03-17', null, null, 22],
@@ -43,7 +58,10 @@ describe('wasteTrend', () => {
   });
 
   it('a week above the baseline takes hours back', () => {
-    expect(wasteTrend({ from: '2025-03-03', to: '2025-03-09' }, [week('2025-03-03', [35])], 30)[0]?.cumulative).toBe(-5);
+    expect(
+      wasteTrend({ from: '2025-03-03', to: '2025-03-09' }, [week('2025-03-03', [35])], 30)[0]
+        ?.cumulative,
+    ).toBe(-5);
   });
 
   it('without a baseline there is no reduction, but the weeks are still there', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMap, moveStep, waitTimeSeconds, wastes, type MapStep, type MapTotals } from '@/lib/vsm';
+import {
+  computeMap,
+  moveStep,
+  waitTimeSeconds,
+  wastes,
+  type MapStep,
+  type MapTotals,
+} from '@/lib/vsm';
 
 /**
  * A valid step, with its durations as whole milliseconds so the expected sums are exact integers.
@@ -79,7 +86,9 @@ describe('computeMap, for any valid map', () => {
         if (totals.totalLeadTimeSeconds === 0) {
           expect(totals.flowEfficiency).toBeNull();
         } else {
-          expect(totals.flowEfficiency).toBe(totals.totalProcessTimeSeconds / totals.totalLeadTimeSeconds);
+          expect(totals.flowEfficiency).toBe(
+            totals.totalProcessTimeSeconds / totals.totalLeadTimeSeconds,
+          );
           expect(totals.flowEfficiency).toBeGreaterThanOrEqual(0);
           expect(totals.flowEfficiency).toBeLessThanOrEqual(1);
         }
@@ -95,7 +104,9 @@ describe('computeMap, for any valid map', () => {
         expect(totals.rolledPctCompleteAccurate).toBeGreaterThanOrEqual(0);
         expect(totals.rolledPctCompleteAccurate).toBeLessThanOrEqual(lowest);
         expect(totals.weakest.pctCompleteAccurate).toBe(lowest);
-        expect(rows.findIndex((r) => r.step.pctCompleteAccurate === lowest)).toBe(totals.weakest.index);
+        expect(rows.findIndex((r) => r.step.pctCompleteAccurate === lowest)).toBe(
+          totals.weakest.index,
+        );
       }),
     );
   });
@@ -105,8 +116,11 @@ describe('computeMap, for any valid map', () => {
       fc.property(validMap, (rows) => {
         const steps = rows.map((r) => r.step);
         const { bottleneck } = totalsOf(steps);
-        for (const step of steps) expect(bottleneck.waitTimeSeconds).toBeGreaterThanOrEqual(waitTimeSeconds(step));
-        expect(steps.findIndex((s) => waitTimeSeconds(s) === bottleneck.waitTimeSeconds)).toBe(bottleneck.index);
+        for (const step of steps)
+          expect(bottleneck.waitTimeSeconds).toBeGreaterThanOrEqual(waitTimeSeconds(step));
+        expect(steps.findIndex((s) => waitTimeSeconds(s) === bottleneck.waitTimeSeconds)).toBe(
+          bottleneck.index,
+        );
         expect(steps[bottleneck.index]?.name).toBe(bottleneck.name);
       }),
     );
@@ -114,7 +128,10 @@ describe('computeMap, for any valid map', () => {
 
   it('reordering the steps (any permutation) changes no total, efficiency or rolled %C&A', () => {
     const mapAndOrder = validMap.chain((rows) =>
-      fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+      fc.tuple(
+        fc.constant(rows),
+        fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+      ),
     );
     fc.assert(
       fc.property(mapAndOrder, ([rows, shuffled]) => {
@@ -143,14 +160,27 @@ const breakage: fc.Arbitrary<Breakage> = fc.oneof(
     patch: (s: MapStep) => ({ processTimeSeconds: s.leadTimeSeconds + extra }),
     field: 'processTime',
   })),
-  fc.double({ min: 1e-3, max: 1e9, noNaN: true }).map((n) => ({ patch: () => ({ processTimeSeconds: -n }), field: 'processTime' })),
-  fc.double({ min: 1e-3, max: 1e9, noNaN: true }).map((n) => ({ patch: () => ({ leadTimeSeconds: -n }), field: 'leadTime' })),
-  fc.constantFrom(Number.NaN, Infinity, -Infinity).map((n) => ({ patch: () => ({ leadTimeSeconds: n }), field: 'leadTime' })),
   fc
-    .oneof(fc.double({ min: 100.000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -1e-6, noNaN: true }), fc.constant(Number.NaN))
+    .double({ min: 1e-3, max: 1e9, noNaN: true })
+    .map((n) => ({ patch: () => ({ processTimeSeconds: -n }), field: 'processTime' })),
+  fc
+    .double({ min: 1e-3, max: 1e9, noNaN: true })
+    .map((n) => ({ patch: () => ({ leadTimeSeconds: -n }), field: 'leadTime' })),
+  fc
+    .constantFrom(Number.NaN, Infinity, -Infinity)
+    .map((n) => ({ patch: () => ({ leadTimeSeconds: n }), field: 'leadTime' })),
+  fc
+    .oneof(
+      fc.double({ min: 100.000001, max: 1e6, noNaN: true }),
+      fc.double({ min: -1e6, max: -1e-6, noNaN: true }),
+      fc.constant(Number.NaN),
+    )
     .map((pct) => ({ patch: () => ({ pctCompleteAccurate: pct }), field: 'pctCompleteAccurate' })),
   fc
-    .oneof(fc.integer({ min: -1000, max: -1 }), fc.double({ min: 0.01, max: 99.99, noNaN: true }).filter((n) => !Number.isInteger(n)))
+    .oneof(
+      fc.integer({ min: -1000, max: -1 }),
+      fc.double({ min: 0.01, max: 99.99, noNaN: true }).filter((n) => !Number.isInteger(n)),
+    )
     .map((people) => ({ patch: () => ({ people }), field: 'people' })),
   fc.constantFrom('', ' ', '\t\n').map((name) => ({ patch: () => ({ name }), field: 'name' })),
 );

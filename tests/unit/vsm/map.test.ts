@@ -14,7 +14,15 @@ import {
 const cal: WorkingCalendar = { hoursPerDay: 8, daysPerWeek: 5 };
 
 function step(name: string, pt: number, lt: number, pct = 100, people: number | null = 1): MapStep {
-  return { name, processTimeSeconds: pt, leadTimeSeconds: lt, pctCompleteAccurate: pct, people, wastes: [], notes: '' };
+  return {
+    name,
+    processTimeSeconds: pt,
+    leadTimeSeconds: lt,
+    pctCompleteAccurate: pct,
+    people,
+    wastes: [],
+    notes: '',
+  };
 }
 
 function totalsOf(steps: MapStep[]): MapTotals {
@@ -81,7 +89,9 @@ describe('computeMap: edge cases', () => {
   it('gives one step’s %C&A back unchanged, and 0 when any step is 0', () => {
     expect(totalsOf([step('a', 1, 2, 7)]).rolledPctCompleteAccurate).toBe(7); // not 7.000000000000001
     expect(totalsOf([step('a', 1, 2, 100), step('b', 1, 2, 0)]).rolledPctCompleteAccurate).toBe(0);
-    expect(totalsOf([step('a', 1, 2, 100), step('b', 1, 2, 100)]).rolledPctCompleteAccurate).toBe(100);
+    expect(totalsOf([step('a', 1, 2, 100), step('b', 1, 2, 100)]).rolledPctCompleteAccurate).toBe(
+      100,
+    );
   });
 
   it('sums fractional seconds without float noise', () => {
@@ -113,14 +123,42 @@ describe('validateMap', () => {
     [{ name: '' }, 'steps.1.name', 'Give the step a name.'],
     [{ name: '   ' }, 'steps.1.name', 'Give the step a name.'],
     [{ processTimeSeconds: -1 }, 'steps.1.processTime', 'Process time cannot be negative.'],
-    [{ processTimeSeconds: Number.NaN }, 'steps.1.processTime', 'Enter the process time as a number.'],
-    [{ processTimeSeconds: Infinity }, 'steps.1.processTime', 'Enter the process time as a number.'],
-    [{ leadTimeSeconds: -0.001, processTimeSeconds: 0 }, 'steps.1.leadTime', 'Lead time cannot be negative.'],
+    [
+      { processTimeSeconds: Number.NaN },
+      'steps.1.processTime',
+      'Enter the process time as a number.',
+    ],
+    [
+      { processTimeSeconds: Infinity },
+      'steps.1.processTime',
+      'Enter the process time as a number.',
+    ],
+    [
+      { leadTimeSeconds: -0.001, processTimeSeconds: 0 },
+      'steps.1.leadTime',
+      'Lead time cannot be negative.',
+    ],
     [{ leadTimeSeconds: Infinity }, 'steps.1.leadTime', 'Enter the lead time as a number.'],
-    [{ processTimeSeconds: 121 }, 'steps.1.processTime', 'Process time cannot be longer than lead time.'],
-    [{ pctCompleteAccurate: 100.5 }, 'steps.1.pctCompleteAccurate', '% complete and accurate must be a number from 0 to 100.'],
-    [{ pctCompleteAccurate: -1 }, 'steps.1.pctCompleteAccurate', '% complete and accurate must be a number from 0 to 100.'],
-    [{ pctCompleteAccurate: Number.NaN }, 'steps.1.pctCompleteAccurate', '% complete and accurate must be a number from 0 to 100.'],
+    [
+      { processTimeSeconds: 121 },
+      'steps.1.processTime',
+      'Process time cannot be longer than lead time.',
+    ],
+    [
+      { pctCompleteAccurate: 100.5 },
+      'steps.1.pctCompleteAccurate',
+      '% complete and accurate must be a number from 0 to 100.',
+    ],
+    [
+      { pctCompleteAccurate: -1 },
+      'steps.1.pctCompleteAccurate',
+      '% complete and accurate must be a number from 0 to 100.',
+    ],
+    [
+      { pctCompleteAccurate: Number.NaN },
+      'steps.1.pctCompleteAccurate',
+      '% complete and accurate must be a number from 0 to 100.',
+    ],
     [{ people: -1 }, 'steps.1.people', 'People must be a whole number, 0 or more.'],
     [{ people: 1.5 }, 'steps.1.people', 'People must be a whole number, 0 or more.'],
   ])('refuses %j at %s', (broken, path, message) => {
@@ -129,7 +167,9 @@ describe('validateMap', () => {
 
   it('refuses a waste that is not one of the eight', () => {
     const broken = JSON.parse('{"wastes":["waiting","boredom"]}') as Partial<MapStep>;
-    expect(issuesFor(broken)).toEqual([{ path: 'steps.1.wastes', message: 'Pick wastes from the eight Lean wastes.' }]);
+    expect(issuesFor(broken)).toEqual([
+      { path: 'steps.1.wastes', message: 'Pick wastes from the eight Lean wastes.' },
+    ]);
   });
 
   it('reports every problem at once, and none twice', () => {
@@ -147,9 +187,14 @@ describe('validateMap', () => {
     const result = computeMap([step('x', 20, 10)]);
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: 'steps.0.processTime', message: 'Process time cannot be longer than lead time.' }],
+      issues: [
+        { path: 'steps.0.processTime', message: 'Process time cannot be longer than lead time.' },
+      ],
     });
-    expect(computeMap([])).toEqual({ ok: false, issues: [{ path: 'steps', message: 'Add at least one step.' }] });
+    expect(computeMap([])).toEqual({
+      ok: false,
+      issues: [{ path: 'steps', message: 'Add at least one step.' }],
+    });
   });
 });
 

@@ -52,12 +52,17 @@ describe('toSeconds', () => {
       daysPerWeek: fc.constantFrom(5, 4.5, 6, 7),
     });
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(...durationUnits), calendar, (k, unit, cal) => {
-        const perUnit = toSeconds(1, unit, cal); // an integer number of seconds for these calendars
-        expect(Number.isInteger(perUnit)).toBe(true);
-        // k thousandths of a unit: k * perUnit is an exact integer, so this division is the exact decimal.
-        expect(toSeconds(k / 1000, unit, cal)).toBe((k * perUnit) / 1000 || 0);
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.constantFrom(...durationUnits),
+        calendar,
+        (k, unit, cal) => {
+          const perUnit = toSeconds(1, unit, cal); // an integer number of seconds for these calendars
+          expect(Number.isInteger(perUnit)).toBe(true);
+          // k thousandths of a unit: k * perUnit is an exact integer, so this division is the exact decimal.
+          expect(toSeconds(k / 1000, unit, cal)).toBe((k * perUnit) / 1000 || 0);
+        },
+      ),
     );
   });
 });
@@ -69,9 +74,12 @@ describe('fromSeconds', () => {
     [40500, 'days', 1.5, { hoursPerDay: 7.5, daysPerWeek: 5 }],
     [324000, 'weeks', 2.25], // 324000 / 144000 = 2.25
     [0, 'weeks', 0],
-  ] as const)('%s s in %s -> %s', (seconds, unit, value, calendar: WorkingCalendar = eightByFive) => {
-    expect(fromSeconds(seconds, unit, calendar)).toBe(value);
-  });
+  ] as const)(
+    '%s s in %s -> %s',
+    (seconds, unit, value, calendar: WorkingCalendar = eightByFive) => {
+      expect(fromSeconds(seconds, unit, calendar)).toBe(value);
+    },
+  );
 
   it('round-trips through toSeconds for any millisecond duration, unit and calendar', () => {
     const calendar = fc.record({
@@ -79,10 +87,15 @@ describe('fromSeconds', () => {
       daysPerWeek: fc.double({ min: 0.5, max: 7, noNaN: true }),
     });
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(...durationUnits), calendar, (ms, unit, cal) => {
-        const seconds = ms / 1000 || 0;
-        expect(toSeconds(fromSeconds(seconds, unit, cal), unit, cal)).toBe(seconds);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom(...durationUnits),
+        calendar,
+        (ms, unit, cal) => {
+          const seconds = ms / 1000 || 0;
+          expect(toSeconds(fromSeconds(seconds, unit, cal), unit, cal)).toBe(seconds);
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,10 @@ export default async function ComparisonPage({ params }: { params: Promise<{ org
   const org = await loadOrg(slug);
   return (
     <div>
-      <PageHeader title="Operational vs development" description={`${org.name}'s operational streams beside its development streams: the same figures, how each describes itself, and what development improvements did to the streams they feed.`} />
+      <PageHeader
+        title="Operational vs development"
+        description={`${org.name}'s operational streams beside its development streams: the same figures, how each describes itself, and what development improvements did to the streams they feed.`}
+      />
       <InsightsNav slug={slug} />
       <Suspense>
         <ComparisonDashboard />

@@ -12,7 +12,10 @@ export default async function WastePage({ params }: { params: Promise<{ org: str
   const org = await loadOrg(slug);
   return (
     <div>
-      <PageHeader title="Waste reduction" description={`Hours lost to the eight wastes at ${org.name}, week by week, against a baseline, with the improvements that set out to reduce them.`} />
+      <PageHeader
+        title="Waste reduction"
+        description={`Hours lost to the eight wastes at ${org.name}, week by week, against a baseline, with the improvements that set out to reduce them.`}
+      />
       <InsightsNav slug={slug} />
       <Suspense>
         <WasteDashboard />

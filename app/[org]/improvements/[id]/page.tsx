@@ -5,13 +5,20 @@ import { loadImprovement } from '@/lib/trpc/improvements';
 
 export const metadata: Metadata = { title: 'Improvement' };
 
-export default async function ImprovementPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function ImprovementPage({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}) {
   const { org: slug, id } = await params;
   const improvement = await loadImprovement(slug, id);
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500 print:hidden">
-        <Link href={`/${slug}/improvements`} className="underline-offset-4 hover:underline">Improvements</Link> /
+        <Link href={`/${slug}/improvements`} className="underline-offset-4 hover:underline">
+          Improvements
+        </Link>{' '}
+        /
       </nav>
       <h1 className="text-2xl font-semibold">{improvement.title}</h1>
       <ImprovementDetail id={id} />

@@ -9,7 +9,11 @@ import { loadOrg } from '@/lib/trpc/server';
 export const metadata: Metadata = { title: 'Audit trail of measurements' };
 
 /** Owners and admins: every change and deletion of a measurement, `?stream=` narrowing it. */
-export default async function MeasurementAuditPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function MeasurementAuditPage({
+  params,
+}: {
+  params: Promise<{ org: string }>;
+}) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
   return (
@@ -17,7 +21,11 @@ export default async function MeasurementAuditPage({ params }: { params: Promise
       <PageHeader
         title="Audit trail"
         description="Every change to a measurement and every deletion: who, when, and what it was before and after."
-        actions={<Button asChild variant="secondary"><Link href={`/${slug}/measurements`}>Back to measurements</Link></Button>}
+        actions={
+          <Button asChild variant="secondary">
+            <Link href={`/${slug}/measurements`}>Back to measurements</Link>
+          </Button>
+        }
       />
       {org.permissions.includes('measurements:audit') ? (
         <Suspense>
@@ -26,7 +34,8 @@ export default async function MeasurementAuditPage({ params }: { params: Promise
       ) : (
         <Card>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Only owners and admins read the audit trail. Ask an admin of {org.name} if you need to know who changed a measurement.
+            Only owners and admins read the audit trail. Ask an admin of {org.name} if you need to
+            know who changed a measurement.
           </p>
         </Card>
       )}

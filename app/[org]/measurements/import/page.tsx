@@ -12,8 +12,19 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
   const allowed = org.permissions.includes('measurements:import');
   return (
     <div className="max-w-5xl space-y-6">
-      <PageHeader title="Import measurements" description="From a spreadsheet: choose the file, match its columns, check every row, then import all of it or nothing. Importing the same file again adds nothing." />
-      <Card>{allowed ? <ImportWizard /> : <p className="text-sm text-slate-600 dark:text-slate-400">Viewers cannot import measurements. Ask a team lead or an admin.</p>}</Card>
+      <PageHeader
+        title="Import measurements"
+        description="From a spreadsheet: choose the file, match its columns, check every row, then import all of it or nothing. Importing the same file again adds nothing."
+      />
+      <Card>
+        {allowed ? (
+          <ImportWizard />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Viewers cannot import measurements. Ask a team lead or an admin.
+          </p>
+        )}
+      </Card>
       {allowed ? <ImportHistory /> : null}
     </div>
   );

@@ -5,7 +5,13 @@ import { loadOrg } from '@/lib/trpc/server';
 
 export const metadata: Metadata = { title: 'Log a week' };
 
-export default async function NewMeasurementPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ id?: string | string[] }> }) {
+export default async function NewMeasurementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ id?: string | string[] }>;
+}) {
   const { org: slug } = await params;
   const { id } = await searchParams;
   const editId = typeof id === 'string' && id ? id : undefined;
@@ -14,13 +20,19 @@ export default async function NewMeasurementPage({ params, searchParams }: { par
     <div className="max-w-4xl">
       <PageHeader
         title={editId ? 'Edit a measurement' : 'Log a week'}
-        description={editId ? 'Changes are kept in the audit trail.' : 'The numbers of one stream (or one step) for one period. Leave blank what you did not measure.'}
+        description={
+          editId
+            ? 'Changes are kept in the audit trail.'
+            : 'The numbers of one stream (or one step) for one period. Leave blank what you did not measure.'
+        }
       />
       <Card>
         {org.permissions.includes('measurements:write') ? (
           <MeasurementForm editId={editId} />
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Viewers cannot log measurements. Ask a team lead or an admin.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Viewers cannot log measurements. Ask a team lead or an admin.
+          </p>
         )}
       </Card>
     </div>

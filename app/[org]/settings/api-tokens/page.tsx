@@ -23,7 +23,9 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
       <div className="max-w-4xl">
         {header}
         <Card>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Only owners and admins manage API tokens. Ask one of them for a token for your system.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Only owners and admins manage API tokens. Ask one of them for a token for your system.
+          </p>
         </Card>
       </div>
     );
@@ -36,21 +38,29 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
         <CreateTokenForm />
       </Card>
       <section aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="mb-3 text-lg font-semibold">Tokens</h2>
+        <h2 id="tokens-heading" className="mb-3 text-lg font-semibold">
+          Tokens
+        </h2>
         <ApiTokensTable />
       </section>
       <Card>
         <h2 className="text-lg font-semibold">Using the API</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Send <code className="font-mono text-xs">POST /api/v1/measurements</code> (one) or{' '}
-          <code className="font-mono text-xs">POST /api/v1/measurements/batch</code> (up to 5,000, all or nothing) with{' '}
-          <code className="font-mono text-xs">Authorization: Bearer vs_…</code> and a new <code className="font-mono text-xs">Idempotency-Key</code> per request.
-          Durations are in seconds. Measurements arrive with the source “API”, entered by the token’s creator.
+          <code className="font-mono text-xs">POST /api/v1/measurements/batch</code> (up to 5,000,
+          all or nothing) with <code className="font-mono text-xs">Authorization: Bearer vs_…</code>{' '}
+          and a new <code className="font-mono text-xs">Idempotency-Key</code> per request.
+          Durations are in seconds. Measurements arrive with the source “API”, entered by the
+          token’s creator.
         </p>
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {/* Documents served by route handlers: the router falls back to a full load for them. */}
-          <Link href="/api/v1/docs" className={link} prefetch={false}>API guide with curl examples</Link>
-          <Link href="/api/v1/openapi.json" className={link} prefetch={false}>OpenAPI document</Link>
+          <Link href="/api/v1/docs" className={link} prefetch={false}>
+            API guide with curl examples
+          </Link>
+          <Link href="/api/v1/openapi.json" className={link} prefetch={false}>
+            OpenAPI document
+          </Link>
         </p>
       </Card>
     </div>

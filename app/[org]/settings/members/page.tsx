@@ -14,7 +14,10 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const canInvite = org.permissions.includes('invitations:manage');
   return (
     <div className="space-y-8">
-      <PageHeader title="Members" description="Who belongs to this organization, and what their role lets them do." />
+      <PageHeader
+        title="Members"
+        description="Who belongs to this organization, and what their role lets them do."
+      />
       {canInvite ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Invite someone</h2>
@@ -22,12 +25,16 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         </Card>
       ) : null}
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="mb-3 text-lg font-semibold">People</h2>
+        <h2 id="members-heading" className="mb-3 text-lg font-semibold">
+          People
+        </h2>
         <MembersTable currentUserId={userId ?? ''} />
       </section>
       {canInvite ? (
         <section aria-labelledby="invitations-heading">
-          <h2 id="invitations-heading" className="mb-3 text-lg font-semibold">Invitations</h2>
+          <h2 id="invitations-heading" className="mb-3 text-lg font-semibold">
+            Invitations
+          </h2>
           <InvitationsList />
         </section>
       ) : null}

@@ -10,7 +10,8 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => ({ db: await getDb(), userId: await currentUserId() }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },
   });
 }

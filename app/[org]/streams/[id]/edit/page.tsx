@@ -5,7 +5,11 @@ import { loadStream } from '@/lib/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit stream' };
 
-export default async function EditStreamPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function EditStreamPage({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}) {
   const { org: slug, id } = await params;
   const stream = await loadStream(slug, id);
   return (
@@ -33,7 +37,10 @@ export default async function EditStreamPage({ params }: { params: Promise<{ org
             }}
           />
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Your role cannot edit this stream. Team leads edit the streams they own; admins edit all.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Your role cannot edit this stream. Team leads edit the streams they own; admins edit
+            all.
+          </p>
         )}
       </Card>
     </div>

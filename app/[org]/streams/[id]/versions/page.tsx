@@ -7,16 +7,29 @@ import { loadStream } from '@/lib/trpc/server';
 
 export const metadata: Metadata = { title: 'Map versions' };
 
-export default async function VersionsPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+export default async function VersionsPage({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}) {
   const { org: slug, id } = await params;
   const stream = await loadStream(slug, id);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href={`/${slug}/streams`} className="underline-offset-4 hover:underline">Value streams</Link> /{' '}
-        <Link href={`/${slug}/streams/${id}`} className="underline-offset-4 hover:underline">{stream.name}</Link> /
+        <Link href={`/${slug}/streams`} className="underline-offset-4 hover:underline">
+          Value streams
+        </Link>{' '}
+        /{' '}
+        <Link href={`/${slug}/streams/${id}`} className="underline-offset-4 hover:underline">
+          {stream.name}
+        </Link>{' '}
+        /
       </nav>
-      <PageHeader title="Map versions" description="Every re-mapping is kept. Pick two versions to see what changed." />
+      <PageHeader
+        title="Map versions"
+        description="Every re-mapping is kept. Pick two versions to see what changed."
+      />
       <Suspense>
         <MapVersions orgSlug={slug} streamId={id} />
       </Suspense>

@@ -14,13 +14,22 @@ export default async function QuickAddPage({ params }: { params: Promise<{ org: 
       <PageHeader
         title="Register a value stream"
         description="The details in one form. New to mapping? The guide walks you through identifying the stream step by step."
-        actions={<Link className="text-sm font-medium text-indigo-600 underline-offset-4 hover:underline" href={`/${slug}/streams/new`}>Use the guide instead</Link>}
+        actions={
+          <Link
+            className="text-sm font-medium text-indigo-600 underline-offset-4 hover:underline"
+            href={`/${slug}/streams/new`}
+          >
+            Use the guide instead
+          </Link>
+        }
       />
       <Card>
         {org.permissions.includes('streams:create') ? (
           <StreamForm />
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Viewers cannot register streams. Ask an admin or a team lead.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Viewers cannot register streams. Ask an admin or a team lead.
+          </p>
         )}
       </Card>
     </div>
