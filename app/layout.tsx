@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { TRPCReactProvider } from '@/lib/trpc/client';
+import { TRPCReactProvider } from '@/components/trpc/client';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { serverCaller } from '@/lib/trpc/server';
+import { serverCaller } from '@/components/trpc/server';
 
 const roleRank = { owner: 0, admin: 1, lead: 2, viewer: 3 } as const;
 

@@ -1,5 +1,3 @@
-import type { Role } from '@/db/schema/orgs';
-
 export const roleLabels: Record<Role, string> = {
   owner: 'Owner',
   admin: 'Admin',
@@ -62,3 +60,4 @@ export const comparisonLines = [
     development: 'Frequent sprints',
   },
 ] as const;
+import type { Role } from '@/lib/domain';

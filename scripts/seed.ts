@@ -1,6 +1,6 @@
 // Adds the demo organizations to DATABASE_URL, or to the embedded database.
 import { openDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/server/seed';
 import { env } from '@/lib/env';
 
 async function main() {

@@ -29,7 +29,7 @@ async function open(): Promise<Db> {
   // Other processes' writes reach this one's dashboard cache (server/dashboard-cache.ts).
   await handle.listen?.(DATA_CHANNEL, dataChanged, everythingChanged);
   if (handle.created) {
-    const { seed } = await import('@/db/seed');
+    const { seed } = await import('@/server/seed');
     await seed(handle.db);
   }
   return handle.db;

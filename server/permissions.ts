@@ -1,5 +1,3 @@
-import type { Role } from '@/db/schema';
-
 /**
  * The one place that says which role may do what. Procedures name the permission they need;
  * pages ask `can()` to hide what a role may not do. Later domains add their rows here.
@@ -42,3 +40,4 @@ export function can(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(permissions) as Permission[]).filter((p) => can(role, p));
 }
+import type { Role } from '@/lib/domain';

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { AppShell } from '@/components/shell/app-shell';
-import { loadOrg, serverCaller } from '@/lib/trpc/server';
+import { loadOrg, serverCaller } from '@/components/trpc/server';
 import { auth } from '@/server/auth';
 
 /** Every tenant page: signed in, and a member of the organization in the URL, or a 404. */

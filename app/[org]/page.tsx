@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { GettingStarted } from '@/components/orgs/getting-started';
-import { loadOrg, serverCaller } from '@/lib/trpc/server';
+import { loadOrg, serverCaller } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Home' };
 

@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError } from '@/components/trpc/errors';
 import { createApiTokenInput } from '@/lib/validation/api-tokens';
 import { NewToken } from './new-token';
 

@@ -6,7 +6,7 @@ import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { curlExample } from '@/lib/api/examples';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC } from '@/components/trpc/client';
 
 function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);

@@ -8,8 +8,8 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError } from '@/components/trpc/errors';
 import { signUpFormInput, signUpInput } from '@/lib/validation/auth';
 
 type Values = z.input<typeof signUpInput>;

@@ -1,12 +1,12 @@
 'use client';
 
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { median } from '@/lib/dashboards/stats';
 import { metricKeys } from '@/lib/insights/groups';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import type { Comparison, ComparisonStream } from '@/server/services/comparison';
 import { ChartFigure } from './chart-figure';
 import type { StripPoint, StripSeries } from './comparison-charts';

@@ -1,7 +1,7 @@
 'use client';
 
+import { streamKinds, type StreamKind } from '@/lib/domain';
 import Link from 'next/link';
-import { streamKinds, type StreamKind } from '@/db/schema/streams';
 import { comparisonLines, kindLabels } from '@/lib/labels';
 import type { ComparisonStream } from '@/server/services/comparison';
 

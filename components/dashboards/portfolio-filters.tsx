@@ -1,13 +1,8 @@
 'use client';
 
+import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import {
-  operationalTypes,
-  streamKinds,
-  type OperationalType,
-  type StreamKind,
-} from '@/db/schema/streams';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';

@@ -1,7 +1,7 @@
 'use client';
 
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 
 /** The portfolio's view in the URL, so that a view can be shared as a link. */

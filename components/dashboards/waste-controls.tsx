@@ -1,8 +1,8 @@
 'use client';
 
+import { streamKinds, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { streamKinds, type StreamKind } from '@/db/schema/streams';
 import { fmtDay } from '@/lib/dashboards/format';
 import { kindLabels } from '@/lib/labels';
 import { InsightsRange } from './insights-range';

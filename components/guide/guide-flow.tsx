@@ -17,8 +17,8 @@ import { focusFirstInvalid } from '@/components/maps/steps-editor';
 import { useUnsavedChanges } from '@/components/maps/use-unsaved-changes';
 import { useOrg } from '@/components/shell/org-context';
 import { Card } from '@/components/ui/card';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { guideSteps } from '@/lib/validation/guide';
 import {
   emptyStream,

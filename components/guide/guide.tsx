@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useOrg } from '@/components/shell/org-context';
 import { PageHeader, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { GuideFlow } from './guide-flow';
 import { guideFromStream, newGuide, type GuideStart } from './guide-state';
 

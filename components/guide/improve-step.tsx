@@ -7,8 +7,8 @@ import { safeCalendar, toMapStep, type DraftStep } from '@/components/maps/draft
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { computeMap, formatDuration, wasteOptions, type WorkingCalendar } from '@/lib/vsm';
 import { NotesField } from './purpose-step';
 

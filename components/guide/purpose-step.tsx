@@ -1,8 +1,8 @@
 'use client';
 
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '@/components/ui/field';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import type { StreamFields, StreamFieldsInput } from '@/lib/validation/streams';
 import { cn } from '@/lib/cn';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useOrg } from '@/components/shell/org-context';
 import { Card, Skeleton } from '@/components/ui/card';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC } from '@/components/trpc/client';
 
 /** The organization's latest imports and what each did. */
 export function ImportHistory() {

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { headerOfKey, type CsvRowError } from '@/lib/csv/cells';
 import { readEvents } from '@/lib/imports/wire';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC } from '@/components/trpc/client';
 
 export type UploadState =
   | { phase: 'idle' }

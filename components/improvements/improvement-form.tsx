@@ -1,5 +1,6 @@
 'use client';
 
+import { improvementMetrics } from '@/lib/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -8,9 +9,8 @@ import { loggableStreams } from '@/components/measurements/shared';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { improvementMetrics } from '@/db/schema/improvements';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError } from '@/components/trpc/errors';
 import {
   improvementFields,
   metricLabels,

@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 
 export function AcceptInvitation({
   orgSlug,

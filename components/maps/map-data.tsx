@@ -1,6 +1,6 @@
+import type { MapState } from '@/lib/domain';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
-import type { MapState } from '@/db/schema/streams';
 import { formatDate } from '@/lib/format';
 import { wastes as allWastes, type MapStep, type Waste } from '@/lib/vsm';
 import type { AppRouter } from '@/server/routers';

@@ -1,5 +1,6 @@
 'use client';
 
+import type { MapState } from '@/lib/domain';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
@@ -7,9 +8,8 @@ import { Card, PageHeader, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { MapTotalsCards } from '@/components/vsm/map-totals';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
-import type { MapState } from '@/db/schema/streams';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { computeMap } from '@/lib/vsm';
 import {
   BackLink,

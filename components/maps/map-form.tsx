@@ -1,5 +1,6 @@
 'use client';
 
+import type { MapState } from '@/lib/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -10,9 +11,8 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { FormError, inputClass } from '@/components/ui/field';
 import { MapComparison } from '@/components/vsm/map-comparison';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
-import type { MapState } from '@/db/schema/streams';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps, computeMap, defaultCalendar, type WorkingCalendar } from '@/lib/vsm';
 import {
   draftFromSaved,

@@ -1,9 +1,9 @@
 'use client';
 
+import { measurementSources, type MeasurementSource } from '@/lib/domain';
 import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { measurementSources, type MeasurementSource } from '@/db/schema/measurements';
 import { sourceLabels, type StreamOption } from './shared';
 
 /** The table's state in the URL: server-side filters, the row just saved, and the sort. */

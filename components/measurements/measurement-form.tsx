@@ -9,8 +9,8 @@ import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError, errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError, errorMessage } from '@/components/trpc/errors';
 import {
   measurementInput,
   type MeasurementInput,

@@ -1,8 +1,8 @@
 'use client';
 
+import { measurementMethods } from '@/lib/domain';
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Field, inputClass } from '@/components/ui/field';
-import { measurementMethods } from '@/db/schema/measurements';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
 import type { WorkingCalendar } from '@/lib/vsm/types';
 import { wasteOptions } from '@/lib/vsm/labels';

@@ -5,7 +5,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC } from '@/components/trpc/client';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
 import { addDays, type StreamOption } from './shared';
 

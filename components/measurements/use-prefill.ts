@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC } from '@/components/trpc/client';
 import {
   metricFields,
   type MeasurementInput,

@@ -7,8 +7,8 @@ import { Badge, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { roleLabels } from '@/lib/labels';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 
 function status(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
   if (inv.acceptedAt) return { label: 'Accepted', tone: 'green' as const };

@@ -1,5 +1,6 @@
 'use client';
 
+import { roles } from '@/lib/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,10 +9,9 @@ import type { z } from 'zod';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { roles } from '@/db/schema/orgs';
 import { roleDescriptions, roleLabels } from '@/lib/labels';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError } from '@/components/trpc/errors';
 import { createInvitationInput } from '@/lib/validation/members';
 
 type Values = z.input<typeof createInvitationInput>;

@@ -1,5 +1,6 @@
 'use client';
 
+import { roles, type Role } from '@/lib/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -8,11 +9,10 @@ import { Button } from '@/components/ui/button';
 import { Badge, Skeleton } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormError, inputClass } from '@/components/ui/field';
-import { roles, type Role } from '@/db/schema/orgs';
 import { formatDate } from '@/lib/format';
 import { roleLabels } from '@/lib/labels';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 
 export function MembersTable({ currentUserId }: { currentUserId: string }) {
   const org = useOrg();

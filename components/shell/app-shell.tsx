@@ -1,5 +1,5 @@
+import type { Role } from '@/lib/domain';
 import Link from 'next/link';
-import type { Role } from '@/db/schema/orgs';
 import { OrgProvider, type CurrentOrg } from './org-context';
 import { OrgSwitcher } from './org-switcher';
 import { SideNav } from './side-nav';

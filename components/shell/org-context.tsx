@@ -1,8 +1,8 @@
 'use client';
 
+import type { Role } from '@/lib/domain';
 import { createContext, useContext } from 'react';
 import type { Permission } from '@/server/permissions';
-import type { Role } from '@/db/schema/orgs';
 
 export interface CurrentOrg {
   id: string;

@@ -1,9 +1,9 @@
 'use client';
 
+import type { Role } from '@/lib/domain';
 import { DropdownMenu } from 'radix-ui';
 import Link from 'next/link';
 import { roleLabels } from '@/lib/labels';
-import type { Role } from '@/db/schema/orgs';
 
 interface OrgItem {
   slug: string;

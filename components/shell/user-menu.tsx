@@ -1,7 +1,7 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { signOutAction } from '@/app/actions';
+import { signOutAction } from '@/server/actions';
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const initials = name

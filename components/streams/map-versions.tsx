@@ -1,16 +1,16 @@
 'use client';
 
+import { mapStates } from '@/lib/domain';
 import { useQuery } from '@tanstack/react-query';
 import { parseAsInteger, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { MapComparison } from '@/components/vsm/map-comparison';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { Badge, Skeleton } from '@/components/ui/card';
 import { FormError, inputClass } from '@/components/ui/field';
-import { mapStates } from '@/db/schema/streams';
 import { toDrawable } from '@/lib/maps/drawable';
 import { formatDate } from '@/lib/format';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps } from '@/lib/vsm/map';
 
 const stateLabels = { current: 'Current state', future: 'Future state' } as const;

@@ -1,5 +1,6 @@
 'use client';
 
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -7,10 +8,9 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { comparisonLines, kindLabels, typeLabels } from '@/lib/labels';
-import { useTRPC } from '@/lib/trpc/client';
-import { applyServerError } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { applyServerError } from '@/components/trpc/errors';
 import {
   emptyStream,
   streamFields,

@@ -11,8 +11,8 @@ import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { toDrawable } from '@/lib/maps/drawable';
 import { formatDate } from '@/lib/format';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps } from '@/lib/vsm/map';
 
 /** The stream's current-state map with its totals, and the future state compared with it. */

@@ -1,5 +1,6 @@
 'use client';
 
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { parseAsBoolean, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
@@ -7,10 +8,9 @@ import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Badge, Card, Skeleton } from '@/components/ui/card';
 import { FormError, inputClass } from '@/components/ui/field';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import { useTRPC } from '@/lib/trpc/client';
-import { errorMessage } from '@/lib/trpc/errors';
+import { useTRPC } from '@/components/trpc/client';
+import { errorMessage } from '@/components/trpc/errors';
 import { formatDuration } from '@/lib/vsm/units';
 import { formatRatio } from '@/components/vsm/format';
 

@@ -3,10 +3,10 @@
  * start, with the numbers included) one stream at a time, so its cost grows with the tenant's
  * streams and weeks, never with other organizations' rows. Stream-level rows only (step '').
  */
+import type { OperationalType, StreamKind } from '@/lib/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import type { OperationalType, StreamKind } from '../schema';
 import { num, wasteColumns, type Raw } from './waste-sql';
 
 export interface DashboardRange {

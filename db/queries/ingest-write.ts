@@ -2,11 +2,11 @@
  * Writing many measurements at once (CSV imports and the API's batches): new rows in one
  * `insert … select`; rows that meet stored periods skipped or replaced, audited.
  */
+import type { MeasurementSource } from '@/lib/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { affectedRows, rowsOf } from '../rows';
 import { measurements } from '../schema';
-import type { MeasurementSource } from '../schema/measurements';
 import { columnsOf, list, name, payloadKeys, sourceColumns, sourceTypes } from './ingest';
 
 /** `jsonb_build_object('streamId', m.stream_id, …)`: the audit's snapshot, keyed like the ORM row. */

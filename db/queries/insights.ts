@@ -3,17 +3,12 @@
  * stream at a time through `measurements_dashboard_idx` (org, stream, step, period start, with
  * the numbers included), stream-level rows only (step ''), as in db/queries/dashboards.ts.
  */
+import type { OperationalType, StreamKind } from '@/lib/domain';
 import { and, asc, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import {
-  improvements,
-  streamLinks,
-  valueStreams,
-  type OperationalType,
-  type StreamKind,
-} from '../schema';
+import { improvements, streamLinks, valueStreams } from '../schema';
 import type { StreamSums } from '@/lib/insights/groups';
 import { dashboardStreams, num, wasteOf, type Raw } from './waste-sql';
 

@@ -1,6 +1,7 @@
+import type { Role } from '@/lib/domain';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { invitations, type Role, users } from '../schema';
+import { invitations, users } from '../schema';
 
 export async function insertInvitation(
   db: Db,

@@ -1,7 +1,7 @@
+import type { MapState } from '@/lib/domain';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { mapSteps, users, valueStreamMaps } from '../schema';
-import type { MapState } from '../schema/streams';
 
 export type MapRow = typeof valueStreamMaps.$inferSelect;
 export type StepRow = typeof mapSteps.$inferSelect;

@@ -1,7 +1,7 @@
+import type { MeasurementSource } from '@/lib/domain';
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { measurementAudit, measurements, users, valueStreams } from '../schema';
-import type { MeasurementSource } from '../schema/measurements';
 
 export type MeasurementRow = typeof measurements.$inferSelect;
 export type MeasurementWrite = Omit<

@@ -1,6 +1,7 @@
+import type { Role } from '@/lib/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { memberships, organizations, type Role, users } from '../schema';
+import { memberships, organizations, users } from '../schema';
 
 export async function findOrgBySlug(db: Db, slug: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);

@@ -1,8 +1,9 @@
+import type { OperationalType, StreamKind } from '@/lib/domain';
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { streamLinks, users, valueStreams } from '../schema';
-import type { GuideData, OperationalType, StreamKind } from '../schema/streams';
+import type { GuideData } from '../schema/streams';
 
 export type StreamRow = typeof valueStreams.$inferSelect;
 export type StreamValues = Omit<

@@ -11,20 +11,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { improvementMetrics } from '@/lib/domain';
 import { wastes } from '@/lib/vsm/types';
 import { valueStreams } from './streams';
-
-/** What an improvement is judged by: one measured figure of its stream. */
-export const improvementMetrics = [
-  'lead_time',
-  'process_time',
-  'flow_efficiency',
-  'throughput',
-  'wip',
-  'pct_complete_accurate',
-  'waste_hours',
-] as const;
-export type ImprovementMetric = (typeof improvementMetrics)[number];
 
 /**
  * Tenant table: an improvement (kaizen) made to a stream, or one step of it, against a kind of

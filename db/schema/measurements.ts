@@ -15,12 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { measurementMethods, measurementSources } from '@/lib/domain';
 import { valueStreams } from './streams';
-
-export const measurementSources = ['form', 'csv', 'api'] as const;
-export type MeasurementSource = (typeof measurementSources)[number];
-export const measurementMethods = ['observed', 'estimated', 'system'] as const;
-export type MeasurementMethod = (typeof measurementMethods)[number];
 
 const seconds = (name: string) => numeric(name, { precision: 18, scale: 3, mode: 'number' });
 const hours = (name: string) => numeric(name, { precision: 10, scale: 2, mode: 'number' });

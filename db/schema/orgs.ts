@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { roles } from '@/lib/domain';
 import { users } from './auth';
 
 /** The tenant itself. Its `id` is the `org_id` of every tenant row. */
@@ -16,9 +17,6 @@ export const organizations = pgTable(
   },
   (t) => [unique('organizations_slug_key').on(t.slug)],
 );
-
-export const roles = ['owner', 'admin', 'lead', 'viewer'] as const;
-export type Role = (typeof roles)[number];
 
 /** Tenant table: who belongs to which organization, with which role. */
 export const memberships = pgTable(

@@ -14,20 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { mapStates, operationalTypes, streamKinds, streamStatuses } from '@/lib/domain';
 import { organizations } from './orgs';
-
-export const streamKinds = ['operational', 'development'] as const;
-export type StreamKind = (typeof streamKinds)[number];
-export const operationalTypes = [
-  'fulfillment',
-  'manufacturing',
-  'software_delivery',
-  'supporting',
-] as const;
-export type OperationalType = (typeof operationalTypes)[number];
-export const streamStatuses = ['draft', 'active'] as const;
-export const mapStates = ['current', 'future'] as const;
-export type MapState = (typeof mapStates)[number];
 
 /** What the identification guide has gathered so far; kept until the stream is saved. */
 export interface GuideData {

@@ -1,5 +1,5 @@
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { z } from 'zod';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 import { isoDate } from './measurements';
 
 export const rangePresetValues = ['12w', 'quarter', 'year', 'custom'] as const;

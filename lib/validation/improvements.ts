@@ -1,5 +1,5 @@
+import { improvementMetrics } from '@/lib/domain';
 import { z } from 'zod';
-import { improvementMetrics } from '@/db/schema/improvements';
 import { wastes } from '@/lib/vsm/types';
 import { isoDate } from './measurements';
 

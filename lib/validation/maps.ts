@@ -1,5 +1,5 @@
+import { mapStates } from '@/lib/domain';
 import { z } from 'zod';
-import { mapStates } from '@/db/schema/streams';
 import { durationUnits, wastes } from '@/lib/vsm/types';
 
 /** A duration in seconds, to the millisecond, with the unit it was entered in. */

@@ -1,5 +1,5 @@
+import { measurementMethods, measurementSources } from '@/lib/domain';
 import { z } from 'zod';
-import { measurementMethods, measurementSources } from '@/db/schema/measurements';
 
 export const isoDate = (label: string) =>
   z

@@ -1,5 +1,5 @@
+import { roles } from '@/lib/domain';
 import { z } from 'zod';
-import { roles } from '@/db/schema/orgs';
 import { emailSchema } from './auth';
 
 export const roleSchema = z.enum(roles, { error: 'Choose a role: owner, admin, lead or viewer.' });

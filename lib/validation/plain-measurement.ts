@@ -7,8 +7,8 @@
  * which decides and words the errors. A property test holds that every row it accepts, the
  * schema accepts too, with the same values (tests/unit/plain-measurement.test.ts).
  */
+import { measurementMethods, type MeasurementMethod } from '@/lib/domain';
 import { regexes } from 'zod';
-import { measurementMethods, type MeasurementMethod } from '@/db/schema/measurements';
 import {
   isRealDate,
   MAX_NOTE,

@@ -1,5 +1,5 @@
+import { operationalTypes, streamKinds } from '@/lib/domain';
 import { z } from 'zod';
-import { operationalTypes, streamKinds } from '@/db/schema/streams';
 
 const short = (label: string, max = 200) =>
   z

@@ -4,12 +4,12 @@
  * streamed with `COPY … FROM STDIN`. Rows arrive week by week across every tenant, as they do in
  * production, so a stream's rows are spread over the table rather than stored side by side.
  */
+import { operationalTypes, type OperationalType } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import { addDays, weekStartOf } from '@/lib/dashboards/weeks';
-import { operationalTypes, type OperationalType } from '@/db/schema/streams';
 
 /** The largest organization: 200 streams, three years of weeks. */
 export const LARGEST_STREAMS = 200;

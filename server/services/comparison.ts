@@ -4,9 +4,9 @@
  * seed's six lines as the streams describe themselves, and what development improvements did to
  * the operational streams they feed. Formulas: lib/insights/groups.ts.
  */
+import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import { comparisonRows, type ComparisonStreamRow } from '@/db/queries/insights';
-import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/db/schema';
 import { rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
 import { groupFigures, streamRates, type GroupFigures } from '@/lib/insights/groups';
 import { kindLabels, typeLabels } from '@/lib/labels';

@@ -4,6 +4,7 @@
  * against as many weeks after completion, with a Mann–Whitney U test and the XmR limits of the
  * weeks before (lib/dashboards/before-after.ts).
  */
+import type { ImprovementMetric } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
 import {
@@ -15,7 +16,6 @@ import {
   type ImprovementRow,
 } from '@/db/queries/improvements';
 import { findMembership } from '@/db/queries/orgs';
-import type { ImprovementMetric } from '@/db/schema/improvements';
 import { compareWindows, type BeforeAfter } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
 import { addDays, weekStartOf } from '@/lib/dashboards/weeks';

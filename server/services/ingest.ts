@@ -2,10 +2,10 @@
  * What CSV imports and the API share: validating many rows at once (every error, with its row
  * and field), and the stream checks.
  */
+import type { MeasurementSource } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import { findStreamsForIngest, rowsFromArrays, type IngestRow } from '@/db/queries/ingest';
 import { ingestFrom, type IngestCounts } from '@/db/queries/ingest-write';
-import type { MeasurementSource } from '@/db/schema/measurements';
 import {
   latestPeriodStart,
   measurementInput,

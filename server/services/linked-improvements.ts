@@ -6,6 +6,7 @@
  * before/after, `windowsOf`), judged by compareWindows as the improvement page judges its own
  * stream (decision 0008).
  */
+import type { OperationalType } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import {
   activeLinks,
@@ -13,7 +14,6 @@ import {
   linkedOperationalWeeks,
   type LinkedWeek,
 } from '@/db/queries/insights';
-import type { OperationalType } from '@/db/schema';
 import { compareWindows } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber } from '@/lib/dashboards/format';
 import { valuesIn } from '@/lib/insights/windows';

@@ -1,7 +1,7 @@
+import type { MapState } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import { findMap, insertMapVersion, listMapVersions } from '@/db/queries/maps';
 import { lockStream } from '@/db/queries/streams';
-import type { MapState } from '@/db/schema/streams';
 import { validateMap } from '@/lib/vsm/map';
 import { roundToMillis as roundSeconds } from '@/lib/vsm/units';
 import { saveMapInput, type SaveMapInput } from '@/lib/validation/maps';

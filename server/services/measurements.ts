@@ -1,3 +1,4 @@
+import type { MeasurementSource } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import {
   deleteMeasurement,
@@ -12,7 +13,6 @@ import {
   updateMeasurement,
   type MeasurementRow,
 } from '@/db/queries/measurements';
-import type { MeasurementSource } from '@/db/schema/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
 import {
   measurementInput,

@@ -1,3 +1,4 @@
+import type { Role } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import {
   deleteMembership,
@@ -8,7 +9,6 @@ import {
 } from '@/db/queries/orgs';
 import { clearImprovementOwner } from '@/db/queries/improvements';
 import { clearStreamOwner } from '@/db/queries/streams';
-import type { Role } from '@/db/schema';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
 

@@ -8,7 +8,7 @@ import {
   type Page,
 } from '@playwright/test';
 
-/** The password of every seeded demo user (db/seed.ts). */
+/** The password of every seeded demo user (server/seed/index.ts). */
 export const DEMO_PASSWORD = 'valuestream-demo';
 
 export interface Credentials {

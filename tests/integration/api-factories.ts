@@ -2,10 +2,10 @@
  * Factories for the HTTP API's integration tests (api-*.test.ts): tokens made through the
  * tRPC router as an admin would, and requests sent straight to the server/api functions.
  */
+import type { Role } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type Role } from '@/db/schema';
 import { apiTokens, idempotencyKeys } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { postMeasurement, postMeasurementBatch } from '@/server/api/measurements';

@@ -3,8 +3,8 @@
  * leads and viewers are FORBIDDEN; another organization's members and ids get NOT_FOUND.
  * The secret is returned once by create and stored only as a SHA-256.
  */
+import { type Role, roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { type Role, roles } from '@/db/schema';
 import { hashApiToken, parseApiToken } from '@/server/services/api-tokens';
 import { makeToken, sendOne, tokenRow } from './api-factories';
 import { expectCode, expectFieldError } from './errors';

@@ -9,13 +9,14 @@
  * PGlite (in memory) always runs; real Postgres runs too when TEST_DATABASE_URL points at a
  * server: each file then gets its own `vs_test_<random>` database there, dropped afterwards.
  */
+import { type Role, roles } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseHandle, type Db, openDatabase } from '@/db/client';
 import { insertMembership } from '@/db/queries/orgs';
 import { insertUser } from '@/db/queries/users';
-import { invitations, memberships, type Role, roles } from '@/db/schema';
+import { invitations, memberships } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { createCaller } from '@/server/routers';
 import { createOrganization } from '@/server/services/orgs';

@@ -1,9 +1,9 @@
 /** Sending a CSV import as the import page does: one request, and its streamed events. */
+import type { Role } from '@/lib/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { withTenant } from '@/db/tenant';
-import type { Role } from '@/db/schema';
 import { importBody, readEvents, type ImportEvent } from '@/lib/imports/wire';
 import type { MeasurementInput } from '@/lib/validation/measurements';
 import { postImport } from '@/server/api/imports';

@@ -1,8 +1,9 @@
+import type { Role } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { invitations, type Role } from '@/db/schema';
+import { invitations } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { expectCode, expectFieldError } from './errors';
 import {

@@ -1,6 +1,6 @@
+import { roles } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { expect, it } from 'vitest';
-import { roles } from '@/db/schema';
 import { expectCode, expectFieldError, invalid } from './errors';
 import {
   callerFor,

@@ -2,8 +2,8 @@
  * Who may read and save a stream's maps: every role reads (get, versions); saving a version and
  * starting the future state follow the stream's edit rights (a lead only on their own stream).
  */
+import { roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { roles } from '@/db/schema';
 import { expectCode } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles } from './harness';
 import { as, calendar, editCases, makeStream, saveMap, snapshot, step } from './stream-factories';

@@ -2,8 +2,8 @@
  * Factories and state readers for the measurement integration tests (measurements*.test.ts).
  * Everything goes through the tRPC caller, as a client would.
  */
+import type { Role } from '@/lib/domain';
 import type { Db } from '@/db/client';
-import type { Role } from '@/db/schema';
 import type { MeasurementInput } from '@/lib/validation/measurements';
 import type { TestOrg } from './harness';
 import { as } from './stream-factories';

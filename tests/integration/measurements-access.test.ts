@@ -3,8 +3,8 @@
  * lead only on the streams they own; only owner and admin read the audit. Across organizations,
  * everything of another organization is NOT_FOUND and stays as it was.
  */
+import { type Role, roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { type Role, roles } from '@/db/schema';
 import { expectCode } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles } from './harness';
 import {

@@ -4,8 +4,8 @@
  * NOT_FOUND (nothing of the other organization in the answer); a malformed id is a BAD_REQUEST
  * on `id`.
  */
+import { roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { roles } from '@/db/schema';
 import { expectCode, expectFieldError, fieldErrorsOf } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles } from './harness';
 import { measurementState, saveMeasurement } from './measurement-factories';

@@ -1,5 +1,5 @@
+import { roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { roles } from '@/db/schema';
 import { expectCode, expectFieldError, invalid } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles, makeUser, rolesIn } from './harness';
 

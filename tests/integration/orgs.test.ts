@@ -1,7 +1,8 @@
+import { roles } from '@/lib/domain';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { findOrgBySlug } from '@/db/queries/orgs';
-import { organizations, roles } from '@/db/schema';
+import { organizations } from '@/db/schema';
 import { permissionsOf } from '@/server/permissions';
 import { expectCode, expectFieldError, invalid } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles, makeUser, randomId, rolesIn } from './harness';

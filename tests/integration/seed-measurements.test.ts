@@ -1,15 +1,15 @@
 /**
- * The demo seed's measurements (db/seed-measurements.ts): 130 weeks for each demo stream, each
+ * The demo seed's measurements (server/seed/measurements.ts): 130 weeks for each demo stream, each
  * entered by a member, stored exactly as generated, and added only once.
  */
 import { count, countDistinct, eq, max } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { findOrgBySlug, listMembers } from '@/db/queries/orgs';
 import { improvements, measurements, valueStreams } from '@/db/schema';
-import { seed } from '@/db/seed';
-import { demoMeasurements, DEMO_WEEKS } from '@/db/seed-data/measurements';
-import { seedDemoMeasurements } from '@/db/seed-measurements';
-import { demoStreams } from '@/db/seed-streams';
+import { seed } from '@/server/seed';
+import { demoMeasurements, DEMO_WEEKS } from '@/server/seed/data/measurements';
+import { seedDemoMeasurements } from '@/server/seed/measurements';
+import { demoStreams } from '@/server/seed/streams';
 import { withTenant } from '@/db/tenant';
 import { forEachDriver } from './harness';
 

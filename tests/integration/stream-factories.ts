@@ -2,9 +2,8 @@
  * Factories and state readers for the value-stream and map integration tests
  * (streams*.test.ts, maps*.test.ts). Everything goes through the tRPC caller, as a client would.
  */
+import type { Role, OperationalType, StreamKind } from '@/lib/domain';
 import type { Db } from '@/db/client';
-import type { Role } from '@/db/schema';
-import type { OperationalType, StreamKind } from '@/db/schema/streams';
 import type { StepInput } from '@/lib/validation/maps';
 import { emptyStream, type StreamFieldsInput } from '@/lib/validation/streams';
 import { callerFor, makeOrgWithRoles, randomId, type TestOrg } from './harness';

@@ -2,8 +2,8 @@
  * Who may do what to a value stream: every role reads; owner, admin and lead register; owner and
  * admin edit any stream, a lead only the streams they own; a refused edit changes nothing.
  */
+import { type Role, roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { type Role, roles } from '@/db/schema';
 import { expectCode } from './errors';
 import { callerFor, forEachDriver, makeOrgWithRoles } from './harness';
 import {

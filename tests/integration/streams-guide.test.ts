@@ -2,8 +2,8 @@
  * The identification guide: saveDraft creates then updates a draft stream; completeGuide saves
  * its map as current v1 and makes the stream active, once.
  */
+import { type Role, roles } from '@/lib/domain';
 import { expect, it } from 'vitest';
-import { type Role, roles } from '@/db/schema';
 import { expectCode, expectFieldError, fieldErrorsOf } from './errors';
 import { forEachDriver, makeOrgWithRoles, type TestOrg } from './harness';
 import {

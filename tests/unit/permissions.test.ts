@@ -1,5 +1,5 @@
+import { type Role, roles } from '@/lib/domain';
 import { describe, expect, it } from 'vitest';
-import { type Role, roles } from '@/db/schema';
 import { can, type Permission, permissions, permissionsOf } from '@/server/permissions';
 
 /** The intended matrix, written out by hand: a change to server/permissions.ts must change this too. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acmeStreams } from '@/db/seed-data/acme-streams';
-import { measurementProfiles } from '@/db/seed-data/measurement-profiles';
+import { acmeStreams } from '@/server/seed/data/acme-streams';
+import { measurementProfiles } from '@/server/seed/data/measurement-profiles';
 import {
   demoMeasurements,
   type DemoMeasurement,
   type DemoSeries,
-} from '@/db/seed-data/measurements';
-import { northwindStreams } from '@/db/seed-data/northwind-streams';
-import { demoStreams } from '@/db/seed-streams';
+} from '@/server/seed/data/measurements';
+import { northwindStreams } from '@/server/seed/data/northwind-streams';
+import { demoStreams } from '@/server/seed/streams';
 import { measurementInput, wasteFields } from '@/lib/validation/measurements';
 import { defaultCalendar } from '@/lib/vsm/types';
 

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { InsightsNav } from '@/components/dashboards/insights-nav';
 import { PortfolioDashboard } from '@/components/dashboards/portfolio-dashboard';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Portfolio' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ImprovementsList } from '@/components/improvements/improvements-list';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Improvements' };
 

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { MeasurementsTable } from '@/components/measurements/measurements-table';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Measurements' };
 

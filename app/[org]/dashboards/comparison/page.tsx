@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { ComparisonDashboard } from '@/components/dashboards/comparison-dashboard';
 import { InsightsNav } from '@/components/dashboards/insights-nav';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Operational vs development' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImprovementDetail } from '@/components/improvements/improvement-detail';
-import { loadImprovement } from '@/lib/trpc/improvements';
+import { loadImprovement } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Improvement' };
 

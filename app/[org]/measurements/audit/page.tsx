@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { AuditTrail } from '@/components/measurements/audit-trail';
 import { Button } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Audit trail of measurements' };
 

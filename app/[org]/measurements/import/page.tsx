@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ImportHistory } from '@/components/imports/import-history';
 import { ImportWizard } from '@/components/imports/import-wizard';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Import measurements' };
 

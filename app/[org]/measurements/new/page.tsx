@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { MeasurementForm } from '@/components/measurements/measurement-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Log a week' };
 

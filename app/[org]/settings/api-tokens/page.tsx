@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ApiTokensTable } from '@/components/api-tokens/api-tokens-table';
 import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'API tokens' };
 

@@ -3,7 +3,7 @@ import { InvitationsList } from '@/components/members/invitations-list';
 import { InviteForm } from '@/components/members/invite-form';
 import { MembersTable } from '@/components/members/members-table';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 import { currentUserId } from '@/server/auth';
 
 export const metadata: Metadata = { title: 'Members' };

@@ -6,7 +6,7 @@ import { StreamLinks } from '@/components/streams/stream-links';
 import { StreamMaps } from '@/components/streams/stream-maps';
 import { Badge, Card } from '@/components/ui/card';
 import { comparisonLines, kindLabels, typeLabels } from '@/lib/labels';
-import { loadOrg, loadStream } from '@/lib/trpc/server';
+import { loadOrg, loadStream } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Value stream' };
 

@@ -4,7 +4,7 @@ import { AcceptInvitation } from '@/components/invitations/accept-invitation';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { roleLabels } from '@/lib/labels';
-import { serverCaller } from '@/lib/trpc/server';
+import { serverCaller } from '@/components/trpc/server';
 import { auth } from '@/server/auth';
 
 export const metadata: Metadata = { title: 'Invitation' };

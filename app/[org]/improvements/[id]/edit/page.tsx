@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ImprovementForm } from '@/components/improvements/improvement-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadImprovement } from '@/lib/trpc/improvements';
+import { loadImprovement } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit an improvement' };
 

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { StreamDashboard } from '@/components/dashboards/stream-dashboard';
 import { Badge } from '@/components/ui/card';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import { loadStream } from '@/lib/trpc/server';
+import { loadStream } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Stream dashboard' };
 

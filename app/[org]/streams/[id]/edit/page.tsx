@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { StreamForm } from '@/components/streams/stream-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadStream } from '@/lib/trpc/server';
+import { loadStream } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Edit stream' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { MapVersions } from '@/components/streams/map-versions';
 import { PageHeader } from '@/components/ui/card';
-import { loadStream } from '@/lib/trpc/server';
+import { loadStream } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Map versions' };
 

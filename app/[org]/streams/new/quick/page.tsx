@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StreamForm } from '@/components/streams/stream-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/lib/trpc/server';
+import { loadOrg } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Register a stream' };
 

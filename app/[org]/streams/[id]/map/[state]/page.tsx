@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MapEditor } from '@/components/maps/map-editor';
-import { loadStream } from '@/lib/trpc/server';
+import { loadStream } from '@/components/trpc/server';
 import { mapStateSchema } from '@/lib/validation/maps';
 import { streamIdSchema } from '@/lib/validation/streams';
 

@@ -5,18 +5,17 @@
  * would sit beside db/seed.ts and make `@/db/seed` ambiguous); this file saves it through the
  * same services as user input, so it passes the same validation.
  */
-import type { Role } from './schema';
-import type { Db } from './client';
-import { listMembers } from './queries/orgs';
-import { listStreams } from './queries/streams';
-import { withTenant } from './tenant';
-import { acmeStreams } from './seed-data/acme-streams';
-import type { SeedMap, SeedStream } from './seed-data/define';
-import { northwindStreams } from './seed-data/northwind-streams';
+import type { Role, MapState } from '@/lib/domain';
+import type { Db } from '@/db/client';
+import { listMembers } from '@/db/queries/orgs';
+import { listStreams } from '@/db/queries/streams';
+import { withTenant } from '@/db/tenant';
+import { acmeStreams } from './data/acme-streams';
+import type { SeedMap, SeedStream } from './data/define';
+import { northwindStreams } from './data/northwind-streams';
 import { saveMap, startFutureFromCurrent } from '@/server/services/maps';
 import type { Actor } from '@/server/services/members';
 import { createStream, setLinks } from '@/server/services/streams';
-import type { MapState } from './schema/streams';
 import type { SaveMapInput } from '@/lib/validation/maps';
 import { streamFields } from '@/lib/validation/streams';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';

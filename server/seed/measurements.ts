@@ -5,13 +5,13 @@
  * test holds every row to the same validation as the form.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from './client';
-import { listMembers } from './queries/orgs';
-import { listStreams } from './queries/streams';
-import { improvements, measurements } from './schema';
-import { demoStreams } from './seed-streams';
-import { withTenant } from './tenant';
-import { demoMeasurements, type DemoOptions } from './seed-data/measurements';
+import type { Db } from '@/db/client';
+import { listMembers } from '@/db/queries/orgs';
+import { listStreams } from '@/db/queries/streams';
+import { improvements, measurements } from '@/db/schema';
+import { demoStreams } from './streams';
+import { withTenant } from '@/db/tenant';
+import { demoMeasurements, type DemoOptions } from './data/measurements';
 
 /** Rows per INSERT: 500 x 30 columns stays well under the 65,535 parameters of a statement. */
 const BATCH = 500;

@@ -9,6 +9,7 @@
  * stream's seasons, a few bad weeks (regressions), volume growth and weekly noise. WIP follows
  * Little's law (throughput per week x lead time in working weeks of the map's calendar).
  */
+import type { MeasurementMethod, MeasurementSource } from '@/lib/domain';
 import { computeMap } from '@/lib/vsm/map';
 import {
   defaultCalendar,
@@ -18,7 +19,6 @@ import {
   type WorkingCalendar,
 } from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
-import type { MeasurementMethod, MeasurementSource } from '../schema/measurements';
 import type { SeedMap, SeedStream } from './define';
 import {
   blackFridayWeek,

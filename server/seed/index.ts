@@ -1,11 +1,11 @@
-import type { Role } from './schema';
-import type { Db } from './client';
-import { findOrgBySlug, insertMembership, setTenant } from './queries/orgs';
-import { findUserByEmail, insertUser } from './queries/users';
+import type { Role } from '@/lib/domain';
+import type { Db } from '@/db/client';
+import { findOrgBySlug, insertMembership, setTenant } from '@/db/queries/orgs';
+import { findUserByEmail, insertUser } from '@/db/queries/users';
 import { hashPassword } from '@/server/services/passwords';
 import { createOrganization } from '@/server/services/orgs';
-import { seedDemoStreams } from './seed-streams';
-import { seedDemoMeasurements } from './seed-measurements';
+import { seedDemoStreams } from './streams';
+import { seedDemoMeasurements } from './measurements';
 
 export const DEMO_PASSWORD = 'valuestream-demo';
 

@@ -2,7 +2,7 @@
  * The shapes of the demo value streams (db/seed-streams.ts seeds them): plain literals, one
  * line per map step, durations as entered ([15, 'minutes']) and converted with the map's calendar.
  */
-import type { Role } from '../schema';
+import type { Role } from '@/lib/domain';
 import type { StreamFieldsInput } from '@/lib/validation/streams';
 import type { DurationUnit, Waste, WorkingCalendar } from '@/lib/vsm/types';
 
