@@ -1,4 +1,5 @@
 /** Reading an API request: its content type, its body (bounded in size) and its JSON. */
+import { checkCaller, type Caller } from '../tenant';
 import { apiError, ApiResponseError } from './respond';
 
 /** The largest body the API reads: 5,000 measurements fit in well under half of it. */
@@ -74,6 +75,13 @@ export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   return match?.[1] ?? null;
+}
+
+/** The API's caller: the Bearer token, refused (401) at once when missing or not shaped like a token. */
+export function tokenCaller(request: Request): Caller {
+  const caller = { kind: 'token', token: bearerToken(request) } as const;
+  checkCaller(caller);
+  return caller;
 }
 
 /** 1 to 255 printable ASCII characters: a UUID is the usual choice. */
