@@ -13,7 +13,7 @@ import { RowsRefused, runImport } from '../services/imports';
 import { MAX_IMPORT_ROWS } from '../services/ingest';
 import { enterTenant, type Caller } from '../tenant';
 import { errorResponse } from './errors';
-import { readJson } from './request';
+import { crossSiteRefusal, isCrossSite, readJson } from './request';
 import { apiError } from './respond';
 
 /** 250,000 rows of every field come to about 60 MB. */
@@ -42,6 +42,7 @@ export async function postImport(
   userId: string | null,
   request: Request,
 ): Promise<Response> {
+  if (isCrossSite(request)) return crossSiteRefusal();
   const orgSlug = new URL(request.url).searchParams.get('org') ?? '';
   const caller: Caller = { kind: 'member', userId, orgSlug };
   const door = { permission: 'measurements:import', write: true } as const;

@@ -77,6 +77,32 @@ export function bearerToken(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * A browser's request from another site, which would carry the session cookie (CSRF): its Origin
+ * names another host than the one it was sent to, or Sec-Fetch-Site says it is cross-site.
+ * Browsers send Origin with every POST; a client that sends neither is no browser, and has no
+ * victim's cookie to ride on.
+ */
+export function isCrossSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ||
+    request.headers.get('host') ||
+    new URL(request.url).host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (a sandboxed frame, a file) or garbage
+  }
+}
+
+export function crossSiteRefusal(): Response {
+  return apiError(403, 'forbidden', 'Requests from other sites are refused.');
+}
+
 /** The API's caller: the Bearer token, refused (401) at once when missing or not shaped like a token. */
 export function tokenCaller(request: Request): Caller {
   const caller = { kind: 'token', token: bearerToken(request) } as const;

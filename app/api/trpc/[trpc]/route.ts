@@ -1,9 +1,12 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { crossSiteRefusal, isCrossSite } from '@/server/api/request';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { appRouter } from '@/server/routers';
 
 function handler(req: Request) {
+  // Mutations ride on the session cookie: another site's page must not be able to send them.
+  if (req.method === 'POST' && isCrossSite(req)) return crossSiteRefusal();
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
