@@ -12,6 +12,8 @@ export interface Context {
   db: Db;
   /** The signed-in user's id, from the session cookie; null when signed out. */
   userId: string | null;
+  /** The request's id, logged with its errors and shown to the person when one is ours. */
+  requestId?: string;
 }
 
 export type FieldErrors = Record<string, string[]>;
@@ -32,10 +34,24 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
 
 const t = initTRPC.context<Context>().create({
   transformer,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV !== 'development') {
+      // Our failure: its message may hold SQL and parameters. The person gets the id it is logged under.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: internalErrorMessage(ctx?.requestId),
+        data: { ...data, fieldErrors: null },
+      };
+    }
     return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
   },
 });
+
+/** What a person sees of a failure on our side: no detail, and the reference it is logged under. */
+export function internalErrorMessage(requestId: string | undefined): string {
+  return `Something went wrong on our side. If it keeps happening, quote reference ${requestId ?? 'unknown'}.`;
+}
 
 /** Maps domain errors to tRPC codes in one place. */
 const mapErrors = t.middleware(async ({ next }) => {

@@ -1,4 +1,5 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
+import crypto from 'node:crypto';
 import { uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import { AccessDenied } from '../tenant';
@@ -84,10 +85,12 @@ export function errorResponse(
       'A value is out of the range the database can store. Nothing was saved.',
     );
   }
-  console.error('API request failed:', error);
+  const requestId = crypto.randomUUID();
+  console.error(`API request ${requestId} failed:`, error);
   return apiError(
     500,
     'internal',
-    'Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key.',
+    `Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key. If it keeps happening, quote reference ${requestId}.`,
+    { headers: { 'x-request-id': requestId } },
   );
 }

@@ -231,12 +231,13 @@ forEachDriver('CSV imports', (t) => {
     const streamId = await makeStream(t.db, org);
     const body = importBody('a.csv', weeks(streamId, 2));
     const owner = org.users.owner.id;
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site', origin: 'http://test.local' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const answer = await sendImport(t.db, owner, org.org.slug, body, headers);
       expect(answer, JSON.stringify(headers)).toMatchObject({
         status: 403,
