@@ -236,7 +236,7 @@ forEachDriver('CSV imports', (t) => {
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site', origin: 'http://test.local' },
-    ]) {
+    ] as Record<string, string>[]) {
       const answer = await sendImport(t.db, owner, org.org.slug, body, headers);
       expect(answer, JSON.stringify(headers)).toMatchObject({
         status: 403,
