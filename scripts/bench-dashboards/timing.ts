@@ -8,7 +8,8 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import type { Db } from '@/db/client';
 import { APP_ROLE } from '@/db/client';
-import { portfolioRows, streamWeeks } from '@/db/queries/dashboards';
+import { portfolioRows } from '@/db/queries/dashboards/portfolio';
+import { streamWeeks } from '@/db/queries/dashboards/stream';
 import { previousRange, rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
 
 export interface Stats {

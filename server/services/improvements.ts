@@ -6,7 +6,7 @@
  */
 import type { ImprovementMetric } from '@/lib/domain';
 import type { Db } from '@/db/client';
-import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
+import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards/stream';
 import {
   deleteImprovement,
   findImprovement,
