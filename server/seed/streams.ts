@@ -16,7 +16,7 @@ import { northwindStreams } from './data/northwind-streams';
 import { saveMap, startFutureFromCurrent } from '@/server/services/maps';
 import type { Actor } from '@/server/services/members';
 import { createStream, setLinks } from '@/server/services/streams';
-import type { SaveMapInput } from '@/lib/validation/maps';
+import { saveMapInput, type SaveMapValues } from '@/lib/validation/maps';
 import { streamFields } from '@/lib/validation/streams';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
@@ -34,13 +34,14 @@ export interface SeedStreamsResult {
   existing: number;
 }
 
+/** A seeded map as the editor would send it, parsed here: services take valid input only. */
 function mapInput(
   streamId: string,
   state: MapState,
   map: SeedMap,
   calendar: WorkingCalendar,
-): SaveMapInput {
-  return {
+): SaveMapValues {
+  return saveMapInput.parse({
     streamId,
     state,
     calendar,
@@ -56,7 +57,7 @@ function mapInput(
       wastes: s.wastes,
       notes: s.notes,
     })),
-  };
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import { findMembership, findOrgBySlug, insertMembership } from '@/db/queries/orgs';
 import { findUserById } from '@/db/queries/users';
 import { withTenant } from '@/db/tenant';
-import { createInvitationInput, type CreateInvitationInput } from '@/lib/validation/members';
+import type { CreateInvitationValues } from '@/lib/validation/members';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
 import type { Actor } from './members';
@@ -30,9 +30,8 @@ export function invitationPath(orgSlug: string, token: string): string {
 export async function createInvitation(
   db: Db,
   actor: Actor & { orgSlug: string },
-  raw: CreateInvitationInput,
+  input: CreateInvitationValues,
 ) {
-  const input = createInvitationInput.parse(raw);
   if (input.role === 'owner' && !can(actor.role, 'owners:manage')) {
     throw new AppError('FORBIDDEN', 'Only an owner can invite another owner.', 'role');
   }

@@ -14,11 +14,7 @@ import {
   type MeasurementRow,
 } from '@/db/queries/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
-import {
-  measurementInput,
-  type MeasurementInput,
-  type MeasurementValues,
-} from '@/lib/validation/measurements';
+import type { MeasurementValues } from '@/lib/validation/measurements';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
 import { canEditStream, requireStream } from './streams';
@@ -75,10 +71,9 @@ function duplicateMessage(stepName: string) {
 export async function saveMeasurement(
   db: Db,
   actor: Actor,
-  raw: MeasurementInput,
+  values: MeasurementValues,
   opts: { replace?: boolean; source?: MeasurementSource } = {},
 ) {
-  const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, values.streamId);
   const key = {
     orgId: actor.orgId,
@@ -116,10 +111,9 @@ export async function saveMeasurement(
 }
 
 /** Changes a measurement (possibly moving it to another stream or period), audited. */
-export async function editMeasurement(db: Db, actor: Actor, id: string, raw: MeasurementInput) {
+export async function editMeasurement(db: Db, actor: Actor, id: string, values: MeasurementValues) {
   const existing = await findMeasurement(db, { orgId: actor.orgId, id });
   if (!existing) throw notFound('That measurement');
-  const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, existing.streamId);
   if (values.streamId !== existing.streamId)
     await requireWritableStream(db, actor, values.streamId);
