@@ -13,10 +13,33 @@ const layers = {
   components: ['app'],
 };
 
-function layerRule(folder, above) {
+/**
+ * Within server/, the layers of a request: routers validate and call services; services hold the
+ * rules and call queries; SQL lives in db/queries only (docs/architecture.md).
+ */
+const serverLayers = {
+  'server/routers': [
+    {
+      regex: '^(@/db|drizzle-orm)(/|$)',
+      message: 'Routers call services; queries and SQL stay below them (docs/architecture.md).',
+    },
+  ],
+  'server/services': [
+    {
+      regex: '^(@/db/schema|drizzle-orm)(/|$)',
+      message: 'SQL lives in db/queries: a service calls query functions (docs/architecture.md).',
+    },
+  ],
+};
+
+/** Services that still hold SQL, until it moves to db/queries. */
+const servicesWithSql = ['server/services/imports.ts'];
+
+function layerRule(folder, above, extra = [], ignores = []) {
   const names = above.join('|');
   return {
     files: [`${folder}/**/*.{ts,tsx,js,mjs}`],
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -40,6 +63,7 @@ function layerRule(folder, above) {
                   },
                 ]
               : []),
+            ...extra,
           ],
         },
       ],
@@ -61,6 +85,9 @@ const config = [
     },
   },
   ...Object.entries(layers).map(([folder, above]) => layerRule(folder, above)),
+  // Later entries win for their files, so each repeats the server's layer patterns.
+  layerRule('server/routers', layers.server, serverLayers['server/routers']),
+  layerRule('server/services', layers.server, serverLayers['server/services'], servicesWithSql),
   {
     ignores: [
       '.next/**',

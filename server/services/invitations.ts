@@ -4,7 +4,7 @@ import {
   findInvitation,
   findInvitationByTokenHash,
   insertInvitation,
-  listInvitations,
+  listInvitations as listInvitationRows,
   markInvitationAccepted,
   revokeInvitation as revokeRow,
 } from '@/db/queries/invitations';
@@ -16,7 +16,9 @@ import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
 import type { Actor } from './members';
 
-export { listInvitations };
+export function listInvitations(db: Db, actor: Actor) {
+  return listInvitationRows(db, actor.orgId);
+}
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');

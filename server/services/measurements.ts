@@ -8,18 +8,29 @@ import {
   findPreviousMeasurement,
   insertAudit,
   insertMeasurement,
-  listAudit,
-  listMeasurements,
+  listAudit as listAuditRows,
+  listMeasurements as listMeasurementRows,
   updateMeasurement,
   type MeasurementRow,
 } from '@/db/queries/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
-import type { MeasurementValues } from '@/lib/validation/measurements';
+import type { MeasurementListValues, MeasurementValues } from '@/lib/validation/measurements';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
 import { canEditStream, requireStream } from './streams';
 
-export { listAudit, listMeasurements };
+/** The organization's measurements, newest first; a stream asked for must be one the caller sees. */
+export async function listMeasurements(db: Db, actor: Actor, filters: MeasurementListValues) {
+  if (filters.streamId) await requireStream(db, actor, filters.streamId);
+  const { streamId, from, to, source } = filters;
+  return listMeasurementRows(db, { orgId: actor.orgId, streamId, from, to, source });
+}
+
+/** The audit trail of the organization, or of one stream (which the caller must see). */
+export async function listAudit(db: Db, actor: Actor, streamId?: string) {
+  if (streamId) await requireStream(db, actor, streamId);
+  return listAuditRows(db, { orgId: actor.orgId, streamId });
+}
 
 async function requireWritableStream(db: Db, actor: Actor, streamId: string) {
   const stream = await requireStream(db, actor, streamId);
