@@ -1,6 +1,6 @@
 /**
  * Demo measurements for the demo organizations: weekly numbers for each of their demo streams
- * (db/seed-data/measurements.ts makes them). Inserted straight into the table, many rows per
+ * (./data/measurements.ts makes them). Inserted straight into the table, many rows per
  * statement, so that the first start of the embedded database stays quick; the generator's unit
  * test holds every row to the same validation as the form.
  */
