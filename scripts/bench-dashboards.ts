@@ -4,7 +4,7 @@
  *   1. server time (p50, p95, mean) of the portfolio (12 weeks and a year) and of one stream's
  *      dashboard, through the tRPC procedures (`createCaller`: app role, row-level security, the
  *      tenant transaction; no HTTP), at each size;
- *   2. the same aggregates as raw SQL (the statements db/queries/dashboards.ts sends, captured and
+ *   2. the same aggregates as raw SQL (the statements db/queries/dashboards/ sends, captured and
  *      sent by the superuser, and as the app role in a transaction), and the ratio;
  *   3. the portfolio at 50,000 rows and at SIZE side by side: a second database holds the first
  *      50,000 rows only (the largest organization's rows are the same in both), and the calls go to

@@ -1,7 +1,7 @@
 /**
  * Server time of the dashboards for `npm run bench`: the tRPC procedures through `createCaller`
  * (the app role, row-level security, the tenant transaction, no HTTP), and the SQL they run,
- * captured from db/queries/dashboards.ts and sent as it is by the superuser, for comparison.
+ * captured from db/queries/dashboards/ and sent as it is by the superuser, for comparison.
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';

@@ -9,7 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { valueStreams } from '../../schema';
 
 /** `value_streams` as the dashboards' raw SQL names it (`from value_streams s`). */
-export const s = alias(valueStreams, 's');
+const s = alias(valueStreams, 's');
 
 /** The rule itself, for any alias of `value_streams`. */
 export const counted = (t: { archivedAt: AnyColumn; status: AnyColumn }): SQL =>
