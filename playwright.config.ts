@@ -54,6 +54,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       PGLITE_DIR: '.data/pglite-e2e',
+      // A production build: the demo organizations the specs sign in to must be asked for.
+      SEED_DEMO: '1',
       DATABASE_URL: '',
       AUTH_SECRET: 'e2e-only-secret-that-is-long-enough-0123456789',
       NEXT_TELEMETRY_DISABLED: '1',

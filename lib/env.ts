@@ -13,6 +13,13 @@ const schema = z.object({
     })
     .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  /**
+   * Demo organizations in a new embedded database: unset, only in development; `1`, also in
+   * production (with a warning: their password is published); `0`, never.
+   */
+  SEED_DEMO: z
+    .enum(['0', '1'], { error: 'SEED_DEMO is 1 (seed the demo data) or 0 (never).' })
+    .optional(),
   AUTH_SECRET: z
     .string()
     .min(32, {
@@ -36,6 +43,7 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    SEED_DEMO: process.env.SEED_DEMO || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -54,6 +62,15 @@ export function env(): Env {
   cached = { ...parsed.data, AUTH_SECRET: secret };
   return cached;
 }
+
+/** Whether a new embedded database gets the demo organizations (see SEED_DEMO). */
+export function seedsDemo(e: Pick<Env, 'NODE_ENV' | 'SEED_DEMO'>): boolean {
+  if (e.SEED_DEMO) return e.SEED_DEMO === '1';
+  return e.NODE_ENV !== 'production';
+}
+
+export const DEMO_WARNING =
+  'Adding the demo organizations: their accounts share the password published in the README. Never do this on a server others can reach.';
 
 function developmentSecret(): string {
   const file = path.join(process.cwd(), '.data', 'auth-secret');

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
-import { env } from '@/lib/env';
+import { DEMO_WARNING, env, seedsDemo } from '@/lib/env';
 import { DATA_CHANNEL, dataChanged, everythingChanged } from './dashboard-cache';
 
 const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> };
@@ -8,7 +8,8 @@ const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> 
 /**
  * The app's database, opened on first use (never at import, so builds stay away from it) and
  * cached on globalThis so hot reloads and route bundles share one PGlite instance.
- * The embedded database migrates on open and gets demo data the first time it is created;
+ * The embedded database migrates on open and, in development (SEED_DEMO), gets demo data the
+ * first time it is created;
  * a Postgres server migrates on open in development, by `npm run db:migrate` in production.
  */
 export function getDb(): Promise<Db> {
@@ -28,7 +29,9 @@ async function open(): Promise<Db> {
   });
   // Other processes' writes reach this one's dashboard cache (server/dashboard-cache.ts).
   await handle.listen?.(DATA_CHANNEL, dataChanged, everythingChanged);
-  if (handle.created) {
+  // Demo accounts share a published password: a production server gets them only when asked.
+  if (handle.created && seedsDemo(e)) {
+    if (e.NODE_ENV === 'production') console.warn(DEMO_WARNING);
     const { seed } = await import('@/server/seed');
     await seed(handle.db);
   }

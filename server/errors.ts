@@ -3,7 +3,7 @@
  * `field` names the input field the message belongs to, so a form can show it there.
  */
 export type AppErrorCode =
-  'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+  'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
   constructor(

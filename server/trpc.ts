@@ -1,19 +1,19 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Db } from '@/db/client';
-import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
-import { withTenant } from '@/db/tenant';
 import { orgSlugSchema } from '@/lib/validation/members';
 import { uniqueViolation } from './db-errors';
-import { announceChange, dataChanged } from './dashboard-cache';
 import { AppError } from './errors';
 import { transformer } from './transformer';
-import { can, type Permission } from './permissions';
+import type { Permission } from './permissions';
+import { enterTenant } from './tenant';
 
 export interface Context {
   db: Db;
   /** The signed-in user's id, from the session cookie; null when signed out. */
   userId: string | null;
+  /** The request's id, logged with its errors and shown to the person when one is ours. */
+  requestId?: string;
 }
 
 export type FieldErrors = Record<string, string[]>;
@@ -34,10 +34,24 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
 
 const t = initTRPC.context<Context>().create({
   transformer,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV !== 'development') {
+      // Our failure: its message may hold SQL and parameters. The person gets the id it is logged under.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: internalErrorMessage(ctx?.requestId),
+        data: { ...data, fieldErrors: null },
+      };
+    }
     return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
   },
 });
+
+/** What a person sees of a failure on our side: no detail, and the reference it is logged under. */
+export function internalErrorMessage(requestId: string | undefined): string {
+  return `Something went wrong on our side. If it keeps happening, quote reference ${requestId ?? 'unknown'}.`;
+}
 
 /** Maps domain errors to tRPC codes in one place. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -80,47 +94,27 @@ class Rollback {
 }
 
 /**
- * A procedure scoped to the organization named by the `orgSlug` input. The organization and the
- * caller's membership are resolved here, on the server; the handler runs inside the tenant
- * transaction with `ctx.db` scoped to it. Not a member (or no such slug): NOT_FOUND, so another
- * organization's existence is not confirmed. A role without `permission`: FORBIDDEN.
+ * A procedure scoped to the organization named by the `orgSlug` input: the handler runs behind the
+ * one door (server/tenant.ts) with `ctx.db` bound to the tenant transaction, `ctx.org` and
+ * `ctx.actor`. Not a member (or no such slug): NOT_FOUND; a role without `permission`: FORBIDDEN.
  */
 export function orgProcedure(permission: Permission) {
   return authedProcedure
     .input(z.object({ orgSlug: orgSlugSchema }))
     .use(async ({ ctx, input, next, type }) => {
-      const org = await findOrgBySlug(ctx.db, input.orgSlug);
-      if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
+      const caller = { kind: 'member', userId: ctx.userId, orgSlug: input.orgSlug } as const;
       try {
-        const outcome = await withTenant(
+        return await enterTenant(
           ctx.db,
-          { orgId: org.id, userId: ctx.userId },
-          async (tx) => {
-            const membership = await findMembership(tx, { orgId: org.id, userId: ctx.userId });
-            if (!membership)
-              throw new TRPCError({ code: 'NOT_FOUND', message: 'Organization not found.' });
-            if (!can(membership.role, permission)) {
-              throw new TRPCError({
-                code: 'FORBIDDEN',
-                message: 'Your role in this organization does not allow this.',
-              });
-            }
-            const result = await next({
-              ctx: {
-                db: tx,
-                org,
-                actor: { orgId: org.id, userId: ctx.userId, role: membership.role },
-              },
-            });
-            // A failed handler must not commit what it wrote before failing.
+          caller,
+          { permission, write: type === 'mutation' },
+          async ({ db, org, actor }) => {
+            const result = await next({ ctx: { db, org, actor } });
+            // tRPC hands a failed handler back as a result: throw it, so nothing it wrote commits.
             if (!result.ok) throw new Rollback(result);
-            // Any change may move a dashboard's figures: other processes hear of it at commit.
-            if (type === 'mutation') await announceChange(tx, org.id);
             return result;
           },
         );
-        if (type === 'mutation') dataChanged(org.id); // committed: this process's cached answers go now
-        return outcome;
       } catch (error) {
         if (error instanceof Rollback) return error.result as never; // the failed result, unchanged
         throw error;

@@ -7,6 +7,7 @@ import { Badge, Skeleton } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormError } from '@/components/ui/field';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { roleLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 
@@ -94,6 +95,7 @@ export function ApiTokensTable() {
                   {formatDate(t.createdAt)}
                   <span className="block text-xs text-slate-500 dark:text-slate-400">
                     by {t.createdByName ?? 'a former member'}
+                    {t.creatorRole ? `, acts as ${roleLabels[t.creatorRole].toLowerCase()}` : ''}
                   </span>
                 </td>
                 <td className="px-4 py-3">
@@ -106,8 +108,12 @@ export function ApiTokensTable() {
                 <td className="px-4 py-3">
                   {t.revokedAt ? (
                     <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
-                  ) : (
+                  ) : t.creatorRole ? (
                     <Badge tone="green">Active</Badge>
+                  ) : (
+                    <span title="A token acts as the person who created it; they are no longer a member, so it is refused. Revoke it and create a new one.">
+                      <Badge tone="amber">Stopped: its creator left</Badge>
+                    </span>
                   )}
                 </td>
                 <td className="px-4 py-3 text-right">

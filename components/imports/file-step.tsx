@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { cn } from '@/lib/cn';
 import { MAX_FILE_BYTES } from '@/lib/csv/parse';
-import { download, templateCsv } from './template';
+import { downloadText } from '@/lib/csv/export';
+import { templateCsv } from './template';
 
 /** Step 1: choose (or drop) a CSV file, or download the template. */
 export function FileStep({
@@ -74,7 +75,7 @@ export function FileStep({
           size="sm"
           className="mt-2"
           onClick={() =>
-            download('valuestream-measurements-template.csv', templateCsv(exampleStream))
+            downloadText('valuestream-measurements-template.csv', templateCsv(exampleStream))
           }
         >
           Download the template

@@ -34,8 +34,8 @@ export function ImportHistory() {
                 <td className="py-1.5 pr-4">{i.fileName}</td>
                 <td className="py-1.5 pr-4">{i.byName ?? '—'}</td>
                 <td className="py-1.5 pr-4">
-                  {i.committedAt
-                    ? new Date(i.committedAt).toLocaleString('en-GB', {
+                  {i.createdAt
+                    ? new Date(i.createdAt).toLocaleString('en-GB', {
                         dateStyle: 'medium',
                         timeStyle: 'short',
                       })

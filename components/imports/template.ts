@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvText } from '@/lib/csv/export';
 import { csvFields } from '@/lib/csv/fields';
 
 /** The template: every column, and two example rows for the first stream the importer may log. */
@@ -23,25 +23,17 @@ export function templateCsv(streamName = 'Order to delivery'): string {
           note,
         })[f.header] ?? '',
     );
-  return Papa.unparse([
+  return csvText(
     csvFields.map((f) => f.header),
-    example(
-      '2026-01-05',
-      '2026-01-11',
-      '36',
-      '90 min',
-      'Durations: hours, or a number with a unit (90 min, 2 d, 1 wk)',
-    ),
-    example('2026-01-12', '', '34.5', '1.5', 'A blank period end means a week'),
-  ]);
-}
-
-/** Starts a download of `text` as a file named `name`. */
-export function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+    [
+      example(
+        '2026-01-05',
+        '2026-01-11',
+        '36',
+        '90 min',
+        'Durations: hours, or a number with a unit (90 min, 2 d, 1 wk)',
+      ),
+      example('2026-01-12', '', '34.5', '1.5', 'A blank period end means a week'),
+    ],
+  );
 }

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { apiTokens, users } from '../schema';
+import type { Role } from '@/lib/domain';
+import { rowsOf } from '../rows';
+import { apiTokens, memberships, organizations, users } from '../schema';
 
 export async function insertApiToken(
   db: Db,
@@ -24,12 +26,18 @@ export async function listApiTokens(db: Db, orgId: string) {
       name: apiTokens.name,
       hint: apiTokens.hint,
       createdByName: users.name,
+      /** The creator's role today, which the token acts with; null once they have left. */
+      creatorRole: memberships.role,
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.orgId, apiTokens.orgId), eq(memberships.userId, apiTokens.createdBy)),
+    )
     .where(eq(apiTokens.orgId, orgId))
     .orderBy(
       sql`${apiTokens.revokedAt} is not null`,
@@ -45,6 +53,34 @@ export async function findApiToken(db: Db, params: { orgId: string; id: string }
     .from(apiTokens)
     .where(and(eq(apiTokens.orgId, params.orgId), eq(apiTokens.id, params.id)))
     .limit(1);
+  return row;
+}
+
+/**
+ * The door's one statement for an API token, in its organization's tenant transaction: the token
+ * (by its hash; the unique index compares), its organization, and the current role of the person
+ * who created it (null once they have left). Undefined when no token of the organization has this
+ * hash. Sets `app.user_id` to the creator, who is the one acting.
+ */
+export async function resolveToken(db: Db, params: { orgId: string; tokenHash: string }) {
+  const [row] = await rowsOf<{
+    tokenId: string;
+    revoked: boolean;
+    createdBy: string;
+    id: string;
+    name: string;
+    slug: string;
+    role: Role | null;
+    userId: string;
+  }>(
+    db,
+    sql`select t.id as "tokenId", t.revoked_at is not null as revoked, t.created_by as "createdBy",
+        o.id, o.name, o.slug, m.role, set_config('app.user_id', t.created_by::text, true) as "userId"
+      from ${apiTokens} t
+      join ${organizations} o on o.id = t.org_id
+      left join ${memberships} m on m.org_id = t.org_id and m.user_id = t.created_by
+      where t.org_id = ${params.orgId} and t.token_hash = ${params.tokenHash}`,
+  );
   return row;
 }
 
@@ -74,16 +110,17 @@ export async function revokeApiToken(db: Db, params: { orgId: string; id: string
   return rows.length === 1;
 }
 
-/** Records a use, at most once a minute per token, so a busy sender does not write on every request. */
+/**
+ * Records a use, at most once a minute per token, so a busy sender does not write on every
+ * request; a token row another request is updating is skipped, not waited for (the door holds
+ * this row lock until its request's transaction ends).
+ */
 export async function touchApiToken(db: Db, params: { orgId: string; id: string }) {
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.orgId, params.orgId),
-        eq(apiTokens.id, params.id),
-        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
-      ),
-    );
+  await db.execute(sql`
+    update ${apiTokens} set last_used_at = now()
+    where (org_id, id) in (
+      select org_id, id from ${apiTokens}
+      where org_id = ${params.orgId} and id = ${params.id}
+        and (last_used_at is null or last_used_at < now() - interval '1 minute')
+      for update skip locked)`);
 }

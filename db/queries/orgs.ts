@@ -1,6 +1,7 @@
 import type { Role } from '@/lib/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { rowsOf } from '../rows';
 import { memberships, organizations, users } from '../schema';
 
 export async function findOrgBySlug(db: Db, slug: string) {
@@ -50,6 +51,23 @@ export async function listOrgsOfUser(db: Db, userId: string) {
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name));
+}
+
+/**
+ * The door's one statement for a signed-in member: the organization of `slug` and the user's role
+ * in it, and, when found, the tenant setting for the rest of the transaction. Runs after
+ * `app.user_id` is set (the membership policy lets a user see their own rows). Undefined when there
+ * is no such organization or the user is not a member: the caller cannot tell the two apart.
+ */
+export async function resolveMember(db: Db, params: { slug: string; userId: string }) {
+  const [row] = await rowsOf<{ id: string; name: string; slug: string; role: Role }>(
+    db,
+    sql`select set_config('app.org_id', o.id::text, true) as id, o.name, o.slug, m.role
+      from ${organizations} o
+      join ${memberships} m on m.org_id = o.id and m.user_id = ${params.userId}
+      where o.slug = ${params.slug}`,
+  );
+  return row;
 }
 
 export async function findMembership(db: Db, params: { orgId: string; userId: string }) {

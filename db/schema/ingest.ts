@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -10,8 +9,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-export const importStatuses = ['staging', 'committed'] as const;
 
 /**
  * Tenant table: one CSV import, recorded in the transaction that saved its rows (all or nothing);
@@ -26,13 +23,11 @@ export const measurementImports = pgTable(
       .default(sql`gen_random_uuid()`),
     createdBy: uuid('created_by').notNull(),
     fileName: text('file_name').notNull(),
-    status: text('status', { enum: importStatuses }).notNull().default('staging'),
     totalRows: integer('total_rows').notNull().default(0),
     added: integer('added').notNull().default(0),
     replaced: integer('replaced').notNull().default(0),
     skipped: integer('skipped').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    committedAt: timestamp('committed_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'measurement_imports_pkey', columns: [t.orgId, t.id] }),
@@ -67,8 +62,9 @@ export const apiTokens = pgTable(
 );
 
 /**
- * Tenant table: the Idempotency-Key of each API request, kept a day. `in_flight` until the
- * request's transaction commits its response with it; a replay returns that response.
+ * Tenant table: the Idempotency-Key of each API request, kept a day, written by the request's own
+ * transaction with its response (a request in progress holds a transaction-scoped advisory lock on
+ * its key instead of a row: decision 0005); a replay returns that response.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -76,11 +72,9 @@ export const idempotencyKeys = pgTable(
     orgId: uuid('org_id').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    status: text('status', { enum: ['in_flight', 'done'] })
-      .notNull()
-      .default('in_flight'),
-    responseStatus: integer('response_status'),
-    response: jsonb('response'),
+    responseStatus: integer('response_status').notNull(),
+    /** The response's JSON text, replayed byte for byte. */
+    response: text('response').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

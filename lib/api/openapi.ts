@@ -104,6 +104,7 @@ function operation(
       '201': ref('responses', 'Created'),
       '400': ref('responses', 'BadRequest'),
       '401': ref('responses', 'Unauthorized'),
+      '403': ref('responses', 'Forbidden'),
       '409': ref('responses', 'Conflict'),
       '413': ref('responses', 'TooLarge'),
       '415': ref('responses', 'UnsupportedMediaType'),
@@ -274,9 +275,20 @@ export function openApiDocument() {
           },
         ),
         Unauthorized: errorResponse(
-          'No token, or one that is not valid or was revoked.',
+          'No token, or one that is not valid, was revoked, or whose creator is no longer a member of the organization.',
           ['unauthorized'],
           { error: { code: 'unauthorized', message: 'This API token is not valid.' } },
+        ),
+        Forbidden: errorResponse(
+          'The token acts with the role of the person who created it, and that role (today) may not write measurements.',
+          ['forbidden'],
+          {
+            error: {
+              code: 'forbidden',
+              message:
+                'This API token acts with the role of the person who created it, now viewer, which does not allow this.',
+            },
+          },
         ),
         Conflict: errorResponse(
           'A request with this key is still being processed (retry shortly), or another writer changed the same period at the same moment.',

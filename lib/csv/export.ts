@@ -6,14 +6,25 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | null | undefined;
 }
 
-/** CSV text with a header row; numbers stay numbers, missing values are empty cells. */
-export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
+export type Cell = string | number;
+
+/**
+ * CSV text of a header row and data rows. Text that a spreadsheet would run as a formula (it
+ * starts with =, +, -, @, a tab or a carriage return: a stream named `=HYPERLINK(…)`) is written
+ * with a leading apostrophe, so it opens as text; numbers stay numbers.
+ */
+export function csvText(header: readonly string[], data: readonly (readonly Cell[])[]): string {
   return Papa.unparse(
-    {
-      fields: columns.map((c) => c.header),
-      data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
-    },
-    { newline: '\n' },
+    { fields: [...header], data: data.map((row) => [...row]) },
+    { newline: '\n', escapeFormulae: true },
+  );
+}
+
+/** CSV text of rows by columns; missing values are empty cells. */
+export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
+  return csvText(
+    columns.map((c) => c.header),
+    rows.map((r) => columns.map((c) => c.value(r) ?? '')),
   );
 }
 

@@ -1,7 +1,9 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
+import crypto from 'node:crypto';
 import { uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
-import { apiError, ApiResponseError, type ApiErrorCode } from './respond';
+import { AccessDenied } from '../tenant';
+import { apiError, ApiResponseError, unauthorized, type ApiErrorCode } from './respond';
 
 /** SQLSTATEs of values the database refused that validation should have caught: bad input, not a crash. */
 const refusedValues = new Set([
@@ -24,7 +26,16 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The door's refusals (server/tenant.ts): who is asking, and what their role allows. */
+const accessStatus: Record<AccessDenied['code'], [number, ApiErrorCode]> = {
+  UNAUTHORIZED: [401, 'unauthorized'],
+  NOT_FOUND: [404, 'not_found'],
+  FORBIDDEN: [403, 'forbidden'],
+};
+
+/** Refusals of a service about the request's content: a stream the caller may not write is bad input. */
 const appErrorStatus: Record<AppError['code'], [number, ApiErrorCode]> = {
+  UNAUTHORIZED: [401, 'unauthorized'],
   BAD_REQUEST: [400, 'invalid'],
   NOT_FOUND: [400, 'invalid'],
   FORBIDDEN: [400, 'invalid'],
@@ -41,6 +52,11 @@ export function errorResponse(
   renameField: (field: string) => string = (f) => f,
 ): Response {
   if (error instanceof ApiResponseError) return error.response;
+  if (error instanceof AccessDenied) {
+    const [status, code] = accessStatus[error.code];
+    if (status === 401) return unauthorized(error.message);
+    return apiError(status, code, error.message);
+  }
   if (error instanceof AppError) {
     const [status, code] = appErrorStatus[error.code];
     const raw = error.fieldErrors ?? (error.field ? { [error.field]: [error.message] } : undefined);
@@ -69,10 +85,12 @@ export function errorResponse(
       'A value is out of the range the database can store. Nothing was saved.',
     );
   }
-  console.error('API request failed:', error);
+  const requestId = crypto.randomUUID();
+  console.error(`API request ${requestId} failed:`, error);
   return apiError(
     500,
     'internal',
-    'Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key.',
+    `Something went wrong on our side; nothing was saved. Retry with the same Idempotency-Key. If it keeps happening, quote reference ${requestId}.`,
+    { headers: { 'x-request-id': requestId } },
   );
 }

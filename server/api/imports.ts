@@ -6,17 +6,15 @@
  */
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { findMembership, findOrgBySlug } from '@/db/queries/orgs';
-import { withTenant } from '@/db/tenant';
 import { importColumns, type ImportBody, type ImportEvent } from '@/lib/imports/wire';
-import { announceChange, dataChanged } from '../dashboard-cache';
 import { uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
-import { can } from '../permissions';
 import { RowsRefused, runImport } from '../services/imports';
 import { MAX_IMPORT_ROWS } from '../services/ingest';
-import { readJson } from './request';
-import { apiError, ApiResponseError } from './respond';
+import { enterTenant, type Caller } from '../tenant';
+import { errorResponse } from './errors';
+import { crossSiteRefusal, isCrossSite, readJson } from './request';
+import { apiError } from './respond';
 
 /** 250,000 rows of every field come to about 60 MB. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -38,27 +36,22 @@ const bodySchema = z.object({
     }),
 });
 
-function notFound() {
-  return apiError(404, 'not_found', 'Organization not found.');
-}
-
 /** The import, for the signed-in user `userId` (null: signed out). */
 export async function postImport(
   db: Db,
   userId: string | null,
   request: Request,
 ): Promise<Response> {
-  if (!userId) return apiError(401, 'unauthorized', 'Sign in to continue.');
-  const org = await findOrgBySlug(db, new URL(request.url).searchParams.get('org') ?? '');
-  if (!org) return notFound();
-  const role = await withTenant(
-    db,
-    { orgId: org.id, userId },
-    async (tx) => (await findMembership(tx, { orgId: org.id, userId }))?.role,
-  );
-  if (!role) return notFound();
-  if (!can(role, 'measurements:import'))
-    return apiError(403, 'forbidden', 'Your role in this organization does not allow this.');
+  if (isCrossSite(request)) return crossSiteRefusal();
+  const orgSlug = new URL(request.url).searchParams.get('org') ?? '';
+  const caller: Caller = { kind: 'member', userId, orgSlug };
+  const door = { permission: 'measurements:import', write: true } as const;
+  try {
+    // Through the door once before the body is read, to answer 401, 404 or 403 at once.
+    await enterTenant(db, caller, { ...door, write: false }, async () => undefined);
+  } catch (error) {
+    return errorResponse(error);
+  }
   let body: ImportBody;
   try {
     const parsed = bodySchema.safeParse(await readJson(request, MAX_IMPORT_BYTES));
@@ -75,8 +68,7 @@ export async function postImport(
     }
     body = parsed.data as ImportBody;
   } catch (error) {
-    if (error instanceof ApiResponseError) return error.response;
-    throw error;
+    return errorResponse(error);
   }
 
   const encoder = new TextEncoder();
@@ -86,20 +78,14 @@ export async function postImport(
         controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       const total = body.rows.length;
       try {
-        const result = await withTenant(db, { orgId: org.id, userId }, async (tx) => {
-          // Checked again in the writing transaction: the membership may have changed meanwhile.
-          const member = await findMembership(tx, { orgId: org.id, userId });
-          if (!member || !can(member.role, 'measurements:import'))
-            throw new AppError('FORBIDDEN', 'Your role in this organization does not allow this.');
-          const counts = await runImport(tx, { orgId: org.id, userId, role: member.role }, body, {
+        // Through the door again to write: the membership may have changed since.
+        const result = await enterTenant(db, caller, door, ({ db: tx, actor }) =>
+          runImport(tx, actor, body, {
             onProgress: (checked) => send({ type: 'progress', checked, total }),
             onSaving: () => send({ type: 'saving', total }),
             signal: request.signal,
-          });
-          await announceChange(tx, org.id);
-          return counts;
-        });
-        dataChanged(org.id);
+          }),
+        );
         send({ type: 'done', ...result });
       } catch (error) {
         if (request.signal.aborted) return controller.close();

@@ -6,10 +6,10 @@
 import type { Db } from '@/db/client';
 import { measurementInput } from '@/lib/validation/measurements';
 import { ingestBatch } from '../services/ingest';
-import { authenticate } from './auth';
+import { enterTenant } from '../tenant';
 import { errorResponse } from './errors';
-import { requestHash, runIdempotent } from './idempotency';
-import { idempotencyKeyOf, readJson } from './request';
+import { idempotent, requestHash } from './idempotency';
+import { idempotencyKeyOf, readJson, tokenCaller } from './request';
 import { apiError, ApiResponseError } from './respond';
 
 /** The most measurements one batch request may carry. */
@@ -107,22 +107,24 @@ async function handle(db: Db, request: Request, form: 'single' | 'batch'): Promi
   // The service names fields `measurements.<index>.<field>`; the single form names just the field.
   const rename = form === 'single' ? (f: string) => f.replace(/^measurements\.0\./, '') : undefined;
   try {
-    const caller = await authenticate(db, request);
+    const caller = tokenCaller(request); // no token, or not shaped like one: 401 before the body is read
     const key = idempotencyKeyOf(request);
     const body = await readJson(request);
     const rows = form === 'single' ? singleRows(body) : batchRows(body);
     const hash = requestHash(request.method, new URL(request.url).pathname, body);
-    return await runIdempotent(
+    return await enterTenant(
       db,
-      { orgId: caller.actor.orgId, key, requestHash: hash },
-      async (tx) => {
-        const counts = await ingestBatch(tx, caller.actor, rows, {
-          source: 'api',
-          apiTokenId: caller.tokenId,
-          prefix: 'measurements',
-        });
-        return { status: 201, body: counts };
-      },
+      caller,
+      { permission: 'measurements:write', write: true },
+      ({ db: tx, org, actor, tokenId }) =>
+        idempotent(tx, { orgId: org.id, key, requestHash: hash }, async () => {
+          const counts = await ingestBatch(tx, actor, rows, {
+            source: 'api',
+            apiTokenId: tokenId,
+            prefix: 'measurements',
+          });
+          return { status: 201, body: counts };
+        }),
     );
   } catch (error) {
     return errorResponse(error, rename);

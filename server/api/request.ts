@@ -1,4 +1,5 @@
 /** Reading an API request: its content type, its body (bounded in size) and its JSON. */
+import { checkCaller, type Caller } from '../tenant';
 import { apiError, ApiResponseError } from './respond';
 
 /** The largest body the API reads: 5,000 measurements fit in well under half of it. */
@@ -74,6 +75,39 @@ export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   return match?.[1] ?? null;
+}
+
+/**
+ * A browser's request from another site, which would carry the session cookie (CSRF): its Origin
+ * names another host than the one it was sent to, or Sec-Fetch-Site says it is cross-site.
+ * Browsers send Origin with every POST; a client that sends neither is no browser, and has no
+ * victim's cookie to ride on.
+ */
+export function isCrossSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ||
+    request.headers.get('host') ||
+    new URL(request.url).host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (a sandboxed frame, a file) or garbage
+  }
+}
+
+export function crossSiteRefusal(): Response {
+  return apiError(403, 'forbidden', 'Requests from other sites are refused.');
+}
+
+/** The API's caller: the Bearer token, refused (401) at once when missing or not shaped like a token. */
+export function tokenCaller(request: Request): Caller {
+  const caller = { kind: 'token', token: bearerToken(request) } as const;
+  checkCaller(caller);
+  return caller;
 }
 
 /** 1 to 255 printable ASCII characters: a UUID is the usual choice. */

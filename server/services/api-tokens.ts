@@ -8,13 +8,10 @@ import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import {
   findApiToken,
-  findApiTokenByHash,
   insertApiToken,
   listApiTokens,
   revokeApiToken as revokeRow,
-  touchApiToken,
 } from '@/db/queries/api-tokens';
-import { withTenant } from '@/db/tenant';
 import { createApiTokenInput, type CreateApiTokenInput } from '@/lib/validation/api-tokens';
 import { notFound } from '../errors';
 import type { Actor } from './members';
@@ -64,25 +61,4 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   const row = await findApiToken(db, { orgId: actor.orgId, id });
   if (!row) throw notFound('That token');
   await revokeRow(db, { orgId: actor.orgId, id });
-}
-
-export type TokenCheck =
-  | { ok: true; orgId: string; tokenId: string; createdBy: string }
-  | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' };
-
-/**
- * Checks a presented token in its organization's tenant transaction, and records its use.
- * Unknown and malformed tokens are told apart only for the caller's logs, never in a response.
- */
-export async function checkApiToken(db: Db, token: string): Promise<TokenCheck> {
-  const parsed = parseApiToken(token);
-  if (!parsed) return { ok: false, reason: 'malformed' };
-  const { orgId } = parsed;
-  return withTenant(db, { orgId }, async (tx) => {
-    const row = await findApiTokenByHash(tx, { orgId, tokenHash: hashApiToken(token) });
-    if (!row) return { ok: false, reason: 'unknown' } as const;
-    if (row.revokedAt) return { ok: false, reason: 'revoked' } as const;
-    await touchApiToken(tx, { orgId, id: row.id });
-    return { ok: true, orgId, tokenId: row.id, createdBy: row.createdBy } as const;
-  });
 }

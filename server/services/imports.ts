@@ -4,12 +4,12 @@
  * is checked) and, when every row has passed, saved in one statement: all or nothing, in one
  * transaction. See docs/measurements.md and decision 0011.
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { openImportSink } from '@/db/queries/import-sink';
 import { importRows, type IngestRow } from '@/db/queries/ingest';
 import { ingestFrom, repeatedPeriodRows } from '@/db/queries/ingest-write';
-import { measurementImports, users } from '@/db/schema';
+import { insertImport, latestImports, setImportCounts } from '@/db/queries/imports';
 import { uuidPattern } from '@/lib/csv/cells';
 import { rowValues, type ImportBody } from '@/lib/imports/wire';
 import { AppError } from '../errors';
@@ -133,33 +133,24 @@ export async function runImport(
   progress.signal?.throwIfAborted();
   progress.onSaving?.();
   await yieldToIo(); // the embedded database runs on this thread: let "saving" reach the page first
-  const [created] = await db
-    .insert(measurementImports)
-    .values({
-      orgId: actor.orgId,
-      createdBy: actor.userId,
-      fileName: body.fileName,
-      totalRows: total,
-      status: 'committed',
-      committedAt: new Date(),
-    })
-    .returning({ id: measurementImports.id });
-  if (!created) throw new Error('The import was not recorded.');
+  const importId = await insertImport(db, {
+    orgId: actor.orgId,
+    createdBy: actor.userId,
+    fileName: body.fileName,
+    totalRows: total,
+  });
   const counts = await ingestFrom(db, {
     orgId: actor.orgId,
     actorId: actor.userId,
     source: 'csv',
-    importId: created.id,
+    importId,
     from: importRows,
     streamIds: [...streams.keys()],
     total,
     check: refuseRepeats(db),
   });
-  await db
-    .update(measurementImports)
-    .set(counts)
-    .where(and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.id, created.id)));
-  return { importId: created.id, ...counts, totalRows: total };
+  await setImportCounts(db, { orgId: actor.orgId, id: importId, ...counts });
+  return { importId, ...counts, totalRows: total };
 }
 
 /**
@@ -194,22 +185,5 @@ function streamIdsOf(body: ImportBody): { row: number; streamId: string }[] {
 
 /** The organization's latest imports, newest first. */
 export function listImports(db: Db, actor: Actor) {
-  return db
-    .select({
-      id: measurementImports.id,
-      fileName: measurementImports.fileName,
-      totalRows: measurementImports.totalRows,
-      added: measurementImports.added,
-      replaced: measurementImports.replaced,
-      skipped: measurementImports.skipped,
-      committedAt: measurementImports.committedAt,
-      byName: users.name,
-    })
-    .from(measurementImports)
-    .leftJoin(users, eq(users.id, measurementImports.createdBy))
-    .where(
-      and(eq(measurementImports.orgId, actor.orgId), eq(measurementImports.status, 'committed')),
-    )
-    .orderBy(desc(measurementImports.committedAt))
-    .limit(20);
+  return latestImports(db, actor.orgId);
 }

@@ -36,6 +36,10 @@ test('an admin creates an API token, a system adds a measurement with it (replay
   await expect(admin.getByRole('row').filter({ hasText: tokenName })).toContainText(
     `vs_…${token.slice(-4)}`,
   );
+  // The token acts as the admin who created it, with their role of today.
+  await expect(admin.getByRole('row').filter({ hasText: tokenName })).toContainText(
+    'acts as admin',
+  );
   await screenshot(admin, 'api-tokens-new');
 
   // The sending system: no cookies, only the token.

@@ -83,7 +83,7 @@ export async function sendBatch(db: Db, opts: SendOptions): Promise<Answer> {
 export async function apiState(db: Db, t: TestOrg) {
   const keys = await withTenant(db, { orgId: t.org.id }, (tx) =>
     tx
-      .select({ key: idempotencyKeys.key, status: idempotencyKeys.status })
+      .select({ key: idempotencyKeys.key, responseStatus: idempotencyKeys.responseStatus })
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.orgId, t.org.id)),
   );

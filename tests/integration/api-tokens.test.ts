@@ -52,6 +52,7 @@ forEachDriver('apiTokens router', (t) => {
           name: 'Warehouse system',
           hint: created.hint,
           createdByName: org.users[role].name,
+          creatorRole: role,
           createdAt: expect.any(Date),
           lastUsedAt: null,
           revokedAt: null,

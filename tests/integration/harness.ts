@@ -11,12 +11,13 @@
  */
 import { type Role, roles } from '@/lib/domain';
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseHandle, type Db, openDatabase } from '@/db/client';
 import { insertMembership } from '@/db/queries/orgs';
 import { insertUser } from '@/db/queries/users';
 import { invitations, memberships } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 import { withTenant } from '@/db/tenant';
 import { createCaller } from '@/server/routers';
 import { createOrganization } from '@/server/services/orgs';
@@ -110,6 +111,24 @@ async function onServer(serverUrl: string, fn: (sql: AdminSql) => Promise<unknow
   } finally {
     await sql.end();
   }
+}
+
+/** A connection of its own to the test database (Postgres only), as another process would have. */
+export async function otherConnection(db: Db): Promise<AdminSql> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const [row] = await rowsOf<{ name: string }>(db, sql`select current_database() as name`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${row?.name ?? ''}`;
+  const { default: postgres } = await import('postgres');
+  return postgres(url.toString(), { max: 1, onnotice: () => {} });
+}
+
+/** Ends a Postgres backend as a crash or a cut network would (as the server's superuser). */
+export async function terminateBackend(pid: number): Promise<void> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  await onServer(serverUrl, (sql) => sql`select pg_terminate_backend(${pid})`);
 }
 
 // ---------------------------------------------------------------------------------------------

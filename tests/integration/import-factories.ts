@@ -21,16 +21,17 @@ export interface ImportAnswer {
     | undefined;
 }
 
-/** Posts `body` (an object, or raw text) as `userId` to the organization `slug`. */
+/** Posts `body` (an object, or raw text) as `userId` to the organization `slug`, from http://test.local. */
 export async function sendImport(
   db: Db,
   userId: string | null,
   slug: string,
   body: unknown,
+  headers: Record<string, string> = {},
 ): Promise<ImportAnswer> {
   const request = new Request(`http://test.local/api/imports?org=${encodeURIComponent(slug)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const response = await postImport(db, userId, request);

@@ -226,6 +226,32 @@ forEachDriver('CSV imports', (t) => {
     expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
   });
 
+  it('a request from another site is refused with 403 before anything else, and saves nothing', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const body = importBody('a.csv', weeks(streamId, 2));
+    const owner = org.users.owner.id;
+    const crossSite: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site', origin: 'http://test.local' },
+    ];
+    for (const headers of crossSite) {
+      const answer = await sendImport(t.db, owner, org.org.slug, body, headers);
+      expect(answer, JSON.stringify(headers)).toMatchObject({
+        status: 403,
+        last: { error: { code: 'forbidden', message: 'Requests from other sites are refused.' } },
+      });
+    }
+    expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
+    const sameSite = { origin: 'http://test.local', 'sec-fetch-site': 'same-origin' };
+    expect((await sendImport(t.db, owner, org.org.slug, body, sameSite)).last).toMatchObject({
+      type: 'done',
+      added: 2,
+    });
+  });
+
   it('refuses a malformed request with a clear message on the right field, before any work', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);

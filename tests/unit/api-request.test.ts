@@ -73,6 +73,13 @@ describe('request hash', () => {
     ).toBe('{"a":{"x":{},"y":[]},"b":[{"10":2,"9":3,"z":1},{"a":null}]}');
   });
 
+  it('an object without the key __proto__ is not written with its prototype when another object has it', () => {
+    const named = JSON.parse('{"x":{"__proto__":{}},"y":{}}') as unknown;
+    const other = JSON.parse('{"x":{"__proto__":{}},"y":{"__proto__":{}}}') as unknown;
+    expect(canonicalJson(named)).toBe('{"x":{"__proto__":{}},"y":{}}');
+    expect(requestHash('POST', '/p', named)).not.toBe(requestHash('POST', '/p', other));
+  });
+
   it('refuses nesting deeper than any request needs', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = [deep];

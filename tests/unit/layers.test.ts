@@ -18,7 +18,10 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
-describe('the layer rule', () => {
+// Loading ESLint's configuration (Next's plugins, the TypeScript parser) takes seconds on a busy machine.
+describe('the layer rule', { timeout: 60_000 }, () => {
+  beforeAll(() => eslint.calculateConfigForFile('lib/probe.ts'), 60_000);
+
   it.each([
     ['lib/probe.ts', "import { getDb } from '@/server/db';\nexport const x = getDb;\n"],
     ['lib/probe.ts', "import { users } from '@/db/schema';\nexport const x = users;\n"],

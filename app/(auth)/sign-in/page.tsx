@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card } from '@/components/ui/card';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -13,7 +14,7 @@ export default async function SignInPage({
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallback(callbackUrl)} />
+      <SignInForm callbackUrl={safeRedirectPath(callbackUrl)} />
       {process.env.NODE_ENV === 'development' ? (
         <p className="mt-4 rounded-md bg-slate-100 p-3 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           Development: demo users such as <code>owner@northwind.example</code> or{' '}
@@ -22,9 +23,4 @@ export default async function SignInPage({
       ) : null}
     </Card>
   );
-}
-
-/** Only same-site paths, so the sign-in page cannot be used to bounce users elsewhere. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }

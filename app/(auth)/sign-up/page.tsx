@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { Card } from '@/components/ui/card';
 
@@ -10,7 +11,8 @@ export default async function SignUpPage({
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const fromInvite = callbackUrl?.startsWith('/join/') ? callbackUrl : undefined;
+  const safe = safeRedirectPath(callbackUrl);
+  const fromInvite = safe.startsWith('/join/') ? safe : undefined;
   return (
     <Card>
       <h1 className="mb-1 text-xl font-semibold">Create your account</h1>

@@ -15,7 +15,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
   const header = (
     <PageHeader
       title="API tokens"
-      description={`Let other systems push measurements into ${org.name} over HTTP. A token acts for the whole organization and can write to every stream.`}
+      description={`Let other systems push measurements into ${org.name} over HTTP. A token acts as the person who created it, with their role of today: an admin’s token writes to every stream, a lead’s only to the streams they own, and a token stops working when its creator leaves the organization.`}
     />
   );
   if (!org.permissions.includes('tokens:manage')) {
@@ -51,7 +51,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
           all or nothing) with <code className="font-mono text-xs">Authorization: Bearer vs_…</code>{' '}
           and a new <code className="font-mono text-xs">Idempotency-Key</code> per request.
           Durations are in seconds. Measurements arrive with the source “API”, entered by the
-          token’s creator.
+          token’s creator, and the token may do only what its creator’s role allows today.
         </p>
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {/* Documents served by route handlers: the router falls back to a full load for them. */}

@@ -1,17 +1,21 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { crossSiteRefusal, isCrossSite } from '@/server/api/request';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { appRouter } from '@/server/routers';
 
 function handler(req: Request) {
+  // Mutations ride on the session cookie: another site's page must not be able to send them.
+  if (req.method === 'POST' && isCrossSite(req)) return crossSiteRefusal();
+  const requestId = crypto.randomUUID();
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: async () => ({ db: await getDb(), userId: await currentUserId() }),
+    createContext: async () => ({ db: await getDb(), userId: await currentUserId(), requestId }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR')
-        console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+        console.error(`tRPC ${path ?? '?'} failed (request ${requestId}):`, error.cause ?? error);
     },
   });
 }

@@ -1,0 +1,151 @@
+/**
+ * The one door of every tenant request (decision 0012). Whoever calls (a signed-in member through
+ * tRPC or the import route, or a system with an API token), the door:
+ *
+ * 1. opens the tenant transaction;
+ * 2. resolves the organization and the caller's current membership in one statement (a token acts
+ *    as the person who created it, with their role of today: no member, no access);
+ * 3. checks the permission against the matrix (server/permissions.ts);
+ * 4. runs the work with the transaction, the organization and the actor;
+ * 5. rolls back if the work throws; for a write, announces the change to other processes at
+ *    commit (NOTIFY) and drops this process's cached dashboard answers once committed.
+ *
+ * Refusals are `AccessDenied` errors: UNAUTHORIZED (no session, or no valid token), NOT_FOUND (no
+ * such organization, or not a member: the same answer, so another tenant's existence is never
+ * confirmed), FORBIDDEN (the role does not allow it). Each edge turns them into its own answer.
+ */
+import type { Db } from '@/db/client';
+import { resolveToken, touchApiToken } from '@/db/queries/api-tokens';
+import { resolveMember } from '@/db/queries/orgs';
+import { withTenant, withUser } from '@/db/tenant';
+import { roleLabels } from '@/lib/labels';
+import { announceChange, dataChanged } from './dashboard-cache';
+import { AppError } from './errors';
+import { can, type Permission } from './permissions';
+import { hashApiToken, parseApiToken } from './services/api-tokens';
+import type { Actor } from './services/members';
+
+/** Who is asking. */
+export type Caller =
+  /** A person signed in with a session cookie (null: signed out), naming the organization's slug. */
+  | { kind: 'member'; userId: string | null; orgSlug: string }
+  /** A system with an organization's API token (null: none sent). */
+  | { kind: 'token'; token: string | null };
+
+export interface Tenant {
+  /** The tenant transaction: row-level security shows only this organization's rows. */
+  db: Db;
+  org: { id: string; name: string; slug: string };
+  actor: Actor;
+  /** The API token the request came with, when it came with one. */
+  tokenId: string | null;
+}
+
+export interface DoorOptions {
+  /** What the work needs the caller's role to allow. */
+  permission: Permission;
+  /** The work may change the organization's data: announce it on commit. */
+  write: boolean;
+}
+
+/** The door's refusal. `code` says which: see the module's comment. */
+export class AccessDenied extends AppError {
+  declare readonly code: 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN';
+
+  constructor(code: AccessDenied['code'], message: string) {
+    super(code, message);
+    this.name = 'AccessDenied';
+  }
+}
+
+const messages = {
+  signedOut: 'Sign in to continue.',
+  noOrg: 'Organization not found.',
+  forbidden: 'Your role in this organization does not allow this.',
+  noToken: 'Send a valid API token: Authorization: Bearer vs_…',
+  badToken: 'This API token is not valid.',
+  revoked: 'This API token was revoked. Ask an admin of the organization for a new one.',
+  creatorLeft:
+    'This API token stopped working: the person who created it is no longer a member of the organization. Ask an admin for a new token.',
+} as const;
+
+/** Runs `work` for `caller` in its organization's tenant transaction, if its role allows `permission`. */
+export async function enterTenant<T>(
+  db: Db,
+  caller: Caller,
+  options: DoorOptions,
+  work: (tenant: Tenant) => Promise<T>,
+): Promise<T> {
+  const open = caller.kind === 'member' ? openForMember(db, caller) : openForToken(db, caller);
+  let orgId = '';
+  const result = await open(async (tenant) => {
+    if (!can(tenant.actor.role, options.permission)) {
+      throw new AccessDenied('FORBIDDEN', forbiddenMessage(caller, tenant.actor));
+    }
+    orgId = tenant.org.id;
+    const done = await work(tenant);
+    if (options.write) await announceChange(tenant.db, tenant.org.id);
+    return done;
+  });
+  if (options.write) dataChanged(orgId); // committed: this process's cached answers go now
+  return result;
+}
+
+type Opener = <T>(fn: (tenant: Tenant) => Promise<T>) => Promise<T>;
+
+/**
+ * What the door checks before it opens a transaction: a session, or a token shaped like one.
+ * Exported so an edge can refuse before it reads a request's body; the door checks again.
+ */
+export function checkCaller(caller: Caller): void {
+  if (caller.kind === 'member' && !caller.userId) {
+    throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  }
+  if (caller.kind === 'token') {
+    if (!caller.token) throw new AccessDenied('UNAUTHORIZED', messages.noToken);
+    if (!parseApiToken(caller.token)) throw new AccessDenied('UNAUTHORIZED', messages.badToken);
+  }
+}
+
+function openForMember(db: Db, caller: Extract<Caller, { kind: 'member' }>): Opener {
+  const { userId, orgSlug } = caller;
+  if (!userId) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  return (fn) =>
+    withUser(db, userId, async (tx) => {
+      const found = await resolveMember(tx, { slug: orgSlug, userId });
+      if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
+      const { role, ...org } = found;
+      return fn({ db: tx, org, actor: { orgId: org.id, userId, role }, tokenId: null });
+    });
+}
+
+function openForToken(db: Db, caller: Extract<Caller, { kind: 'token' }>): Opener {
+  const { token } = caller;
+  if (!token) throw new AccessDenied('UNAUTHORIZED', messages.noToken);
+  // The organization id in the token opens its tenant transaction; the hash is then looked up there.
+  const claimed = parseApiToken(token);
+  if (!claimed) throw new AccessDenied('UNAUTHORIZED', messages.badToken);
+  return (fn) =>
+    withTenant(db, { orgId: claimed.orgId }, async (tx) => {
+      const found = await resolveToken(tx, {
+        orgId: claimed.orgId,
+        tokenHash: hashApiToken(token),
+      });
+      if (!found) throw new AccessDenied('UNAUTHORIZED', messages.badToken);
+      if (found.revoked) throw new AccessDenied('UNAUTHORIZED', messages.revoked);
+      if (!found.role) throw new AccessDenied('UNAUTHORIZED', messages.creatorLeft);
+      await touchApiToken(tx, { orgId: found.id, id: found.tokenId });
+      return fn({
+        db: tx,
+        org: { id: found.id, name: found.name, slug: found.slug },
+        actor: { orgId: found.id, userId: found.createdBy, role: found.role },
+        tokenId: found.tokenId,
+      });
+    });
+}
+
+function forbiddenMessage(caller: Caller, actor: Actor): string {
+  if (caller.kind === 'member') return messages.forbidden;
+  const role = roleLabels[actor.role].toLowerCase();
+  return `This API token acts with the role of the person who created it, now ${role}, which does not allow this.`;
+}
