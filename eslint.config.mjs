@@ -13,7 +13,28 @@ const layers = {
   components: ['app'],
 };
 
-function layerRule(folder, above) {
+/**
+ * Within server/, the layers of a request: routers validate and call services; services hold the
+ * rules and call queries; SQL lives in db/queries only (docs/architecture.md).
+ */
+const serverLayers = {
+  'server/routers': [
+    {
+      regex: '^(@/db|drizzle-orm)(/|$)',
+      message: 'Routers call services; queries and SQL stay below them (docs/architecture.md).',
+    },
+  ],
+  'server/services': [
+    {
+      // A type (the SQL a query function hands back) is no SQL written here.
+      regex: '^(@/db/schema|drizzle-orm)(/|$)',
+      allowTypeImports: true,
+      message: 'SQL lives in db/queries: a service calls query functions (docs/architecture.md).',
+    },
+  ],
+};
+
+function layerRule(folder, above, extra = []) {
   const names = above.join('|');
   return {
     files: [`${folder}/**/*.{ts,tsx,js,mjs}`],
@@ -40,6 +61,7 @@ function layerRule(folder, above) {
                   },
                 ]
               : []),
+            ...extra,
           ],
         },
       ],
@@ -61,6 +83,9 @@ const config = [
     },
   },
   ...Object.entries(layers).map(([folder, above]) => layerRule(folder, above)),
+  // Later entries win for their files, so each repeats the server's layer patterns.
+  layerRule('server/routers', layers.server, serverLayers['server/routers']),
+  layerRule('server/services', layers.server, serverLayers['server/services']),
   {
     ignores: [
       '.next/**',

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const asSeeded = /(dashboards|insights)\.spec\.ts$/;
+const asSeeded = /dashboards(-comparison-waste)?\.spec\.ts$/;
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

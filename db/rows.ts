@@ -19,3 +19,9 @@ export function affectedRows(result: unknown): number {
   }
   throw new Error(`Unexpected result of a write: ${JSON.stringify(result).slice(0, 200)}`);
 }
+
+/** A row of raw SQL, before its columns are read into their types. */
+export type Raw = Record<string, unknown>;
+
+/** A nullable numeric column (numeric and bigint arrive as text): a number, or null. */
+export const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -4,7 +4,7 @@
  *   1. server time (p50, p95, mean) of the portfolio (12 weeks and a year) and of one stream's
  *      dashboard, through the tRPC procedures (`createCaller`: app role, row-level security, the
  *      tenant transaction; no HTTP), at each size;
- *   2. the same aggregates as raw SQL (the statements db/queries/dashboards.ts sends, captured and
+ *   2. the same aggregates as raw SQL (the statements db/queries/dashboards/ sends, captured and
  *      sent by the superuser, and as the app role in a transaction), and the ratio;
  *   3. the portfolio at 50,000 rows and at SIZE side by side: a second database holds the first
  *      50,000 rows only (the largest organization's rows are the same in both), and the calls go to
@@ -33,13 +33,8 @@ import {
   makePlan,
   type BenchPlan,
 } from './bench-dashboards/data';
-import {
-  CONNECTIONS,
-  DURATION_S,
-  httpBench,
-  type HttpResult,
-  type Load,
-} from './bench-dashboards/http';
+import { CONNECTIONS, DURATION_S, httpBench, type HttpResult } from './bench-dashboards/http';
+import { int, log, ms, printHttp, printPlans } from './bench-dashboards/report';
 import {
   explain,
   ITERATIONS,
@@ -49,7 +44,6 @@ import {
   streamSql,
   timeInTurns,
   timeIt,
-  type PlanSummary,
   type Stats,
 } from './bench-dashboards/timing';
 
@@ -67,9 +61,6 @@ const GROWTH = 0.2;
 const OVER_RAW = 1.5;
 const OF_BARE = 0.25;
 
-const log = (line = '') => console.log(line);
-const int = (n: number) => Math.round(n).toLocaleString('en');
-const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const secs = (from: number) => (performance.now() - from) / 1000;
 const pct = (ratio: number) => `${ratio >= 0 ? '+' : ''}${Math.round(100 * ratio)}%`;
 
@@ -201,7 +192,7 @@ async function main() {
     superuser: await explain(big.owner, query),
     'app role': await explain(big.owner, query, { orgId: org.id }),
   };
-  printPlans(plans);
+  printPlans(plans, SIZE);
 
   let http: HttpResult | undefined;
   if (HTTP) {
@@ -326,47 +317,6 @@ async function compare(small: BenchDb, big: BenchDb, orgSlug: string): Promise<T
     );
   }
   return result;
-}
-
-function printPlans(plans: Record<string, PlanSummary>) {
-  log();
-  log(`EXPLAIN (ANALYZE, BUFFERS) of the portfolio query (a year), at ${int(SIZE)} rows:`);
-  for (const [who, p] of Object.entries(plans)) {
-    const others = p.otherScans.length
-      ? `; other scans of measurements: ${[...new Set(p.otherScans)].join(', ')}`
-      : '';
-    log(
-      `  ${who.padEnd(10)} planning ${ms(p.planningMs)}, execution ${ms(p.executionMs)}, of which ${ms(p.scanMs)} in ${p.indexOnlyScans} index-only scans on measurements_dashboard_idx (heap fetches ${int(p.heapFetches)})${others}; JIT ${p.jit ? 'used' : 'not used'}`,
-    );
-  }
-  if (process.env.PLANS === '1') for (const l of plans['app role']?.lines ?? []) log(`    ${l}`);
-}
-
-function printHttp(h: HttpResult) {
-  const line = (label: string, l: Load) =>
-    log(
-      `  ${label.padEnd(58)} ${int(l.rps).padStart(6)} req/s   latency p50 ${int(l.p50)} ms, p99 ${int(l.p99)} ms   (${int(l.requests)} requests${l.non2xx || l.errors ? `, ${l.non2xx} not 2xx, ${l.errors} errors` : ''})`,
-    );
-  log(
-    `  built (the ${h.source}) in ${h.buildSeconds.toFixed(0)} s; the portfolio's answer: ${int(h.bytes / 1024)} kB of JSON, about ${int(h.gzipBytes / 1024)} kB gzipped`,
-  );
-  line('dashboards.portfolio, 12 weeks (gzip, as a browser asks)', h.portfolio);
-  line('dashboards.portfolio, 12 weeks (no compression)', h.portfolioIdentity);
-  line('dashboards.portfolio, 12 weeks, answer cache off (gzip)', h.portfolioUncached);
-  line('orgs.current (session, tenant transaction, tiny answer)', h.orgCurrent);
-  line('/api/health (bare route handler)', h.health);
-  log('  CPU time per request (ms): the app server (Node), its Postgres backends, autocannon:');
-  for (const [label, l] of [
-    ['dashboards.portfolio (gzip)', h.portfolio],
-    ['dashboards.portfolio (no compression)', h.portfolioIdentity],
-    ['dashboards.portfolio, cache off (gzip)', h.portfolioUncached],
-    ['orgs.current', h.orgCurrent],
-    ['/api/health', h.health],
-  ] as const) {
-    log(
-      `    ${label.padEnd(40)} ${l.cpu.node.toFixed(2).padStart(7)} ${l.cpu.postgres.toFixed(2).padStart(7)} ${l.cpu.autocannon.toFixed(2).padStart(7)}`,
-    );
-  }
 }
 
 function printTargets(largest: Row[], turns: Turns[], http?: HttpResult) {

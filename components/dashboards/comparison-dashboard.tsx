@@ -32,7 +32,7 @@ export function ComparisonDashboard() {
     ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
   };
   const query = useQuery({
-    ...trpc.insights.comparison.queryOptions(input),
+    ...trpc.dashboards.comparison.queryOptions(input),
     placeholderData: keepPreviousData,
     retry: false,
   });

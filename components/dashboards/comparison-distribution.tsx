@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { median } from '@/lib/dashboards/stats';
-import { metricKeys } from '@/lib/insights/groups';
+import { metricKeys } from '@/lib/dashboards/comparison';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import type { Comparison, ComparisonStream } from '@/server/services/comparison';
 import { ChartFigure } from './chart-figure';

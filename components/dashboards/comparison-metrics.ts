@@ -3,7 +3,7 @@
  * axis (lead time in hours, as on the stream dashboard) and in the CSV.
  */
 import { fmtDuration, fmtHours, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
-import { metricKeys, type MetricKey } from '@/lib/insights/groups';
+import { metricKeys, type MetricKey } from '@/lib/dashboards/comparison';
 import type { WorkingCalendar } from '@/lib/vsm/types';
 
 export interface MetricView {

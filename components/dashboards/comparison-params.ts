@@ -1,7 +1,7 @@
 'use client';
 
 import { parseAsStringLiteral, useQueryState } from 'nuqs';
-import { metricKeys } from '@/lib/insights/groups';
+import { metricKeys } from '@/lib/dashboards/comparison';
 
 /** Which figure the distribution chart shows, in the URL with the weeks (range, from, to). */
 export function useComparisonMetric() {

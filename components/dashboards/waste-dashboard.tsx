@@ -35,7 +35,7 @@ export function WasteDashboard() {
     baseline: w.bfrom && w.bto ? { from: w.bfrom, to: w.bto } : undefined,
   };
   const query = useQuery({
-    ...trpc.insights.waste.queryOptions(input),
+    ...trpc.dashboards.waste.queryOptions(input),
     placeholderData: keepPreviousData,
     retry: false,
   });

@@ -74,3 +74,8 @@ export async function clearImprovementOwner(db: Db, params: { orgId: string; use
     .set({ ownerId: null })
     .where(and(eq(improvements.orgId, params.orgId), eq(improvements.ownerId, params.userId)));
 }
+
+/** Adds improvements as they are, in one statement (the demo seed's kaizen events). */
+export async function insertImprovementRows(db: Db, rows: (typeof improvements.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(improvements).values(rows);
+}

@@ -188,3 +188,20 @@ export async function listAudit(
     .orderBy(desc(measurementAudit.at), desc(measurementAudit.id))
     .limit(params.limit ?? 500);
 }
+
+/** How many measurements the organization has. */
+export function countMeasurements(db: Db, orgId: string) {
+  return db.$count(measurements, eq(measurements.orgId, orgId));
+}
+
+/** Rows per INSERT: 500 x 30 columns stays well under the 65,535 parameters of a statement. */
+const BATCH = 500;
+
+/** Adds many measurements, several hundred rows a statement; a period already stored is skipped. */
+export async function insertMeasurementRows(db: Db, rows: (typeof measurements.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += BATCH)
+    await db
+      .insert(measurements)
+      .values(rows.slice(i, i + BATCH))
+      .onConflictDoNothing();
+}

@@ -35,6 +35,7 @@ export const signUpInput = z.object({
   orgName: orgNameSchema.optional(),
 });
 export type SignUpInput = z.input<typeof signUpInput>;
+export type SignUpValues = z.output<typeof signUpInput>;
 
 /** The sign-up form without an invitation: the first organization is required. */
 export const signUpFormInput = signUpInput.extend({ orgName: orgNameSchema });

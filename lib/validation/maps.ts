@@ -58,6 +58,7 @@ export const saveMapInput = z.object({
   baseVersion: z.number().int().min(0).optional(),
 });
 export type SaveMapInput = z.input<typeof saveMapInput>;
+export type SaveMapValues = z.output<typeof saveMapInput>;
 
 export const getMapInput = z.object({
   streamId: z.uuid(),

@@ -208,3 +208,4 @@ export const measurementListInput = z.object({
   to: isoDate('end date').optional(),
   source: z.enum(measurementSources).optional(),
 });
+export type MeasurementListValues = z.output<typeof measurementListInput>;

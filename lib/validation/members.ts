@@ -24,6 +24,7 @@ export const createInvitationInput = z.object({
     .max(30, { error: 'An invitation lasts at most 30 days.' }),
 });
 export type CreateInvitationInput = z.input<typeof createInvitationInput>;
+export type CreateInvitationValues = z.output<typeof createInvitationInput>;
 
 export const invitationTokenSchema = z
   .string()

@@ -1,14 +1,15 @@
 /**
  * Server time of the dashboards for `npm run bench`: the tRPC procedures through `createCaller`
  * (the app role, row-level security, the tenant transaction, no HTTP), and the SQL they run,
- * captured from db/queries/dashboards.ts and sent as it is by the superuser, for comparison.
+ * captured from db/queries/dashboards/ and sent as it is by the superuser, for comparison.
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import type { Db } from '@/db/client';
 import { APP_ROLE } from '@/db/client';
-import { portfolioRows, streamWeeks } from '@/db/queries/dashboards';
+import { portfolioRows } from '@/db/queries/dashboards/portfolio';
+import { streamWeeks } from '@/db/queries/dashboards/stream';
 import { previousRange, rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
 
 export interface Stats {

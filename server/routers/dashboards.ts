@@ -1,10 +1,18 @@
-import { portfolioInput, streamDashboardInput } from '@/lib/validation/dashboards';
+import {
+  comparisonInput,
+  portfolioInput,
+  streamDashboardInput,
+  wasteInput,
+} from '@/lib/validation/dashboards';
+import { comparison } from '../services/comparison';
 import { portfolio } from '../services/dashboards';
 import { streamDashboard } from '../services/stream-dashboard';
+import { wasteReduction } from '../services/waste-reduction';
 import { cachedAnswer } from '../dashboard-cache';
 import { plainJson } from '../transformer';
 import { orgProcedure, router } from '../trpc';
 
+/** The pages under /[org]/dashboards: the portfolio, one stream, operational vs development, waste. */
 export const dashboardsRouter = router({
   portfolio: orgProcedure('dashboards:read')
     .input(portfolioInput)
@@ -21,4 +29,12 @@ export const dashboardsRouter = router({
   stream: orgProcedure('dashboards:read')
     .input(streamDashboardInput)
     .query(async ({ ctx, input }) => plainJson(await streamDashboard(ctx.db, ctx.actor, input))),
+  /** Operational vs development over the chosen weeks. */
+  comparison: orgProcedure('dashboards:read')
+    .input(comparisonInput)
+    .query(({ ctx, input }) => comparison(ctx.db, ctx.actor, input)),
+  /** Waste reduction against a baseline, for the portfolio or one stream. */
+  waste: orgProcedure('dashboards:read')
+    .input(wasteInput)
+    .query(({ ctx, input }) => wasteReduction(ctx.db, ctx.actor, input)),
 });

@@ -3,7 +3,6 @@ import { apiTokensRouter } from './api-tokens';
 import { authRouter } from './auth';
 import { dashboardsRouter } from './dashboards';
 import { importsRouter } from './imports';
-import { insightsRouter } from './insights';
 import { improvementsRouter } from './improvements';
 import { invitationsRouter } from './invitations';
 import { mapsRouter } from './maps';
@@ -24,7 +23,6 @@ export const appRouter = router({
   imports: importsRouter,
   dashboards: dashboardsRouter,
   improvements: improvementsRouter,
-  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,7 @@ import { authedProcedure, orgProcedure, publicProcedure, router } from '../trpc'
 const linkInput = z.object({ orgSlug: orgSlugSchema, token: invitationTokenSchema });
 
 export const invitationsRouter = router({
-  list: orgProcedure('invitations:manage').query(({ ctx }) => listInvitations(ctx.db, ctx.org.id)),
+  list: orgProcedure('invitations:manage').query(({ ctx }) => listInvitations(ctx.db, ctx.actor)),
   create: orgProcedure('invitations:manage')
     .input(createInvitationInput)
     .mutation(({ ctx, input }) =>

@@ -10,7 +10,6 @@ import {
   removeMeasurement,
   saveMeasurement,
 } from '../services/measurements';
-import { requireStream } from '../services/streams';
 import { orgProcedure, router } from '../trpc';
 
 const byId = z.object({ id: z.uuid({ error: 'Not a measurement id.' }) });
@@ -18,10 +17,7 @@ const byId = z.object({ id: z.uuid({ error: 'Not a measurement id.' }) });
 export const measurementsRouter = router({
   list: orgProcedure('measurements:read')
     .input(measurementListInput)
-    .query(async ({ ctx, input }) => {
-      if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
-      return listMeasurements(ctx.db, { orgId: ctx.org.id, ...input });
-    }),
+    .query(({ ctx, input }) => listMeasurements(ctx.db, ctx.actor, input)),
   get: orgProcedure('measurements:read')
     .input(byId)
     .query(({ ctx, input }) => getMeasurement(ctx.db, ctx.actor, input.id)),
@@ -48,8 +44,5 @@ export const measurementsRouter = router({
     .mutation(({ ctx, input }) => removeMeasurement(ctx.db, ctx.actor, input.id)),
   audit: orgProcedure('measurements:audit')
     .input(z.object({ streamId: streamIdSchema.optional() }))
-    .query(async ({ ctx, input }) => {
-      if (input.streamId) await requireStream(ctx.db, ctx.actor, input.streamId);
-      return listAudit(ctx.db, { orgId: ctx.org.id, streamId: input.streamId });
-    }),
+    .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input.streamId)),
 });

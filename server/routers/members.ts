@@ -3,7 +3,7 @@ import { changeRole, listMembers, removeMember } from '../services/members';
 import { orgProcedure, router } from '../trpc';
 
 export const membersRouter = router({
-  list: orgProcedure('members:read').query(({ ctx }) => listMembers(ctx.db, ctx.org.id)),
+  list: orgProcedure('members:read').query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   changeRole: orgProcedure('members:manage')
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input)),

@@ -1,15 +1,11 @@
-import { listOrgsOfUser, renameOrg } from '@/db/queries/orgs';
-import { withUser } from '@/db/tenant';
 import { createOrgInput } from '@/lib/validation/auth';
 import { permissionsOf } from '../permissions';
-import { createOrganization } from '../services/orgs';
+import { createOrganization, listOrgsOf, renameOrganization } from '../services/orgs';
 import { authedProcedure, orgProcedure, router } from '../trpc';
 
 export const orgsRouter = router({
   /** The organizations the caller belongs to, for the switcher. */
-  mine: authedProcedure.query(({ ctx }) =>
-    withUser(ctx.db, ctx.userId, (tx) => listOrgsOfUser(tx, ctx.userId)),
-  ),
+  mine: authedProcedure.query(({ ctx }) => listOrgsOf(ctx.db, ctx.userId)),
 
   create: authedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {
     const org = await createOrganization(ctx.db, { name: input.name, ownerId: ctx.userId });
@@ -27,5 +23,5 @@ export const orgsRouter = router({
 
   rename: orgProcedure('org:update')
     .input(createOrgInput)
-    .mutation(({ ctx, input }) => renameOrg(ctx.db, { orgId: ctx.org.id, name: input.name })),
+    .mutation(({ ctx, input }) => renameOrganization(ctx.db, ctx.actor, input.name)),
 });

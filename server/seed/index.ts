@@ -65,7 +65,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
       }
     });
   }
-  // After the organizations exist: each gets its demo streams once (see db/seed-streams.ts).
+  // After the organizations exist: each gets its demo streams once (see ./streams.ts).
   log('Demo value streams:');
   for (const demo of demoOrgs) {
     const org = await findOrgBySlug(db, demo.slug);
@@ -76,7 +76,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log) {
         ? `  ${demo.name}: ${added} value streams with maps`
         : `  ${demo.name}: has ${existing} value streams already, none added`,
     );
-    const weeks = await seedDemoMeasurements(db, org); // then their weekly numbers (db/seed-measurements.ts)
+    const weeks = await seedDemoMeasurements(db, org); // then their weekly numbers (./measurements.ts)
     log(
       weeks.added > 0
         ? `  ${demo.name}: ${weeks.added} weekly measurements`

@@ -1,20 +1,18 @@
 /**
  * Demo measurements for the demo organizations: weekly numbers for each of their demo streams
- * (db/seed-data/measurements.ts makes them). Inserted straight into the table, many rows per
+ * (./data/measurements.ts makes them). Inserted straight into the table, many rows per
  * statement, so that the first start of the embedded database stays quick; the generator's unit
  * test holds every row to the same validation as the form.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { insertImprovementRows } from '@/db/queries/improvements';
+import { countMeasurements, insertMeasurementRows } from '@/db/queries/measurements';
 import { listMembers } from '@/db/queries/orgs';
 import { listStreams } from '@/db/queries/streams';
-import { improvements, measurements } from '@/db/schema';
-import { demoStreams } from './streams';
+import type { improvements, measurements } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { demoMeasurements, type DemoOptions } from './data/measurements';
-
-/** Rows per INSERT: 500 x 30 columns stays well under the 65,535 parameters of a statement. */
-const BATCH = 500;
+import { demoStreams } from './streams';
 
 export interface SeedMeasurementsResult {
   /** Measurements added by this run. */
@@ -36,7 +34,7 @@ export async function seedDemoMeasurements(
   const seeds = demoStreams[org.slug] ?? [];
   if (seeds.length === 0) return { added: 0, existing: 0 };
   return withTenant(db, { orgId: org.id }, async (tx) => {
-    const existing = await tx.$count(measurements, eq(measurements.orgId, org.id));
+    const existing = await countMeasurements(tx, org.id);
     if (existing > 0) return { added: 0, existing };
 
     const members = await listMembers(tx, org.id);
@@ -78,13 +76,8 @@ export async function seedDemoMeasurements(
         });
       }
     }
-    if (kaizen.length > 0) await tx.insert(improvements).values(kaizen);
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await tx
-        .insert(measurements)
-        .values(rows.slice(i, i + BATCH))
-        .onConflictDoNothing();
-    }
+    await insertImprovementRows(tx, kaizen);
+    await insertMeasurementRows(tx, rows);
     return { added: rows.length, existing: 0 };
   });
 }

@@ -1,22 +1,22 @@
 /**
  * Demo value streams for the demo organizations: every kind and type, current-state maps
  * re-mapped once or more, future states, and the links from development to operational
- * streams. The data lives in db/seed-data/ (one file per organization; not db/seed/, which
- * would sit beside db/seed.ts and make `@/db/seed` ambiguous); this file saves it through the
- * same services as user input, so it passes the same validation.
+ * streams. The data lives in ./data/ (a folder per organization, a file per stream); this file
+ * saves it through the same services as user input, so it passes the same validation (maps are
+ * parsed here first, as the router parses the editor's).
  */
 import type { Role, MapState } from '@/lib/domain';
 import type { Db } from '@/db/client';
 import { listMembers } from '@/db/queries/orgs';
 import { listStreams } from '@/db/queries/streams';
 import { withTenant } from '@/db/tenant';
-import { acmeStreams } from './data/acme-streams';
+import { acmeStreams } from './data/acme';
 import type { SeedMap, SeedStream } from './data/define';
-import { northwindStreams } from './data/northwind-streams';
+import { northwindStreams } from './data/northwind';
 import { saveMap, startFutureFromCurrent } from '@/server/services/maps';
 import type { Actor } from '@/server/services/members';
 import { createStream, setLinks } from '@/server/services/streams';
-import type { SaveMapInput } from '@/lib/validation/maps';
+import { saveMapInput, type SaveMapValues } from '@/lib/validation/maps';
 import { streamFields } from '@/lib/validation/streams';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { toSeconds } from '@/lib/vsm/units';
@@ -34,13 +34,14 @@ export interface SeedStreamsResult {
   existing: number;
 }
 
+/** A seeded map as the editor would send it, parsed here: services take valid input only. */
 function mapInput(
   streamId: string,
   state: MapState,
   map: SeedMap,
   calendar: WorkingCalendar,
-): SaveMapInput {
-  return {
+): SaveMapValues {
+  return saveMapInput.parse({
     streamId,
     state,
     calendar,
@@ -56,7 +57,7 @@ function mapInput(
       wastes: s.wastes,
       notes: s.notes,
     })),
-  };
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   insertUserUnlessEmailTaken,
   recordFailures,
 } from '@/db/queries/users';
-import { signUpInput, type SignUpInput } from '@/lib/validation/auth';
+import type { SignUpValues } from '@/lib/validation/auth';
 import { AppError } from '../errors';
 import { createOrganization } from './orgs';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
@@ -17,8 +17,7 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
 /** Creates the user and, when named, their first organization with them as owner. */
-export async function signUp(db: Db, raw: SignUpInput) {
-  const input = signUpInput.parse(raw);
+export async function signUp(db: Db, input: SignUpValues) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // A conditional insert rather than look-then-insert: two sign-ups racing with one email

@@ -2,26 +2,22 @@
  * Operational vs development: the organization's streams of each kind (and each operational
  * type) side by side over the chosen weeks, each stream's own figures for the distributions, the
  * seed's six lines as the streams describe themselves, and what development improvements did to
- * the operational streams they feed. Formulas: lib/insights/groups.ts.
+ * the operational streams they feed. Formulas: lib/dashboards/comparison.ts.
  */
 import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import type { Db } from '@/db/client';
-import { comparisonRows, type ComparisonStreamRow } from '@/db/queries/insights';
-import { rangeOf, type RangePreset } from '@/lib/dashboards/weeks';
-import { groupFigures, streamRates, type GroupFigures } from '@/lib/insights/groups';
+import { comparisonRows, type ComparisonStreamRow } from '@/db/queries/dashboards/comparison';
+import { rangeOf } from '@/lib/dashboards/weeks';
+import { groupFigures, streamRates, type GroupFigures } from '@/lib/dashboards/comparison';
 import { kindLabels, typeLabels } from '@/lib/labels';
+import type { ComparisonInputValues } from '@/lib/validation/dashboards';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { linkedImprovements } from './linked-improvements';
 import type { Actor } from './members';
 import { currentMapTotals } from './streams';
 
-export interface ComparisonInput {
-  range: RangePreset;
-  from?: string;
-  to?: string;
-  /** 'YYYY-MM-DD'; default today (UTC). */
-  today?: string;
-}
+/** The parsed choice, and the day it is seen from ('YYYY-MM-DD'; default today, UTC). */
+export type ComparisonInput = ComparisonInputValues & { today?: string };
 
 export interface Group extends GroupFigures {
   key: StreamKind | OperationalType;

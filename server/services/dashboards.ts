@@ -3,25 +3,20 @@
  * the weeks before, turned into headline cards, a row per stream and the streams that got worse.
  * Formulas: PRODUCT.md (flow efficiency is a ratio of sums) and lib/dashboards.
  */
+import type { Db } from '@/db/client';
 import {
   portfolioRows,
   type PeriodFigures,
   type PortfolioStreamRow,
-  type StreamFilters,
-} from '@/db/queries/dashboards';
+} from '@/db/queries/dashboards/portfolio';
 import { median, percentChange, trendDirection } from '@/lib/dashboards/stats';
-import { previousRange, rangeOf, weeksBetween, type RangePreset } from '@/lib/dashboards/weeks';
+import { previousRange, rangeOf, weeksBetween } from '@/lib/dashboards/weeks';
+import type { PortfolioInputValues } from '@/lib/validation/dashboards';
 import { defaultCalendar } from '@/lib/vsm/types';
 import type { Actor } from './members';
-import type { Db } from '@/db/client';
 
-export interface PortfolioInput extends StreamFilters {
-  range: RangePreset;
-  from?: string;
-  to?: string;
-  /** 'YYYY-MM-DD'; default today (UTC). */
-  today?: string;
-}
+/** The parsed view, and the day it is seen from ('YYYY-MM-DD'; default today, UTC). */
+export type PortfolioInput = PortfolioInputValues & { today?: string };
 
 export interface Card {
   value: number | null;

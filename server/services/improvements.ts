@@ -6,7 +6,7 @@
  */
 import type { ImprovementMetric } from '@/lib/domain';
 import type { Db } from '@/db/client';
-import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
+import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards/stream';
 import {
   deleteImprovement,
   findImprovement,
@@ -19,11 +19,7 @@ import { findMembership } from '@/db/queries/orgs';
 import { compareWindows, type BeforeAfter } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
 import { addDays, weekStartOf } from '@/lib/dashboards/weeks';
-import {
-  improvementFields,
-  metricLabels,
-  type ImprovementFieldsInput,
-} from '@/lib/validation/improvements';
+import { metricLabels, type ImprovementFields } from '@/lib/validation/improvements';
 import { wastes } from '@/lib/vsm/types';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
@@ -213,22 +209,15 @@ async function writableStream(db: Db, actor: Actor, streamId: string) {
   return stream;
 }
 
-export async function createImprovement(db: Db, actor: Actor, raw: ImprovementFieldsInput) {
-  const fields = improvementFields.parse(raw);
+export async function createImprovement(db: Db, actor: Actor, fields: ImprovementFields) {
   await writableStream(db, actor, fields.streamId);
   await checkOwner(db, actor, fields.ownerId);
   return insertImprovement(db, actor.orgId, { ...fields, createdBy: actor.userId });
 }
 
-export async function editImprovement(
-  db: Db,
-  actor: Actor,
-  id: string,
-  raw: ImprovementFieldsInput,
-) {
+export async function editImprovement(db: Db, actor: Actor, id: string, fields: ImprovementFields) {
   const current = await getImprovement(db, actor, id);
   if (!current.canEdit) assertCanEdit(actor, { ownerId: null });
-  const fields = improvementFields.parse(raw);
   if (fields.streamId !== current.streamId) await writableStream(db, actor, fields.streamId);
   await checkOwner(db, actor, fields.ownerId);
   await updateImprovement(db, { orgId: actor.orgId, id }, fields);

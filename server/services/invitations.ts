@@ -4,19 +4,21 @@ import {
   findInvitation,
   findInvitationByTokenHash,
   insertInvitation,
-  listInvitations,
+  listInvitations as listInvitationRows,
   markInvitationAccepted,
   revokeInvitation as revokeRow,
 } from '@/db/queries/invitations';
 import { findMembership, findOrgBySlug, insertMembership } from '@/db/queries/orgs';
 import { findUserById } from '@/db/queries/users';
 import { withTenant } from '@/db/tenant';
-import { createInvitationInput, type CreateInvitationInput } from '@/lib/validation/members';
+import type { CreateInvitationValues } from '@/lib/validation/members';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
 import type { Actor } from './members';
 
-export { listInvitations };
+export function listInvitations(db: Db, actor: Actor) {
+  return listInvitationRows(db, actor.orgId);
+}
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -30,9 +32,8 @@ export function invitationPath(orgSlug: string, token: string): string {
 export async function createInvitation(
   db: Db,
   actor: Actor & { orgSlug: string },
-  raw: CreateInvitationInput,
+  input: CreateInvitationValues,
 ) {
-  const input = createInvitationInput.parse(raw);
   if (input.role === 'owner' && !can(actor.role, 'owners:manage')) {
     throw new AppError('FORBIDDEN', 'Only an owner can invite another owner.', 'role');
   }

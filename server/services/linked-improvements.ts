@@ -13,10 +13,10 @@ import {
   developmentImprovements,
   linkedOperationalWeeks,
   type LinkedWeek,
-} from '@/db/queries/insights';
+} from '@/db/queries/dashboards/comparison';
 import { compareWindows } from '@/lib/dashboards/before-after';
 import { fmtDuration, fmtNumber } from '@/lib/dashboards/format';
-import { valuesIn } from '@/lib/insights/windows';
+import { valuesIn } from '@/lib/dashboards/windows';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { windowsOf, type Windows } from './improvements';
 

@@ -4,7 +4,7 @@ import { findMap, insertMapVersion, listMapVersions } from '@/db/queries/maps';
 import { lockStream } from '@/db/queries/streams';
 import { validateMap } from '@/lib/vsm/map';
 import { roundToMillis as roundSeconds } from '@/lib/vsm/units';
-import { saveMapInput, type SaveMapInput } from '@/lib/validation/maps';
+import type { SaveMapValues } from '@/lib/validation/maps';
 import { AppError } from '../errors';
 import { toMapStep } from '@/lib/maps/drawable';
 import type { Actor } from './members';
@@ -31,8 +31,7 @@ export async function listVersions(db: Db, actor: Actor, streamId: string) {
  * refuse (no steps, process time above lead time, %C&A out of range) is not saved, and each
  * problem comes back on its field (`steps.2.processTime`).
  */
-export async function saveMap(db: Db, actor: Actor, raw: SaveMapInput) {
-  const input = saveMapInput.parse(raw);
+export async function saveMap(db: Db, actor: Actor, input: SaveMapValues) {
   const stream = await requireStream(db, actor, input.streamId);
   assertCanEdit(actor, stream);
   const steps = input.steps.map((s) => ({

@@ -8,22 +8,29 @@ import {
   findPreviousMeasurement,
   insertAudit,
   insertMeasurement,
-  listAudit,
-  listMeasurements,
+  listAudit as listAuditRows,
+  listMeasurements as listMeasurementRows,
   updateMeasurement,
   type MeasurementRow,
 } from '@/db/queries/measurements';
 import { roundToMillis } from '@/lib/vsm/units';
-import {
-  measurementInput,
-  type MeasurementInput,
-  type MeasurementValues,
-} from '@/lib/validation/measurements';
+import type { MeasurementListValues, MeasurementValues } from '@/lib/validation/measurements';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
 import { canEditStream, requireStream } from './streams';
 
-export { listAudit, listMeasurements };
+/** The organization's measurements, newest first; a stream asked for must be one the caller sees. */
+export async function listMeasurements(db: Db, actor: Actor, filters: MeasurementListValues) {
+  if (filters.streamId) await requireStream(db, actor, filters.streamId);
+  const { streamId, from, to, source } = filters;
+  return listMeasurementRows(db, { orgId: actor.orgId, streamId, from, to, source });
+}
+
+/** The audit trail of the organization, or of one stream (which the caller must see). */
+export async function listAudit(db: Db, actor: Actor, streamId?: string) {
+  if (streamId) await requireStream(db, actor, streamId);
+  return listAuditRows(db, { orgId: actor.orgId, streamId });
+}
 
 async function requireWritableStream(db: Db, actor: Actor, streamId: string) {
   const stream = await requireStream(db, actor, streamId);
@@ -75,10 +82,9 @@ function duplicateMessage(stepName: string) {
 export async function saveMeasurement(
   db: Db,
   actor: Actor,
-  raw: MeasurementInput,
+  values: MeasurementValues,
   opts: { replace?: boolean; source?: MeasurementSource } = {},
 ) {
-  const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, values.streamId);
   const key = {
     orgId: actor.orgId,
@@ -116,10 +122,9 @@ export async function saveMeasurement(
 }
 
 /** Changes a measurement (possibly moving it to another stream or period), audited. */
-export async function editMeasurement(db: Db, actor: Actor, id: string, raw: MeasurementInput) {
+export async function editMeasurement(db: Db, actor: Actor, id: string, values: MeasurementValues) {
   const existing = await findMeasurement(db, { orgId: actor.orgId, id });
   if (!existing) throw notFound('That measurement');
-  const values = measurementInput().parse(raw);
   await requireWritableStream(db, actor, existing.streamId);
   if (values.streamId !== existing.streamId)
     await requireWritableStream(db, actor, values.streamId);

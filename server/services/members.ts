@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import {
   deleteMembership,
   findMembership,
-  listMembers,
+  listMembers as listMemberRows,
   lockOwners,
   updateMemberRole,
 } from '@/db/queries/orgs';
@@ -19,9 +19,11 @@ export interface Actor {
   role: Role;
 }
 
-export { listMembers };
-
 /** All of these run inside the tenant transaction of `actor.orgId`. */
+export function listMembers(db: Db, actor: Actor) {
+  return listMemberRows(db, actor.orgId);
+}
+
 export async function changeRole(db: Db, actor: Actor, params: { userId: string; role: Role }) {
   const target = await findMembership(db, { orgId: actor.orgId, userId: params.userId });
   if (!target) throw notFound('That member');

@@ -2,9 +2,13 @@ import type { Db } from '@/db/client';
 import {
   insertMembership,
   insertOrgUnlessSlugTaken,
+  listOrgsOfUser,
+  renameOrg,
   setTenant,
   slugExists,
 } from '@/db/queries/orgs';
+import { withUser } from '@/db/tenant';
+import type { Actor } from './members';
 
 /** Top-level routes an organization's slug must not shadow. */
 const RESERVED = new Set([
@@ -67,4 +71,13 @@ async function insertWithFreeSlug(db: Db, name: string) {
     if (org) return org;
   }
   throw new Error(`No free address for the organization ${name}`);
+}
+
+/** The organizations a user belongs to, for the switcher: read under their own memberships (RLS). */
+export function listOrgsOf(db: Db, userId: string) {
+  return withUser(db, userId, (tx) => listOrgsOfUser(tx, userId));
+}
+
+export function renameOrganization(db: Db, actor: Actor, name: string) {
+  return renameOrg(db, { orgId: actor.orgId, name });
 }

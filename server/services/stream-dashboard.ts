@@ -4,25 +4,21 @@
  * current map's totals beside the measured figures.
  */
 import type { Db } from '@/db/client';
-import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards';
+import { streamWeeks, type StreamWeek } from '@/db/queries/dashboards/stream';
 import { listImprovements } from '@/db/queries/improvements';
 import { findMap } from '@/db/queries/maps';
 import { toMapStep } from '@/lib/maps/drawable';
 import { median } from '@/lib/dashboards/stats';
-import { previousRange, rangeOf, weekStartOf, type RangePreset } from '@/lib/dashboards/weeks';
+import { previousRange, rangeOf, weekStartOf } from '@/lib/dashboards/weeks';
 import { xmr } from '@/lib/dashboards/xmr';
+import type { StreamDashboardInputValues } from '@/lib/validation/dashboards';
 import { computeMap } from '@/lib/vsm/map';
 import { defaultCalendar, type MapTotals } from '@/lib/vsm/types';
 import type { Actor } from './members';
 import { requireStream } from './streams';
 
-export interface StreamDashboardInput {
-  id: string;
-  range: RangePreset;
-  from?: string;
-  to?: string;
-  today?: string;
-}
+/** The parsed choice, and the day it is seen from ('YYYY-MM-DD'; default today, UTC). */
+export type StreamDashboardInput = StreamDashboardInputValues & { today?: string };
 
 const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
 const sumOf = (values: number[]) => values.reduce((a, b) => a + b, 0);

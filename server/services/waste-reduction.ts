@@ -2,7 +2,7 @@
  * Waste reduction over time, for one stream or the whole portfolio: each category's weekly rate
  * against a baseline (chosen, or by default the first 13 weeks from the first week with waste
  * recorded), the weekly trend, the hours saved against the baseline week by week, and the
- * improvements of those weeks. Formulas: lib/insights/waste.ts.
+ * improvements of those weeks. Formulas: lib/dashboards/waste.ts.
  */
 import type { Db } from '@/db/client';
 import {
@@ -10,22 +10,17 @@ import {
   improvementsInRange,
   wasteByWeek,
   type WasteScope,
-} from '@/db/queries/waste';
+} from '@/db/queries/dashboards/waste';
 import { percentChange } from '@/lib/dashboards/stats';
-import { rangeOf, weekStartOf, type DateRange, type RangePreset } from '@/lib/dashboards/weeks';
-import { categoryRows, defaultBaseline, wasteTrend, weeklyRates } from '@/lib/insights/waste';
+import { rangeOf, weekStartOf, type DateRange } from '@/lib/dashboards/weeks';
+import { categoryRows, defaultBaseline, wasteTrend, weeklyRates } from '@/lib/dashboards/waste';
+import type { WasteInputValues } from '@/lib/validation/dashboards';
 import { wastes } from '@/lib/vsm/types';
 import type { Actor } from './members';
 import { requireStream } from './streams';
 
-export interface WasteInput {
-  range: RangePreset;
-  from?: string;
-  to?: string;
-  streamId?: string;
-  baseline?: { from: string; to: string };
-  today?: string;
-}
+/** The parsed choice, and the day it is seen from ('YYYY-MM-DD'; default today, UTC). */
+export type WasteInput = WasteInputValues & { today?: string };
 
 export async function wasteReduction(db: Db, actor: Actor, input: WasteInput) {
   const today = input.today ?? new Date().toISOString().slice(0, 10);

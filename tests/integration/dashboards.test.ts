@@ -5,34 +5,15 @@
  */
 import superjson from 'superjson';
 import { expect, it } from 'vitest';
-import type { MeasurementInput } from '@/lib/validation/measurements';
 import { computeMap } from '@/lib/vsm/map';
+import { H, log, mar, march } from './dashboard-factories';
 import { expectCode, expectFieldError } from './errors';
-import { forEachDriver, makeOrgWithRoles, type TestOrg } from './harness';
+import { forEachDriver, makeOrgWithRoles } from './harness';
 import { as, devFields, makeStream, saveMap, step } from './stream-factories';
 
-const H = 3600;
-/** March 2025, four whole weeks (Mon 3 – Sun 30); the weeks before are 3 Feb – 2 Mar. */
-const march = { range: 'custom' as const, from: '2025-03-03', to: '2025-03-30' };
+/** The four weeks before March 2025 (3 Feb – 2 Mar). */
 const feb = ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24'];
-const mar = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
 const marchLeads = [12, 13, 15, 16];
-
-const end = (start: string) =>
-  new Date(Date.parse(start) + 6 * 86_400_000).toISOString().slice(0, 10);
-
-async function log(
-  db: Parameters<typeof as>[0],
-  t: TestOrg,
-  streamId: string,
-  start: string,
-  values: Partial<MeasurementInput>,
-) {
-  await as(db, t, 'owner').measurements.save({
-    orgSlug: t.org.slug,
-    measurement: { streamId, periodStart: start, periodEnd: end(start), ...values },
-  });
-}
 
 forEachDriver('dashboards', (t) => {
   /**

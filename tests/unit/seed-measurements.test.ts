@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acmeStreams } from '@/server/seed/data/acme-streams';
+import { acmeStreams } from '@/server/seed/data/acme';
 import { measurementProfiles } from '@/server/seed/data/measurement-profiles';
 import {
   demoMeasurements,
   type DemoMeasurement,
   type DemoSeries,
 } from '@/server/seed/data/measurements';
-import { northwindStreams } from '@/server/seed/data/northwind-streams';
+import { northwindStreams } from '@/server/seed/data/northwind';
 import { demoStreams } from '@/server/seed/streams';
 import { measurementInput, wasteFields } from '@/lib/validation/measurements';
 import { defaultCalendar } from '@/lib/vsm/types';

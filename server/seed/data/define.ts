@@ -1,10 +1,11 @@
 /**
- * The shapes of the demo value streams (db/seed-streams.ts seeds them): plain literals, one
- * line per map step, durations as entered ([15, 'minutes']) and converted with the map's calendar.
+ * The shapes of the demo value streams (../streams.ts seeds them): plain literals, one line per
+ * map step, durations as entered ([15, 'minutes']) and converted with the map's calendar.
  */
 import type { Role } from '@/lib/domain';
 import type { StreamFieldsInput } from '@/lib/validation/streams';
 import type { DurationUnit, Waste, WorkingCalendar } from '@/lib/vsm/types';
+import type { MeasurementProfile } from './measurement-profiles';
 
 /** A duration as a team would enter it: value and unit. */
 export type Amount = readonly [number, DurationUnit];
@@ -36,6 +37,12 @@ export interface SeedStream {
   future?: SeedMap;
   /** For a development stream: the names of the operational streams it feeds. */
   feeds?: string[];
+}
+
+/** One demo stream's file: the stream as it is seeded, and how its weeks go. */
+export interface DemoStream {
+  stream: SeedStream;
+  profile: MeasurementProfile;
 }
 
 /** One map step: name, PT, LT, %C&A, people, wastes, notes. */

@@ -4,7 +4,7 @@
  * %C&A are the medians of its streams' own figures; throughput, WIP and waste are the group's
  * totals in an average week (each stream's weekly figure, added up), as on the portfolio.
  */
-import { flowEfficiency, median, sum } from '@/lib/dashboards/stats';
+import { flowEfficiency, median, sum } from './stats';
 
 /** Sums and counts over one stream's measured weeks (stream-level rows of the chosen range). */
 export interface StreamSums {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFigures, streamRates, type StreamSums } from '@/lib/insights/groups';
+import { groupFigures, streamRates, type StreamSums } from '@/lib/dashboards/comparison';
 
 const none: StreamSums = {
   weeks: 0,

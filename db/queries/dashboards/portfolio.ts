@@ -1,33 +1,20 @@
 /**
- * The dashboards' reads. Each walks `measurements_dashboard_idx` (org, stream, step, period
- * start, with the numbers included) one stream at a time, so its cost grows with the tenant's
- * streams and weeks, never with other organizations' rows. Stream-level rows only (step '').
+ * The portfolio dashboard's read. Like every dashboard read, it walks `measurements_dashboard_idx`
+ * (org, stream, step, period start, with the numbers included) one stream at a time, so its cost
+ * grows with the tenant's streams and weeks, never with other organizations' rows. Stream-level
+ * rows only (step '').
  */
 import type { OperationalType, StreamKind } from '@/lib/domain';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
-import { rowsOf } from '../rows';
-import { num, wasteColumns, type Raw } from './waste-sql';
+import type { Db } from '../../client';
+import { num, rowsOf, type Raw } from '../../rows';
+import { dashboardStreams, type StreamFilters } from './streams';
 
 export interface DashboardRange {
   from: string;
   to: string;
   prevFrom: string;
   prevTo: string;
-}
-
-export interface StreamFilters {
-  kind?: StreamKind;
-  type?: OperationalType;
-  ownerId?: string;
-}
-
-function streamWhere(orgId: string, f: StreamFilters): SQL {
-  const parts = [sql`s.org_id = ${orgId}`, sql`s.archived_at is null`, sql`s.status = 'active'`];
-  if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
-  if (f.type) parts.push(sql`s.type = ${f.type}`);
-  if (f.ownerId) parts.push(sql`s.owner_id = ${f.ownerId}`);
-  return sql.join(parts, sql` and `);
 }
 
 export interface PeriodFigures {
@@ -163,7 +150,7 @@ export async function portfolioRows(
       select st.name, st.pct_complete_accurate::float8 as pct from map_steps st
       where st.org_id = ${orgId} and st.map_id = map.id order by st.pct_complete_accurate, st.position limit 1
     ) wk on true
-    where ${streamWhere(orgId, filters)}
+    where ${dashboardStreams(orgId, filters)}
     order by lower(s.name)`,
   );
   return rows.map((r) => {
@@ -184,64 +171,4 @@ export async function portfolioRows(
       map: mapOf(r),
     };
   });
-}
-
-export interface StreamWeek {
-  week: string;
-  periodEnd: string;
-  lead: number | null;
-  process: number | null;
-  throughput: number | null;
-  wip: number | null;
-  pct: number | null;
-  /** Hours of each waste, in DOWNTIME order (null where not recorded). */
-  wastes: (number | null)[];
-}
-
-function toWeek(r: Raw): StreamWeek {
-  return {
-    week: String(r.period_start),
-    periodEnd: String(r.period_end),
-    lead: num(r.lead_time_seconds),
-    process: num(r.process_time_seconds),
-    throughput: num(r.throughput),
-    wip: num(r.wip),
-    pct: num(r.pct_complete_accurate),
-    wastes: wasteColumns.map((c) => num(r[c])),
-  };
-}
-
-const weekColumns = sql.raw(
-  [
-    'period_start::text as period_start',
-    'period_end::text as period_end',
-    'lead_time_seconds',
-    'process_time_seconds',
-    'throughput',
-    'wip',
-    'pct_complete_accurate',
-    ...wasteColumns,
-  ].join(', '),
-);
-
-/** One stream's stream-level weeks in a range, oldest first; and its first 13 weeks (the baseline). */
-export async function streamWeeks(
-  db: Db,
-  orgId: string,
-  streamId: string,
-  range: { from: string; to: string },
-) {
-  const [weeks, first] = await Promise.all([
-    rowsOf<Raw>(
-      db,
-      sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
-      and period_start between ${range.from} and ${range.to} order by period_start`,
-    ),
-    rowsOf<Raw>(
-      db,
-      sql`select ${weekColumns} from measurements where org_id = ${orgId} and stream_id = ${streamId} and step_name = ''
-      order by period_start limit 13`,
-    ),
-  ]);
-  return { weeks: weeks.map(toWeek), baseline: first.map(toWeek) };
 }

@@ -5,7 +5,7 @@ import {
   wasteTrend,
   weeklyRates,
   type WasteWeek,
-} from '@/lib/insights/waste';
+} from '@/lib/dashboards/waste';
 
 const week = (w: string, hours: number[]): WasteWeek => ({ week: w, hours });
 

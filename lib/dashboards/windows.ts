@@ -3,7 +3,7 @@
  * server/services/improvements.ts: whole weeks before the week it started and after the week it
  * was completed).
  */
-import type { DateRange } from '@/lib/dashboards/weeks';
+import type { DateRange } from './weeks';
 
 /** The values of the weeks (by start day) that fall in a window, oldest first; missing values left out. */
 export function valuesIn<T extends { week: string }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valuesIn } from '@/lib/insights/windows';
+import { valuesIn } from '@/lib/dashboards/windows';
 
 describe('valuesIn', () => {
   const weeks = [

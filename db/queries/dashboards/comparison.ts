@@ -1,16 +1,17 @@
 /**
  * Reads of the comparison dashboard (operational vs development). Measurements are read one
  * stream at a time through `measurements_dashboard_idx` (org, stream, step, period start, with
- * the numbers included), stream-level rows only (step ''), as in db/queries/dashboards.ts.
+ * the numbers included), stream-level rows only (step ''), as every dashboard read does.
  */
+import type { StreamSums } from '@/lib/dashboards/comparison';
 import type { OperationalType, StreamKind } from '@/lib/domain';
-import { and, asc, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../client';
-import { rowsOf } from '../rows';
-import { improvements, streamLinks, valueStreams } from '../schema';
-import type { StreamSums } from '@/lib/insights/groups';
-import { dashboardStreams, num, wasteOf, type Raw } from './waste-sql';
+import type { Db } from '../../client';
+import { num, rowsOf, type Raw } from '../../rows';
+import { improvements, streamLinks, valueStreams } from '../../schema';
+import { counted, dashboardStreams } from './streams';
+import { wasteOf } from './waste';
 
 /** The seed's six lines of comparison, as each stream describes itself. */
 export interface StreamLines {
@@ -31,7 +32,7 @@ export interface ComparisonStreamRow {
   sums: StreamSums;
 }
 
-/** Every active stream with its six lines and the sums of its weeks in the range. */
+/** Every stream a dashboard counts, with its six lines and the sums of its weeks in the range. */
 export async function comparisonRows(
   db: Db,
   orgId: string,
@@ -87,12 +88,10 @@ export async function comparisonRows(
   }));
 }
 
-/** Links between active development streams and the active operational streams they feed. */
+/** Links from development streams to the operational streams they feed, both of them streams a dashboard counts. */
 export function activeLinks(db: Db, orgId: string) {
   const dev = alias(valueStreams, 'dev');
   const op = alias(valueStreams, 'op');
-  const active = (t: { archivedAt: AnyColumn; status: AnyColumn }) =>
-    and(isNull(t.archivedAt), eq(t.status, 'active'));
   return db
     .select({
       developmentStreamId: streamLinks.developmentStreamId,
@@ -106,7 +105,7 @@ export function activeLinks(db: Db, orgId: string) {
       and(eq(dev.orgId, streamLinks.orgId), eq(dev.id, streamLinks.developmentStreamId)),
     )
     .innerJoin(op, and(eq(op.orgId, streamLinks.orgId), eq(op.id, streamLinks.operationalStreamId)))
-    .where(and(eq(streamLinks.orgId, orgId), active(dev), active(op)))
+    .where(and(eq(streamLinks.orgId, orgId), counted(dev), counted(op)))
     .orderBy(asc(op.name));
 }
 

@@ -3,12 +3,22 @@
  * whole portfolio, the first week with waste recorded, and the improvements of the range. Each
  * walks `measurements_dashboard_idx` one stream at a time (stream-level rows only, step '').
  */
-import { and, asc, eq, isNull, or, between, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { rowsOf } from '../rows';
-import { improvements, valueStreams } from '../schema';
-import type { WasteWeek } from '@/lib/insights/waste';
-import { dashboardStreams, num, wasteColumns, wasteOf, type Raw } from './waste-sql';
+import { and, asc, eq, or, between, sql } from 'drizzle-orm';
+import type { WasteWeek } from '@/lib/dashboards/waste';
+import { wastes } from '@/lib/vsm/types';
+import type { Db } from '../../client';
+import { num, rowsOf, type Raw } from '../../rows';
+import { improvements, valueStreams } from '../../schema';
+import { counted, dashboardStreams } from './streams';
+
+/** The waste-hours columns of `measurements`, one per waste of lib/vsm, in its (DOWNTIME) order. */
+export const wasteColumns = wastes.map((w) => `waste_${w}_hours`);
+
+/**
+ * The eight waste columns of row `m` summed, a missing one as nothing; null when the row records no
+ * waste at all: the generated column `waste_hours` (migration 0011), which the dashboards' index carries.
+ */
+export const wasteOf = (m: string) => sql.raw(`${m}.waste_hours`);
 
 export interface WasteScope {
   orgId: string;
@@ -27,7 +37,7 @@ export async function firstWasteWeek(db: Db, scope: WasteScope): Promise<string 
       where m.org_id = ${scope.orgId} and m.stream_id = s.id and m.step_name = '' and ${wasteOf('m')} is not null
       order by m.period_start limit 1
     ) f
-    where ${dashboardStreams(scope.orgId, scope.streamId)}`,
+    where ${dashboardStreams(scope.orgId, { streamId: scope.streamId })}`,
   );
   return row?.first ? String(row.first) : null;
 }
@@ -53,7 +63,7 @@ export async function wasteByWeek(
         and ${wasteOf('m')} is not null
       offset 0 -- keeps the subquery per stream: one index range each, never a scan of all the org rows
     ) m
-    where ${dashboardStreams(scope.orgId, scope.streamId)}
+    where ${dashboardStreams(scope.orgId, { streamId: scope.streamId })}
     group by 1
     order by 1`,
   );
@@ -71,7 +81,7 @@ export function improvementsInRange(
 ) {
   const streams = scope.streamId
     ? eq(improvements.streamId, scope.streamId)
-    : and(isNull(valueStreams.archivedAt), eq(valueStreams.status, 'active'));
+    : counted(valueStreams);
   return db
     .select({
       id: improvements.id,

@@ -71,7 +71,7 @@ test('a leader compares the operational streams with the development streams', a
   await expect(wms).toContainText(
     'Feeds Inventory management (supporting), Online order fulfillment (fulfillment).',
   );
-  await picture(page, 'insights-comparison', 1);
+  await picture(page, 'dashboards-comparison', 1);
 
   // The side-by-side table as CSV, one row per group.
   const download = page.waitForEvent('download');
@@ -102,7 +102,7 @@ test('a leader follows one stream’s waste against its baseline and downloads i
   await expect(page.getByRole('region', { name: 'Waste against the baseline' })).toContainText(
     'Baseline',
   );
-  await picture(page, 'insights-waste-portfolio', 3);
+  await picture(page, 'dashboards-waste-portfolio', 3);
 
   await page
     .getByRole('combobox', { name: 'Stream' })
@@ -127,7 +127,7 @@ test('a leader follows one stream’s waste against its baseline and downloads i
     page.getByRole('figure', { name: 'Hours saved against the baseline, so far' }),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Improvements in these weeks' })).toBeVisible();
-  await picture(page, 'insights-waste-stream', 3);
+  await picture(page, 'dashboards-waste-stream', 3);
 
   // A chosen baseline replaces the default once both dates are in.
   await page.getByLabel('Baseline from').fill('2025-01-06');

@@ -3,8 +3,8 @@
  * A week counts when it has any waste recorded; weeks with nothing recorded are unmeasured, not
  * zero, so they change neither the weekly rates nor the cumulative reduction.
  */
-import { addDays, weekStartOf, weeksBetween, type DateRange } from '@/lib/dashboards/weeks';
-import { percentChange, sum } from '@/lib/dashboards/stats';
+import { addDays, weekStartOf, weeksBetween, type DateRange } from './weeks';
+import { percentChange, sum } from './stats';
 
 /** The default baseline: a full quarter (13 weeks) starting with the first week that has waste recorded. */
 export const BASELINE_WEEKS = 13;
