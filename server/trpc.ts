@@ -65,18 +65,6 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = new AppError('CONFLICT', conflict.message, conflict.field);
     throw new TRPCError({ code: 'CONFLICT', message: conflict.message, cause });
   }
-  if (
-    !result.ok &&
-    result.error.cause instanceof ZodError &&
-    result.error.code === 'INTERNAL_SERVER_ERROR'
-  ) {
-    // A service re-validated its input (zod .parse) and refused it: that is bad input, not a crash.
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'Some fields need attention.',
-      cause: result.error.cause,
-    });
-  }
   return result;
 });
 

@@ -8,6 +8,6 @@ export const apiTokenNameSchema = z
   .max(80, { error: 'Use at most 80 characters.' });
 
 export const createApiTokenInput = z.object({ name: apiTokenNameSchema });
-export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+export type CreateApiTokenValues = z.output<typeof createApiTokenInput>;
 
 export const apiTokenIdInput = z.object({ id: z.uuid({ error: 'Not a token id.' }) });

@@ -3,7 +3,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-t
 import { orgProcedure, router } from '../trpc';
 
 export const apiTokensRouter = router({
-  list: orgProcedure('tokens:manage').query(({ ctx }) => listApiTokens(ctx.db, ctx.org.id)),
+  list: orgProcedure('tokens:manage').query(({ ctx }) => listApiTokens(ctx.db, ctx.actor)),
   /** Returns the token itself: the only time it is shown. */
   create: orgProcedure('tokens:manage')
     .input(createApiTokenInput)

@@ -9,14 +9,17 @@ import type { Db } from '@/db/client';
 import {
   findApiToken,
   insertApiToken,
-  listApiTokens,
+  listApiTokens as listTokenRows,
   revokeApiToken as revokeRow,
 } from '@/db/queries/api-tokens';
-import { createApiTokenInput, type CreateApiTokenInput } from '@/lib/validation/api-tokens';
+import type { CreateApiTokenValues } from '@/lib/validation/api-tokens';
 import { notFound } from '../errors';
 import type { Actor } from './members';
 
-export { listApiTokens };
+/** The organization's tokens, with whom each acts as today. */
+export function listApiTokens(db: Db, actor: Actor) {
+  return listTokenRows(db, actor.orgId);
+}
 
 const TOKEN_PATTERN = /^vs_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 
@@ -43,8 +46,7 @@ export function tokenHint(token: string): string {
 }
 
 /** Creates a token and returns it: the only time its secret is ever shown. */
-export async function createApiToken(db: Db, actor: Actor, raw: CreateApiTokenInput) {
-  const input = createApiTokenInput.parse(raw);
+export async function createApiToken(db: Db, actor: Actor, input: CreateApiTokenValues) {
   const token = generateApiToken(actor.orgId);
   const row = await insertApiToken(db, {
     orgId: actor.orgId,
