@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { fmtShortDay } from '@/lib/dashboards/format';
+import { fromDayNumber } from '@/lib/dates';
 
 interface Point {
   x: number;
@@ -42,7 +43,7 @@ export default function BeforeAfterChart({
           type="number"
           dataKey="x"
           domain={['dataMin', 'dataMax']}
-          tickFormatter={(x: number) => fmtShortDay(new Date(x).toISOString().slice(0, 10))}
+          tickFormatter={(x: number) => fmtShortDay(fromDayNumber(x))}
           {...axis}
         />
         <YAxis

@@ -12,6 +12,7 @@ import { Card, Skeleton } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormError, inputClass } from '@/components/ui/field';
 import { fmtDay, fmtNumber } from '@/lib/dashboards/format';
+import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { metricLabels } from '@/lib/validation/improvements';
@@ -47,7 +48,7 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
   const { unit, scale } = scaleOf(i.metric);
   const round = (v: number) => Math.round(v * scale * 10) / 10;
   const points = (list: { week: string; value: number }[]) =>
-    list.map((p) => ({ x: Date.parse(p.week), week: p.week, value: round(p.value) }));
+    list.map((p) => ({ x: dayNumber(p.week), week: p.week, value: round(p.value) }));
   const rows = [
     ...a.before.map((p) => ({ ...p, window: 'Before' })),
     ...a.after.map((p) => ({ ...p, window: 'After' })),
@@ -142,7 +143,7 @@ function Actions({ i, slug }: { i: ImprovementView; slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [completedOn, setCompletedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [completedOn, setCompletedOn] = useState(() => localDay(new Date()));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.improvements.pathKey() });
   const close = useMutation(trpc.improvements.close.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
+import { lastFullWeek, localDay } from '@/lib/dates';
 import { applyServerError, errorMessage } from '@/components/trpc/errors';
 import {
   measurementInput,
@@ -24,7 +25,6 @@ import {
   emptyValues,
   formatPeriod,
   isCode,
-  lastFullWeek,
   loggableStreams,
   valuesOf,
   type MeasurementListRow,
@@ -78,7 +78,9 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
   const queryClient = useQueryClient();
   const editable = streams.filter((s) => s.canEdit);
   const [initial] = useState(() =>
-    editing ? valuesOf(editing.measurement) : emptyValues(editable[0]?.id ?? '', lastFullWeek()),
+    editing
+      ? valuesOf(editing.measurement)
+      : emptyValues(editable[0]?.id ?? '', lastFullWeek(localDay(new Date()))),
   );
   const form = useForm<MeasurementInput, unknown, MeasurementValues>({
     resolver: zodResolver(measurementInput()),

@@ -9,35 +9,10 @@ export type MeasurementListRow = Outputs['measurements']['list'][number];
 export type MeasurementRecord = MeasurementListRow['measurement'];
 export type StreamOption = Outputs['streams']['list'][number];
 
-/** 'YYYY-MM-DD' of a local date. */
-export function isoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** Parses 'YYYY-MM-DD' as a local date (noon, to stay clear of DST edges). */
-export function parseDay(day: string): Date {
+function parseDay(day: string): Date {
   const [y = 2000, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d, 12);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = parseDay(day);
-  d.setDate(d.getDate() + days);
-  return isoDay(d);
-}
-
-/** The last full week, Monday to Sunday, in local time. */
-export function lastFullWeek(today = new Date()): { periodStart: string; periodEnd: string } {
-  const sinceMonday = (today.getDay() + 6) % 7;
-  const thisMonday = new Date(
-    today.getFullYear(),
-    today.getMonth(),
-    today.getDate() - sinceMonday,
-    12,
-  );
-  const start = isoDay(thisMonday);
-  return { periodStart: addDays(start, -7), periodEnd: addDays(start, -1) };
 }
 
 const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });

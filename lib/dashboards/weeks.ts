@@ -1,48 +1,17 @@
 /**
- * Calendar weeks for the dashboards: ISO weeks (Monday to Sunday) on 'YYYY-MM-DD' strings.
- * All arithmetic is on UTC days, so no time zone or daylight-saving change can shift a date.
+ * The ranges of whole ISO weeks (Monday to Sunday) the dashboards show, on 'YYYY-MM-DD' strings;
+ * the day arithmetic under them is lib/dates'.
  */
+import { addDays, daysBetween, dayNumber, fromDayNumber, weekStartOf } from '@/lib/dates';
 
-const DAY_MS = 86_400_000;
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' date; throws on anything that is not a real date. */
-function toDayNumber(iso: string): number {
-  const m = isoPattern.exec(iso);
-  if (!m) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${iso}".`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 2025-02-30 over to 2 March: reject it instead of silently moving the date.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`"${iso}" is not a calendar date.`);
-  }
-  return Math.round(ms / DAY_MS);
-}
-
-function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The date `days` days after `iso` (before it when negative). */
-export function addDays(iso: string, days: number): string {
-  if (!Number.isInteger(days))
-    throw new RangeError(`Expected a whole number of days, got ${days}.`);
-  return fromDayNumber(toDayNumber(iso) + days);
-}
-
-/** The Monday that starts the ISO week containing `iso` (2025-01-01, a Wednesday → 2024-12-30). */
-export function weekStartOf(iso: string): string {
-  const day = toDayNumber(iso);
-  // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
-  const sinceMonday = (((day + 3) % 7) + 7) % 7;
-  return fromDayNumber(day - sinceMonday);
-}
+// lib/insights and the server's services import these two from here; new code takes them from
+// @/lib/dates, their one home.
+export { addDays, weekStartOf };
 
 /** Every week start (Monday) from the week of `from` to the week of `to`, inclusive; [] if `to` is earlier. */
 export function weeksBetween(from: string, to: string): string[] {
-  const first = toDayNumber(weekStartOf(from));
-  const last = toDayNumber(weekStartOf(to));
+  const first = dayNumber(weekStartOf(from));
+  const last = dayNumber(weekStartOf(to));
   const weeks: string[] = [];
   for (let day = first; day <= last; day += 7) weeks.push(fromDayNumber(day));
   return weeks;
@@ -94,5 +63,5 @@ export function previousRange(range: DateRange): DateRange {
 
 /** Whole days in a range, both ends included (84 for 12 weeks). */
 export function daysIn(range: DateRange): number {
-  return toDayNumber(range.to) - toDayNumber(range.from) + 1;
+  return daysBetween(range.from, range.to) + 1;
 }
