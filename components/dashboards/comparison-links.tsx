@@ -1,29 +1,22 @@
 'use client';
 
 import Link from 'next/link';
-import { Badge } from '@/components/ui/card';
 import { fmtDay, fmtDuration, fmtNumber } from '@/lib/dashboards/format';
-import { typeLabels } from '@/lib/labels';
-import { wasteLabels } from '@/lib/vsm/labels';
-import type { BeforeAfter, Verdict } from '@/lib/dashboards/before-after';
+import { typeLabels, wasteLabels } from '@/lib/labels';
+import type { BeforeAfter } from '@/lib/dashboards/before-after';
+import { VerdictBadge } from '@/components/improvements/verdict';
 import type { LinkedDevelopmentStream } from '@/server/services/linked-improvements';
 
 type Improvement = LinkedDevelopmentStream['improvements'][number];
 
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
-const verdictTone: Record<Verdict, 'green' | 'red' | 'slate'> = {
-  improved: 'green',
-  worsened: 'red',
-  'no clear change': 'slate',
-  'not enough data': 'slate',
-};
 
 function Change({ r, format }: { r: BeforeAfter; format: (n: number | null) => string }) {
   return (
     <>
       {format(r.beforeMedian)} → {format(r.afterMedian)}
       <span className="ml-1">
-        <Badge tone={verdictTone[r.verdict]}>{r.verdict}</Badge>
+        <VerdictBadge verdict={r.verdict} />
       </span>
     </>
   );

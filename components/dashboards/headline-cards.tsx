@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { cn } from '@/lib/cn';
 import { fmtChange, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
 import type { Card as Figure, Portfolio } from '@/server/services/dashboards';
+import { trendLabels } from '@/lib/labels';
 
 const trendTone = {
   better: 'text-green-700 dark:text-green-400',
   worse: 'text-red-700 dark:text-red-400',
   flat: 'text-slate-600 dark:text-slate-400',
 } as const;
-const trendWord = { better: 'better', worse: 'worse', flat: 'about the same' } as const;
 
 function Trend({ figure, against }: { figure: Figure; against: string }) {
   if (figure.value === null)
@@ -26,7 +26,7 @@ function Trend({ figure, against }: { figure: Figure; against: string }) {
   return (
     <p className={cn('text-xs font-medium', trendTone[figure.trend])}>
       <span aria-hidden>{figure.change > 0 ? '▲' : figure.change < 0 ? '▼' : '■'} </span>
-      {fmtChange(figure.change)} vs {against} ({trendWord[figure.trend]})
+      {fmtChange(figure.change)} vs {against} ({trendLabels[figure.trend]})
     </p>
   );
 }

@@ -3,13 +3,7 @@
 import { inputClass } from '@/components/ui/field';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';
-
-const rangeLabels: Record<(typeof rangePresetValues)[number], string> = {
-  '12w': 'Last 12 weeks',
-  quarter: 'Last quarter (13 weeks)',
-  year: 'Last year (52 weeks)',
-  custom: 'Custom dates',
-};
+import { rangeLabels } from '@/lib/labels';
 
 function FieldError({ message }: { message?: string }) {
   return message ? (

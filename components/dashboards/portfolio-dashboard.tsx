@@ -16,13 +16,7 @@ import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
 import { rangeQuery, usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
-
-const previousLabels = {
-  '12w': 'the 12 weeks before',
-  quarter: 'the quarter before',
-  year: 'the year before',
-  custom: 'the weeks before',
-} as const;
+import { previousRangeLabels } from '@/lib/labels';
 
 function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
   const data =
@@ -111,7 +105,7 @@ export function PortfolioDashboard() {
               <HeadlineCards
                 data={data}
                 slug={org.slug}
-                previousLabel={previousLabels[data.range.preset]}
+                previousLabel={previousRangeLabels[data.range.preset]}
               />
               {data.cards.streams.measured === 0 ? (
                 <Card>
@@ -146,7 +140,7 @@ export function PortfolioDashboard() {
                     {data.worse.length === 1
                       ? '1 stream got worse'
                       : `${data.worse.length} streams got worse`}{' '}
-                    than {previousLabels[data.range.preset]}
+                    than {previousRangeLabels[data.range.preset]}
                   </h2>
                   <ul className="mt-2 space-y-1 text-sm text-red-900 dark:text-red-200">
                     {data.worse.map((w) => (

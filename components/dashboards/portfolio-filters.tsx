@@ -3,16 +3,9 @@
 import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { kindLabels, typeLabels } from '@/lib/labels';
+import { kindLabels, rangeLabels, typeLabels } from '@/lib/labels';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';
-
-const rangeLabels: Record<(typeof rangePresetValues)[number], string> = {
-  '12w': 'Last 12 weeks',
-  quarter: 'Last quarter (13 weeks)',
-  year: 'Last year (52 weeks)',
-  custom: 'Custom dates',
-};
 
 /** Range, kind, type and owner: each change replaces the URL (shareable) and refetches. */
 export function PortfolioFilters({

@@ -17,8 +17,8 @@ import {
   YAxis,
 } from 'recharts';
 import { fmtShortDay } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
+import { wasteLabels } from '@/lib/labels';
 
 export type ChartRow = Record<string, number | string | null>;
 

@@ -12,12 +12,12 @@ import { fmtDay, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/for
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { rangePresetValues } from '@/lib/validation/dashboards';
-import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
 import type { StreamDashboard as Data } from '@/server/services/stream-dashboard';
 import { ChartFigure } from './chart-figure';
 import { usePortfolioParams } from './portfolio-params';
 import { MapVsMeasured } from './map-vs-measured';
+import { rangeLabels, wasteLabels } from '@/lib/labels';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const LinesChart = dynamic(() => import('./stream-charts').then((m) => m.LinesChart), {
@@ -34,12 +34,6 @@ const XmrChart = dynamic(() => import('./stream-charts').then((m) => m.XmrChart)
 });
 
 const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
-const rangeLabels = {
-  '12w': 'Last 12 weeks',
-  quarter: 'Last quarter',
-  year: 'Last year',
-  custom: 'Custom dates',
-} as const;
 type Week = Data['weeks'][number];
 
 export function StreamDashboard({ streamId }: { streamId: string }) {

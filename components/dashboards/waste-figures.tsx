@@ -3,12 +3,12 @@
 import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
 import { fmtChange, fmtDay, fmtHours, fmtNumber } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
 import type { WasteReduction } from '@/server/services/waste-reduction';
 import { ChartFigure } from './chart-figure';
 import type { WeekRow } from './waste-charts';
 import { markersOf } from './waste-markers';
+import { wasteLabels } from '@/lib/labels';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const CategoryBars = dynamic(() => import('./waste-charts').then((m) => m.CategoryBars), {

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { fmtDay } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
 import type { WasteReduction } from '@/server/services/waste-reduction';
+import { wasteLabels } from '@/lib/labels';
 
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
 

@@ -9,8 +9,9 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { computeMap, formatDuration, wasteOptions, type WorkingCalendar } from '@/lib/vsm';
+import { computeMap, formatDuration, type WorkingCalendar } from '@/lib/vsm';
 import { NotesField } from './purpose-step';
+import { wasteOptions } from '@/lib/labels';
 
 interface ImproveStepProps {
   steps: DraftStep[];

@@ -15,10 +15,9 @@ import { fmtDay, fmtNumber } from '@/lib/dashboards/format';
 import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { metricLabels } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
 import type { ImprovementView } from '@/server/services/improvements';
-import { VerdictBadge } from './verdict';
+import { ImprovementBadge } from './verdict';
+import { metricLabels, wasteLabels } from '@/lib/labels';
 
 const Chart = dynamic(() => import('./before-after-chart'), {
   ssr: false,
@@ -66,7 +65,7 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
-        <VerdictBadge improvement={i} />
+        <ImprovementBadge improvement={i} />
         {i.canEdit ? <Actions i={i} slug={slug} /> : null}
       </div>
       <Card>

@@ -14,12 +14,11 @@ import { applyServerError } from '@/components/trpc/errors';
 import { localDay } from '@/lib/dates';
 import {
   improvementFields,
-  metricLabels,
   type ImprovementFields,
   type ImprovementFieldsInput,
 } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
+import { metricLabels, wasteLabels } from '@/lib/labels';
 
 const fieldNames = [
   'streamId',

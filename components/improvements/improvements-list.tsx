@@ -10,9 +10,8 @@ import { downloadText, toCsv } from '@/lib/csv/export';
 import { fmtDay } from '@/lib/dashboards/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { metricLabels } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
-import { VerdictBadge } from './verdict';
+import { ImprovementBadge } from './verdict';
+import { metricLabels, wasteLabels } from '@/lib/labels';
 
 /** Every improvement of the organization (or of one stream), newest first, with its verdict. */
 export function ImprovementsList({ streamId, canWrite }: { streamId?: string; canWrite: boolean }) {
@@ -120,7 +119,7 @@ export function ImprovementsList({ streamId, canWrite }: { streamId?: string; ca
                   {fmtDay(i.startedOn)} – {i.completedOn ? fmtDay(i.completedOn) : 'under way'}
                 </td>
                 <td className="px-3 py-2">
-                  <VerdictBadge improvement={i} />
+                  <ImprovementBadge improvement={i} />
                 </td>
               </tr>
             ))}

@@ -1,4 +1,3 @@
-import type { MapState } from '@/lib/domain';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
@@ -8,11 +7,6 @@ import type { AppRouter } from '@/server/routers';
 type Outputs = inferRouterOutputs<AppRouter>;
 export type SavedMap = NonNullable<Outputs['maps']['get']>;
 export type LoadedStream = Outputs['streams']['get'];
-
-export const stateTitles: Record<MapState, string> = {
-  current: 'Current-state map',
-  future: 'Future-state map',
-};
 
 export function streamHref(org: string, id: string) {
   return `/${org}/streams/${id}`;

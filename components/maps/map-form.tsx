@@ -26,7 +26,6 @@ import {
 import {
   BackLink,
   savedMapSteps,
-  stateTitles,
   streamHref,
   versionLine,
   type LoadedStream,
@@ -35,6 +34,7 @@ import {
 import { serverFieldErrors } from './server-errors';
 import { focusFirstInvalid, StepsEditor } from './steps-editor';
 import { useUnsavedChanges } from './use-unsaved-changes';
+import { mapTitles } from '@/lib/labels';
 
 interface MapFormProps {
   stream: LoadedStream;
@@ -138,7 +138,7 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
   const cal = safeCalendar(calendar);
   const result = computeMap(steps.map((s) => toMapStep(s, cal)));
 
-  const title = stateTitles[state];
+  const title = mapTitles[state];
 
   return (
     <form onSubmit={onSave} noValidate className="space-y-6">

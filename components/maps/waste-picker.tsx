@@ -1,7 +1,8 @@
 'use client';
 
-import { wasteOptions, type Waste } from '@/lib/vsm';
+import { type Waste } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteOptions } from '@/lib/labels';
 
 interface WastePickerProps {
   /** Names the group, e.g. "Wastes seen at step 2, Pick". */

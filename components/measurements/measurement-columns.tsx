@@ -9,13 +9,8 @@ import {
 import { Badge } from '@/components/ui/card';
 import { formatDuration, formatNumber } from '@/lib/vsm/units';
 import { describeCalendar, type CalendarOf } from './calendar';
-import {
-  formatPeriod,
-  methodLabels,
-  sourceLabels,
-  wasteTotal,
-  type MeasurementListRow,
-} from './shared';
+import { formatPeriod, wasteTotal, type MeasurementListRow } from './shared';
+import { methodLabels, sourceLabels } from '@/lib/labels';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */
 type SortValue = string | number | undefined;

@@ -5,10 +5,10 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { Field, inputClass } from '@/components/ui/field';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
 import type { WorkingCalendar } from '@/lib/vsm/types';
-import { wasteOptions } from '@/lib/vsm/labels';
 import { cn } from '@/lib/cn';
 import { DurationField } from './duration-field';
-import { methodLabels, wasteFieldOf } from './shared';
+import { wasteFieldOf } from './shared';
+import { methodLabels, wasteOptions } from '@/lib/labels';
 
 type NumberField =
   | 'throughput'

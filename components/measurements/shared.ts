@@ -53,13 +53,6 @@ export const wasteFieldOf: Record<Waste, (typeof wasteFields)[number]> = {
   extra_processing: 'wasteExtraProcessingHours',
 };
 
-export const methodLabels = {
-  observed: 'Observed',
-  estimated: 'Estimated',
-  system: 'System',
-} as const;
-export const sourceLabels = { form: 'Form', csv: 'CSV', api: 'API' } as const;
-
 /** A form's values: a new entry for the stream and period, every number empty. */
 export function emptyValues(
   streamId: string,

@@ -3,6 +3,7 @@ import { cn } from '@/lib/cn';
 import { minRenderWidth } from './geometry';
 import { MapDeltaCards } from './map-delta';
 import { ValueStreamMap } from './value-stream-map';
+import { mapStateLabels } from '@/lib/labels';
 
 export interface MapState {
   steps: MapStep[];
@@ -39,8 +40,8 @@ export function MapComparison({
   future,
   delta,
   calendar,
-  currentTitle = 'Current state',
-  futureTitle = 'Future state',
+  currentTitle = mapStateLabels.current,
+  futureTitle = mapStateLabels.future,
   className,
 }: MapComparisonProps) {
   const minSteps = Math.max(current.steps.length, future.steps.length);

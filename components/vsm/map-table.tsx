@@ -1,13 +1,13 @@
 import {
   formatDuration,
   waitTimeSeconds,
-  wasteLabels,
   type MapStep,
   type MapTotals,
   type WorkingCalendar,
 } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { formatPercent, formatRatio } from './format';
+import { wasteLabels } from '@/lib/labels';
 
 interface MapTableProps {
   steps: MapStep[];

@@ -1,15 +1,9 @@
-import {
-  formatDuration,
-  waitTimeSeconds,
-  wasteLabels,
-  wasteLetters,
-  type MapStep,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { LAYOUT as L, DATA_ROWS, textWidth, wrapLabel, type MapGeometry } from './geometry';
 import { formatPercent, formatPeople } from './format';
 import { svg } from './theme';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 
 interface ColumnProps {
   step: MapStep;

@@ -1,8 +1,6 @@
 import { useId, type CSSProperties } from 'react';
 import {
   formatDuration,
-  wasteLabels,
-  wasteLetters,
   wastes,
   type MapStep,
   type MapTotals,
@@ -14,6 +12,7 @@ import { formatPercent, formatRatio } from './format';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 
 /** Container widths (rem) from which the "scroll sideways" hint hides; whole literals for Tailwind. */
 const hintHidden = [

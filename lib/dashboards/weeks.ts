@@ -26,12 +26,13 @@ export interface DateRange {
   to: string;
 }
 
+/** The presets and their lengths in weeks; their words are lib/labels' rangeLabels. */
 export const rangePresets = [
-  { value: '12w', label: 'Last 12 weeks', weeks: 12 },
-  { value: 'quarter', label: 'Last quarter (13 weeks)', weeks: 13 },
-  { value: 'year', label: 'Last year (52 weeks)', weeks: 52 },
-  { value: 'custom', label: 'Custom', weeks: null },
-] as const satisfies readonly { value: RangePreset; label: string; weeks: number | null }[];
+  { value: '12w', weeks: 12 },
+  { value: 'quarter', weeks: 13 },
+  { value: 'year', weeks: 52 },
+  { value: 'custom', weeks: null },
+] as const satisfies readonly { value: RangePreset; weeks: number | null }[];
 
 const presetWeeks: Record<Exclude<RangePreset, 'custom'>, number> = {
   '12w': 12,

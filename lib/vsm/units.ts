@@ -2,25 +2,8 @@
  * Durations: stored in seconds (to the millisecond), entered and shown in the unit that reads
  * best. Days and weeks are working days and weeks, so they depend on the working calendar.
  */
+import { unitAbbreviations } from '@/lib/labels';
 import { durationUnits, type DurationUnit, type WorkingCalendar } from './types';
-
-/** Long names, for unit pickers. */
-export const unitLabels: Record<DurationUnit, string> = {
-  seconds: 'Seconds',
-  minutes: 'Minutes',
-  hours: 'Hours',
-  days: 'Days',
-  weeks: 'Weeks',
-};
-
-/** Short names, as shown after a number ("1.5 h"). */
-export const unitAbbreviations: Record<DurationUnit, string> = {
-  seconds: 's',
-  minutes: 'min',
-  hours: 'h',
-  days: 'd',
-  weeks: 'wk',
-};
 
 /** A working calendar makes sense: 0 < hours per day <= 24, 0 < days per week <= 7. */
 export function isValidCalendar(calendar: WorkingCalendar): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysIn, previousRange, rangeOf, rangePresets, weeksBetween } from '@/lib/dashboards';
+import { rangeLabels } from '@/lib/labels';
 
 describe('weeksBetween', () => {
   it('lists every Monday from the first week to the last, inclusive', () => {
@@ -55,12 +56,18 @@ describe('rangeOf', () => {
     expect(rangeOf('custom', today)).toEqual(rangeOf('12w', today));
   });
 
-  it('the presets carry their labels and lengths', () => {
-    expect(rangePresets.map((p) => [p.value, p.label, p.weeks])).toEqual([
-      ['12w', 'Last 12 weeks', 12],
-      ['quarter', 'Last quarter (13 weeks)', 13],
-      ['year', 'Last year (52 weeks)', 52],
-      ['custom', 'Custom', null],
+  it('the presets carry their lengths, and each has its words', () => {
+    expect(rangePresets.map((p) => [p.value, p.weeks])).toEqual([
+      ['12w', 12],
+      ['quarter', 13],
+      ['year', 52],
+      ['custom', null],
+    ]);
+    expect(rangePresets.map((p) => rangeLabels[p.value])).toEqual([
+      'Last 12 weeks',
+      'Last quarter (13 weeks)',
+      'Last year (52 weeks)',
+      'Custom dates',
     ]);
     for (const p of rangePresets)
       if (p.weeks !== null)
