@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import type { Comparison } from '@/server/services/comparison';
@@ -94,8 +94,8 @@ function Body({ data, slug, fetching }: { data: Comparison; slug: string; fetchi
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}: {count('operational')}{' '}
-        operational and {count('development')} development streams.
+        Weeks of {formatDate(data.range.from)} to {formatDate(data.range.to)}:{' '}
+        {count('operational')} operational and {count('development')} development streams.
         {fetching ? ' Updating…' : ''}
       </p>
       {missing.length > 0 ? (

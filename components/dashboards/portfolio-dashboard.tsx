@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { HeadlineCards } from './headline-cards';
@@ -82,8 +82,8 @@ export function PortfolioDashboard() {
       {data && !fieldErrors ? (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}, compared with{' '}
-            {fmtDay(data.range.prevFrom)} to {fmtDay(data.range.prevTo)}.
+            Weeks of {formatDate(data.range.from)} to {formatDate(data.range.to)}, compared with{' '}
+            {formatDate(data.range.prevFrom)} to {formatDate(data.range.prevTo)}.
             {query.isFetching ? ' Updating…' : ''}
           </p>
           {data.streams.length === 0 ? (

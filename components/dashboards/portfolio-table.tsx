@@ -11,7 +11,7 @@ import {
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
-import { fmtChange, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
+import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import type { PortfolioStream } from '@/server/services/dashboards';
 import { rangeQuery, usePortfolioParams } from './portfolio-params';
@@ -28,7 +28,7 @@ const tone = {
 function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   if (figure.change === null || figure.trend === null) return null;
   return (
-    <span className={cn('block text-xs', tone[figure.trend])}>{fmtChange(figure.change)}</span>
+    <span className={cn('block text-xs', tone[figure.trend])}>{formatChange(figure.change)}</span>
   );
 }
 
@@ -59,7 +59,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtDuration(c.row.original.lead.value, c.row.original.calendar)}
+          {formatDuration(c.row.original.lead.value, c.row.original.calendar)}
           <Change figure={c.row.original.lead} />
         </>
       ),
@@ -70,7 +70,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtPercent(c.row.original.flow.value)}
+          {formatPercent(c.row.original.flow.value)}
           <Change figure={c.row.original.flow} />
         </>
       ),
@@ -81,7 +81,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtNumber(c.row.original.throughput.value)}
+          {formatNumber(c.row.original.throughput.value)}
           <Change figure={c.row.original.throughput} />
         </>
       ),
@@ -92,7 +92,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtNumber(c.row.original.waste.value, 0)}
+          {formatNumber(c.row.original.waste.value, 0)}
           <Change figure={c.row.original.waste} />
         </>
       ),
@@ -106,7 +106,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           '—'
         ) : (
           <span className={c.row.original.wasteVsBaseline >= 0 ? tone.better : tone.worse}>
-            {fmtChange(-c.row.original.wasteVsBaseline)}
+            {formatChange(-c.row.original.wasteVsBaseline)}
           </span>
         ),
     }),
@@ -130,7 +130,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           <>
             {b.name}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              waits {fmtDuration(b.waitTimeSeconds, c.row.original.calendar)}
+              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar)}
             </span>
           </>
         ) : (

@@ -3,7 +3,7 @@
 import { streamKinds, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { kindLabels } from '@/lib/labels';
 import { InsightsRange } from './insights-range';
 import { useWasteParams } from './waste-params';
@@ -63,7 +63,7 @@ export function WasteControls({
           {chosen
             ? '(chosen)'
             : defaultBaseline
-              ? `(default: 13 weeks from ${fmtDay(defaultBaseline)})`
+              ? `(default: 13 weeks from ${formatDate(defaultBaseline)})`
               : '(default: the first 13 weeks with waste)'}
         </legend>
         <label className="text-sm font-medium">

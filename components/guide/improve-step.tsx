@@ -9,7 +9,8 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { computeMap, formatDuration, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration } from '@/lib/format';
+import { computeMap, type WorkingCalendar } from '@/lib/vsm';
 import { NotesField } from './purpose-step';
 import { wasteOptions } from '@/lib/labels';
 

@@ -5,7 +5,7 @@ import { FormError } from '@/components/ui/field';
 import type { CheckedRow, CsvRowError, StreamRef } from '@/lib/csv/cells';
 import { csvFields } from '@/lib/csv/fields';
 import { defaultCalendar } from '@/lib/vsm/types';
-import { formatDuration } from '@/lib/vsm/units';
+import { formatDuration } from '@/lib/format';
 
 export interface CheckResult {
   /** How many rows passed. */

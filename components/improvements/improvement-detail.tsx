@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormError, inputClass } from '@/components/ui/field';
-import { fmtDay, fmtNumber } from '@/lib/dashboards/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
@@ -59,7 +59,10 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
       `${metricLabels[i.metric]}${i.waste ? `, against ${wasteLabels[i.waste].toLowerCase()}` : ''}`,
     ],
     ['Owner', i.ownerName ?? 'No owner'],
-    ['Dates', `${fmtDay(i.startedOn)} – ${i.completedOn ? fmtDay(i.completedOn) : 'under way'}`],
+    [
+      'Dates',
+      `${formatDate(i.startedOn)} – ${i.completedOn ? formatDate(i.completedOn) : 'under way'}`,
+    ],
     ['Expected effect', i.expectedEffect || '—'],
   ];
   return (
@@ -93,10 +96,10 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
           {a.pending ?? a.result?.sentence}
         </p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Weeks before: {fmtDay(a.windows.before.from)} to {fmtDay(a.windows.before.to)} (
+          Weeks before: {formatDate(a.windows.before.from)} to {formatDate(a.windows.before.to)} (
           {a.before.length} measured).{' '}
           {a.windows.after
-            ? `Weeks after: ${fmtDay(a.windows.after.from)} to ${fmtDay(a.windows.after.to)} (${a.after.length} measured).`
+            ? `Weeks after: ${formatDate(a.windows.after.from)} to ${formatDate(a.windows.after.to)} (${a.after.length} measured).`
             : ''}{' '}
           A change is called real when a Mann–Whitney U test gives p &lt; 0.05 or the median after
           falls outside the natural process limits of the weeks before (XmR); each window needs at
@@ -106,16 +109,16 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
           title={`${metricLabels[i.metric]}, week by week`}
           summary={
             a.result
-              ? `Median before ${fmtNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${fmtNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.`
+              ? `Median before ${formatNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${formatNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.`
               : 'The weeks before, so far.'
           }
           rows={rows}
           columns={[
             { header: 'Window', value: (r) => r.window },
-            { header: 'Week of', value: (r) => fmtDay(r.week) },
+            { header: 'Week of', value: (r) => formatDate(r.week) },
             {
               header: `${metricLabels[i.metric]}${unit ? ` (${unit.trim()})` : ''}`,
-              value: (r) => fmtNumber(round(r.value)),
+              value: (r) => formatNumber(round(r.value)),
             },
           ]}
         >

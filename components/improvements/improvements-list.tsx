@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText, toCsv } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { ImprovementBadge } from './verdict';
@@ -116,7 +116,8 @@ export function ImprovementsList({ streamId, canWrite }: { streamId?: string; ca
                   ) : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {fmtDay(i.startedOn)} – {i.completedOn ? fmtDay(i.completedOn) : 'under way'}
+                  {formatDate(i.startedOn)} –{' '}
+                  {i.completedOn ? formatDate(i.completedOn) : 'under way'}
                 </td>
                 <td className="px-3 py-2">
                   <ImprovementBadge improvement={i} />

@@ -1,7 +1,8 @@
 'use client';
 
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
-import { formatDuration, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration } from '@/lib/format';
+import { type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { stepSeconds, type DraftStep, type StepField } from './draft-steps';
 import { compactInput, DurationInput } from './duration-input';

@@ -4,8 +4,8 @@
  * calendar, waste by its name). Pure, so it is unit-tested.
  */
 import type { WorkingCalendar } from '@/lib/vsm/types';
-import { formatDuration, formatNumber } from '@/lib/vsm/units';
-import { formatPeriod, wasteFieldOf } from './shared';
+import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
+import { wasteFieldOf } from './shared';
 import { methodLabels, sourceLabels, wasteLabels } from '@/lib/labels';
 
 /** A measurement as the audit keeps it (jsonb): read defensively, it may predate a column. */

@@ -5,7 +5,8 @@ import { inputClass } from '@/components/ui/field';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
 import { columnLayout } from './measurement-columns';
-import { formatPeriod, type MeasurementListRow } from './shared';
+import { formatPeriod } from '@/lib/format';
+import { type MeasurementListRow } from './shared';
 import { methodLabels, sourceLabels } from '@/lib/labels';
 
 interface CardsProps {

@@ -7,9 +7,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/card';
-import { formatDuration, formatNumber } from '@/lib/vsm/units';
+import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
 import { describeCalendar, type CalendarOf } from './calendar';
-import { formatPeriod, wasteTotal, type MeasurementListRow } from './shared';
+import { wasteTotal, type MeasurementListRow } from './shared';
 import { methodLabels, sourceLabels } from '@/lib/labels';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */

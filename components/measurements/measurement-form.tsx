@@ -21,9 +21,9 @@ import { MetricFields } from './metric-fields';
 import { ConflictPrompt, SavedNotice, type Saved } from './notices';
 import { StreamPeriodFields } from './stream-period-fields';
 import { calendarLookup, describeCalendar } from './calendar';
+import { formatPeriod } from '@/lib/format';
 import {
   emptyValues,
-  formatPeriod,
   isCode,
   loggableStreams,
   valuesOf,

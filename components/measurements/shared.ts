@@ -9,30 +9,6 @@ export type MeasurementListRow = Outputs['measurements']['list'][number];
 export type MeasurementRecord = MeasurementListRow['measurement'];
 export type StreamOption = Outputs['streams']['list'][number];
 
-/** Parses 'YYYY-MM-DD' as a local date (noon, to stay clear of DST edges). */
-function parseDay(day: string): Date {
-  const [y = 2000, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(y, m - 1, d, 12);
-}
-
-const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
-const dayYearFormat = new Intl.DateTimeFormat('en', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
-
-/** "Mar 3 – Mar 9, 2025". */
-export function formatPeriod(start: string, end: string): string {
-  const s = parseDay(start);
-  const e = parseDay(end);
-  if (start === end) return dayYearFormat.format(s);
-  if (s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth())
-    return `${dayFormat.format(s)}–${e.getDate()}, ${e.getFullYear()}`;
-  const first = s.getFullYear() === e.getFullYear() ? dayFormat.format(s) : dayYearFormat.format(s);
-  return `${first} – ${dayYearFormat.format(e)}`;
-}
-
 /** Total waste hours, or null when none was entered. */
 export function wasteTotal(
   m: Pick<MeasurementRecord, (typeof wasteFields)[number]>,

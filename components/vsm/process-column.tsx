@@ -1,7 +1,7 @@
-import { formatDuration, waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration, formatPeople, formatPercent } from '@/lib/format';
+import { waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { LAYOUT as L, DATA_ROWS, textWidth, wrapLabel, type MapGeometry } from './geometry';
-import { formatPercent, formatPeople } from './format';
 import { svg } from './theme';
 import { wasteLabels, wasteLetters } from '@/lib/labels';
 

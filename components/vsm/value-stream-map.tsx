@@ -1,14 +1,8 @@
 import { useId, type CSSProperties } from 'react';
-import {
-  formatDuration,
-  wastes,
-  type MapStep,
-  type MapTotals,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, formatPercent } from '@/lib/format';
+import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
-import { formatPercent, formatRatio } from './format';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
@@ -91,7 +85,7 @@ export function ValueStreamMap({
   const summary = [
     `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}: ${steps.map((s) => s.name).join(', ')}.`,
     `Lead time ${fmt(totals.totalLeadTimeSeconds)}, process time ${fmt(totals.totalProcessTimeSeconds)}, wait time ${fmt(totals.totalWaitTimeSeconds)}.`,
-    `Flow efficiency ${formatRatio(totals.flowEfficiency)}, rolled %C&A ${formatPercent(totals.rolledPctCompleteAccurate)}.`,
+    `Flow efficiency ${formatPercent(totals.flowEfficiency, { fromRatio: true })}, rolled %C&A ${formatPercent(totals.rolledPctCompleteAccurate)}.`,
     bottleneckIndex !== null
       ? `Bottleneck: ${totals.bottleneck.name}, waiting ${fmt(totals.bottleneck.waitTimeSeconds)}.`
       : '',
