@@ -9,14 +9,13 @@ import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import type { Comparison } from '@/server/services/comparison';
 import { ComparisonDistribution } from './comparison-distribution';
 import { comparisonCsv } from './comparison-export';
 import { ComparisonLines } from './comparison-lines';
 import { ComparisonLinks } from './comparison-links';
 import { ComparisonTable } from './comparison-table';
-import { fieldErrorsOf } from './insights-errors';
 import { InsightsRange } from './insights-range';
 import { usePortfolioParams } from './portfolio-params';
 

@@ -1,7 +1,6 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
@@ -10,21 +9,13 @@ import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import { HeadlineCards } from './headline-cards';
 import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
 import { rangeQuery, usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
 import { previousRangeLabels } from '@/lib/labels';
-
-function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
-  const data =
-    error instanceof TRPCClientError
-      ? (error.data as { fieldErrors?: Record<string, string[]> | null } | undefined)
-      : undefined;
-  return data?.fieldErrors ?? null;
-}
 
 export function PortfolioDashboard() {
   const org = useOrg();

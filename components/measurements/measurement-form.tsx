@@ -11,7 +11,7 @@ import { Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import { lastFullWeek, localDay } from '@/lib/dates';
-import { applyServerError, errorMessage } from '@/components/trpc/errors';
+import { applyServerError, errorMessage, isCode } from '@/components/trpc/errors';
 import {
   measurementInput,
   type MeasurementInput,
@@ -24,7 +24,6 @@ import { calendarLookup, describeCalendar } from './calendar';
 import { formatPeriod } from '@/lib/format';
 import {
   emptyValues,
-  isCode,
   loggableStreams,
   valuesOf,
   type MeasurementListRow,

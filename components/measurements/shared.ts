@@ -1,5 +1,4 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@/server/routers';
 import { wasteFields, type MeasurementInput } from '@/lib/validation/measurements';
 import type { Waste } from '@/lib/vsm/types';
@@ -75,13 +74,6 @@ export function valuesOf(m: MeasurementRecord): MeasurementInput {
     ...values
   } = m;
   return values;
-}
-
-/** Whether a tRPC call failed with this code ('CONFLICT', 'NOT_FOUND'…). */
-export function isCode(error: unknown, code: string): boolean {
-  return (
-    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === code
-  );
 }
 
 /** Streams a lead can log for: active, not archived; the ones they may edit first. */
