@@ -1,15 +1,9 @@
 'use client';
 
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { rangePresetValues } from '@/lib/validation/dashboards';
-import { usePortfolioParams } from './portfolio-params';
 import { rangeLabels } from '@/lib/labels';
-
-function FieldError({ message }: { message?: string }) {
-  return message ? (
-    <span className="mt-1 block text-xs text-red-700 dark:text-red-400">{message}</span>
-  ) : null;
-}
+import { usePortfolioParams } from './portfolio-params';
 
 /** The weeks to show, kept in the URL under the portfolio's keys (range, from, to) so every view shares them. */
 export function InsightsRange({ fieldErrors }: { fieldErrors?: Record<string, string[]> | null }) {
@@ -42,7 +36,7 @@ export function InsightsRange({ fieldErrors }: { fieldErrors?: Record<string, st
               value={p.from ?? ''}
               onChange={(e) => void setP({ from: e.target.value || null })}
             />
-            <FieldError message={error('from')} />
+            <FieldError size="sm" message={error('from')} />
           </label>
           <label className="text-sm font-medium">
             To
@@ -53,7 +47,7 @@ export function InsightsRange({ fieldErrors }: { fieldErrors?: Record<string, st
               value={p.to ?? ''}
               onChange={(e) => void setP({ to: e.target.value || null })}
             />
-            <FieldError message={error('to')} />
+            <FieldError size="sm" message={error('to')} />
           </label>
         </>
       ) : null}

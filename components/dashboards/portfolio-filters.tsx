@@ -2,7 +2,7 @@
 
 import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { kindLabels, rangeLabels, typeLabels } from '@/lib/labels';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';
@@ -49,11 +49,7 @@ export function PortfolioFilters({
               value={p.from ?? ''}
               onChange={(e) => void setP({ from: e.target.value || null })}
             />
-            {error('from') ? (
-              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
-                {error('from')}
-              </span>
-            ) : null}
+            <FieldError size="sm" message={error('from')} />
           </label>
           <label className="text-sm font-medium">
             To
@@ -64,11 +60,7 @@ export function PortfolioFilters({
               value={p.to ?? ''}
               onChange={(e) => void setP({ to: e.target.value || null })}
             />
-            {error('to') ? (
-              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
-                {error('to')}
-              </span>
-            ) : null}
+            <FieldError size="sm" message={error('to')} />
           </label>
         </>
       ) : null}

@@ -2,17 +2,11 @@
 
 import { streamKinds, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { kindLabels } from '@/lib/labels';
 import { InsightsRange } from './insights-range';
 import { useWasteParams } from './waste-params';
-
-function FieldError({ message }: { message?: string }) {
-  return message ? (
-    <span className="mt-1 block text-xs text-red-700 dark:text-red-400">{message}</span>
-  ) : null;
-}
 
 /** Weeks, stream and baseline: each change replaces the URL (shareable) and refetches. */
 export function WasteControls({
@@ -55,7 +49,7 @@ export function WasteControls({
             </optgroup>
           ))}
         </select>
-        <FieldError message={error('streamId')} />
+        <FieldError size="sm" message={error('streamId')} />
       </label>
       <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 px-3 pb-2 dark:border-slate-700">
         <legend className="px-1 text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -75,7 +69,7 @@ export function WasteControls({
             value={w.bfrom ?? ''}
             onChange={(e) => void setW({ bfrom: e.target.value || null })}
           />
-          <FieldError message={error('baseline.from')} />
+          <FieldError size="sm" message={error('baseline.from')} />
         </label>
         <label className="text-sm font-medium">
           Baseline to
@@ -87,6 +81,7 @@ export function WasteControls({
             onChange={(e) => void setW({ bto: e.target.value || null })}
           />
           <FieldError
+            size="sm"
             message={
               error('baseline.to') ?? (halfChosen ? 'Enter both dates to use them.' : undefined)
             }

@@ -2,7 +2,7 @@
 
 import { operationalTypes, streamKinds } from '@/lib/domain';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import type { StreamFields, StreamFieldsInput } from '@/lib/validation/streams';
 import { cn } from '@/lib/cn';
@@ -113,9 +113,7 @@ export function PurposeStep({
             </label>
           ))}
         </div>
-        {errors.kind?.message ? (
-          <p className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.kind.message}</p>
-        ) : null}
+        <FieldError className="mt-1" message={errors.kind?.message} />
       </fieldset>
 
       {kind === 'operational' ? (
