@@ -10,12 +10,12 @@ import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
+import { previousRangeLabels } from '@/lib/labels';
 import { HeadlineCards } from './headline-cards';
 import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
 import { rangeQuery, usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
-import { previousRangeLabels } from '@/lib/labels';
 
 export function PortfolioDashboard() {
   const org = useOrg();

@@ -14,10 +14,10 @@ import { errorMessage } from '@/components/trpc/errors';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 import { wastes } from '@/lib/vsm/types';
 import type { StreamDashboard as Data } from '@/server/services/stream-dashboard';
+import { rangeLabels, wasteLabels } from '@/lib/labels';
 import { ChartFigure } from './chart-figure';
 import { usePortfolioParams } from './portfolio-params';
 import { MapVsMeasured } from './map-vs-measured';
-import { rangeLabels, wasteLabels } from '@/lib/labels';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const LinesChart = dynamic(() => import('./stream-charts').then((m) => m.LinesChart), {

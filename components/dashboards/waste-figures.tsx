@@ -5,10 +5,10 @@ import { Skeleton } from '@/components/ui/card';
 import { formatChange, formatDate, formatHours, formatNumber } from '@/lib/format';
 import { wastes } from '@/lib/vsm/types';
 import type { WasteReduction } from '@/server/services/waste-reduction';
+import { wasteLabels } from '@/lib/labels';
 import { ChartFigure } from './chart-figure';
 import type { WeekRow } from './waste-charts';
 import { markersOf } from './waste-markers';
-import { wasteLabels } from '@/lib/labels';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const CategoryBars = dynamic(() => import('./waste-charts').then((m) => m.CategoryBars), {

@@ -11,8 +11,8 @@ import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { formatDuration } from '@/lib/format';
 import { computeMap, type WorkingCalendar } from '@/lib/vsm';
-import { NotesField } from './purpose-step';
 import { wasteOptions } from '@/lib/labels';
+import { NotesField } from './purpose-step';
 
 interface ImproveStepProps {
   steps: DraftStep[];

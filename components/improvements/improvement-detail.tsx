@@ -16,8 +16,8 @@ import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import type { ImprovementView } from '@/server/services/improvements';
-import { ImprovementBadge } from './verdict';
 import { metricLabels, wasteLabels } from '@/lib/labels';
+import { ImprovementBadge } from './verdict';
 
 const Chart = dynamic(() => import('./before-after-chart'), {
   ssr: false,

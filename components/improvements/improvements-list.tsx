@@ -10,8 +10,8 @@ import { downloadText, toCsv } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { ImprovementBadge } from './verdict';
 import { metricLabels, wasteLabels } from '@/lib/labels';
+import { ImprovementBadge } from './verdict';
 
 /** Every improvement of the organization (or of one stream), newest first, with its verdict. */
 export function ImprovementsList({ streamId, canWrite }: { streamId?: string; canWrite: boolean }) {

@@ -11,9 +11,9 @@ import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { computeMap } from '@/lib/vsm';
+import { mapTitles } from '@/lib/labels';
 import { BackLink, savedMapSteps, versionLine, type LoadedStream, type SavedMap } from './map-data';
 import { MapForm } from './map-form';
-import { mapTitles } from '@/lib/labels';
 
 /**
  * The current- or future-state map of a stream: loads the stream and the latest version of the

@@ -14,6 +14,7 @@ import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps, computeMap, defaultCalendar, type WorkingCalendar } from '@/lib/vsm';
+import { mapTitles } from '@/lib/labels';
 import {
   draftFromSaved,
   draftIssues,
@@ -34,7 +35,6 @@ import {
 import { serverFieldErrors } from './server-errors';
 import { focusFirstInvalid, StepsEditor } from './steps-editor';
 import { useUnsavedChanges } from './use-unsaved-changes';
-import { mapTitles } from '@/lib/labels';
 
 interface MapFormProps {
   stream: LoadedStream;

@@ -5,8 +5,8 @@
  */
 import type { WorkingCalendar } from '@/lib/vsm/types';
 import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
-import { wasteFieldOf } from './shared';
 import { methodLabels, sourceLabels, wasteLabels } from '@/lib/labels';
+import { wasteFieldOf } from './shared';
 
 /** A measurement as the audit keeps it (jsonb): read defensively, it may predate a column. */
 export type Snapshot = Record<string, unknown>;

@@ -4,10 +4,10 @@ import { flexRender, type Table } from '@tanstack/react-table';
 import { inputClass } from '@/components/ui/field';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
-import { columnLayout } from './measurement-columns';
-import { formatPeriod } from '@/lib/format';
-import { type MeasurementListRow } from './shared';
 import { methodLabels, sourceLabels } from '@/lib/labels';
+import { formatPeriod } from '@/lib/format';
+import { columnLayout } from './measurement-columns';
+import { type MeasurementListRow } from './shared';
 
 interface CardsProps {
   table: Table<MeasurementListRow>;

@@ -8,9 +8,9 @@ import {
 } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/card';
 import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
+import { methodLabels, sourceLabels } from '@/lib/labels';
 import { describeCalendar, type CalendarOf } from './calendar';
 import { wasteTotal, type MeasurementListRow } from './shared';
-import { methodLabels, sourceLabels } from '@/lib/labels';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */
 type SortValue = string | number | undefined;

@@ -17,11 +17,11 @@ import {
   type MeasurementInput,
   type MeasurementValues,
 } from '@/lib/validation/measurements';
+import { formatPeriod } from '@/lib/format';
 import { MetricFields } from './metric-fields';
 import { ConflictPrompt, SavedNotice, type Saved } from './notices';
 import { StreamPeriodFields } from './stream-period-fields';
 import { calendarLookup, describeCalendar } from './calendar';
-import { formatPeriod } from '@/lib/format';
 import {
   emptyValues,
   loggableStreams,

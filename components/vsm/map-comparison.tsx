@@ -1,9 +1,9 @@
 import type { MapDelta, MapStep, MapTotals, WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { mapStateLabels } from '@/lib/labels';
 import { minRenderWidth } from './geometry';
 import { MapDeltaCards } from './map-delta';
 import { ValueStreamMap } from './value-stream-map';
-import { mapStateLabels } from '@/lib/labels';
 
 export interface MapState {
   steps: MapStep[];

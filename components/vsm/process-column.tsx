@@ -1,9 +1,9 @@
 import { formatDuration, formatPeople, formatPercent } from '@/lib/format';
 import { waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { LAYOUT as L, DATA_ROWS, textWidth, wrapLabel, type MapGeometry } from './geometry';
 import { svg } from './theme';
-import { wasteLabels, wasteLetters } from '@/lib/labels';
 
 interface ColumnProps {
   step: MapStep;

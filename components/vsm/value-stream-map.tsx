@@ -2,11 +2,11 @@ import { useId, type CSSProperties } from 'react';
 import { formatDuration, formatPercent } from '@/lib/format';
 import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
-import { wasteLabels, wasteLetters } from '@/lib/labels';
 
 /** Container widths (rem) from which the "scroll sideways" hint hides; whole literals for Tailwind. */
 const hintHidden = [

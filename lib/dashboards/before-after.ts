@@ -3,9 +3,9 @@
  * median, a two-sided Mann–Whitney U test (normal approximation, tie and continuity corrected),
  * and the natural process limits of the before window (Wheeler's XmR).
  */
+import { formatNumber, formatPValue } from '@/lib/format';
 import { median, percentChange, type BetterWhen } from './stats';
 import { xmr } from './xmr';
-import { formatNumber, formatPValue } from '@/lib/format';
 
 /** Each window needs this many values for a p-value worth showing. */
 export const MIN_WINDOW = 3;
