@@ -16,20 +16,15 @@ import { comparisonCsv } from './comparison-export';
 import { ComparisonLines } from './comparison-lines';
 import { ComparisonLinks } from './comparison-links';
 import { ComparisonTable } from './comparison-table';
-import { InsightsRange } from './insights-range';
-import { usePortfolioParams } from './portfolio-params';
+import { rangeInput, useWeekRange, WeekRange } from './week-range';
 
 const linkClass = 'text-indigo-700 underline dark:text-indigo-300';
 
 export function ComparisonDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p] = usePortfolioParams();
-  const input = {
-    orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
-  };
+  const [weeks] = useWeekRange();
+  const input = { orgSlug: org.slug, ...rangeInput(weeks) };
   const query = useQuery({
     ...trpc.insights.comparison.queryOptions(input),
     placeholderData: keepPreviousData,
@@ -41,7 +36,7 @@ export function ComparisonDashboard() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3 print:hidden">
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Choose the weeks">
-          <InsightsRange fieldErrors={fieldErrors} />
+          <WeekRange fieldErrors={fieldErrors} />
         </div>
         {data ? (
           <Button

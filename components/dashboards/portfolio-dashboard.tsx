@@ -14,8 +14,9 @@ import { previousRangeLabels } from '@/lib/labels';
 import { HeadlineCards } from './headline-cards';
 import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
-import { rangeQuery, usePortfolioParams } from './portfolio-params';
+import { usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
+import { rangeInput, rangeQuery } from './week-range';
 
 export function PortfolioDashboard() {
   const org = useOrg();
@@ -23,8 +24,7 @@ export function PortfolioDashboard() {
   const [p] = usePortfolioParams();
   const input = {
     orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
+    ...rangeInput(p),
     kind: p.kind ?? undefined,
     type: p.type ?? undefined,
     ownerId: p.owner ?? undefined,

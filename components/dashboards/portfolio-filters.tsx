@@ -2,10 +2,11 @@
 
 import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
-import { FieldError, inputClass } from '@/components/ui/field';
-import { kindLabels, rangeLabels, typeLabels } from '@/lib/labels';
-import { rangePresetValues } from '@/lib/validation/dashboards';
+import type { ServerFieldErrors } from '@/components/trpc/errors';
+import { inputClass } from '@/components/ui/field';
+import { kindLabels, typeLabels } from '@/lib/labels';
 import { usePortfolioParams } from './portfolio-params';
+import { WeekRange } from './week-range';
 
 /** Range, kind, type and owner: each change replaces the URL (shareable) and refetches. */
 export function PortfolioFilters({
@@ -13,57 +14,17 @@ export function PortfolioFilters({
   fieldErrors,
 }: {
   owners: { id: string; name: string }[];
-  fieldErrors?: Record<string, string[]> | null;
+  fieldErrors?: ServerFieldErrors | null;
 }) {
   const [p, setP] = usePortfolioParams();
   const filtered = Boolean(p.kind || p.type || p.owner || p.range !== '12w');
-  const error = (key: string) => fieldErrors?.[key]?.[0];
   return (
     <div
       className="flex flex-wrap items-end gap-3 print:hidden"
       role="search"
       aria-label="Choose the weeks and streams"
     >
-      <label className="text-sm font-medium">
-        Weeks
-        <select
-          className={`${inputClass} mt-1`}
-          value={p.range}
-          onChange={(e) => void setP({ range: e.target.value as typeof p.range })}
-        >
-          {rangePresetValues.map((r) => (
-            <option key={r} value={r}>
-              {rangeLabels[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {p.range === 'custom' ? (
-        <>
-          <label className="text-sm font-medium">
-            From
-            <input
-              type="date"
-              aria-invalid={Boolean(error('from'))}
-              className={`${inputClass} mt-1`}
-              value={p.from ?? ''}
-              onChange={(e) => void setP({ from: e.target.value || null })}
-            />
-            <FieldError size="sm" message={error('from')} />
-          </label>
-          <label className="text-sm font-medium">
-            To
-            <input
-              type="date"
-              aria-invalid={Boolean(error('to'))}
-              className={`${inputClass} mt-1`}
-              value={p.to ?? ''}
-              onChange={(e) => void setP({ to: e.target.value || null })}
-            />
-            <FieldError size="sm" message={error('to')} />
-          </label>
-        </>
-      ) : null}
+      <WeekRange fieldErrors={fieldErrors} />
       <label className="text-sm font-medium">
         Kind
         <select

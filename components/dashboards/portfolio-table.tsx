@@ -14,7 +14,8 @@ import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import type { PortfolioStream } from '@/server/services/dashboards';
-import { rangeQuery, usePortfolioParams } from './portfolio-params';
+import { usePortfolioParams } from './portfolio-params';
+import { rangeQuery } from './week-range';
 import { Sparkline } from './sparkline';
 
 const col = createColumnHelper<PortfolioStream>();

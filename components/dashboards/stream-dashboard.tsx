@@ -6,18 +6,17 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/card';
-import { FormError, inputClass } from '@/components/ui/field';
+import { FormError } from '@/components/ui/field';
 import { downloadText, toCsv } from '@/lib/csv/export';
 import { formatDate, formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import { wasteLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
-import { rangePresetValues } from '@/lib/validation/dashboards';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import { wastes } from '@/lib/vsm/types';
 import type { StreamDashboard as Data } from '@/server/services/stream-dashboard';
-import { rangeLabels, wasteLabels } from '@/lib/labels';
 import { ChartFigure } from './chart-figure';
-import { usePortfolioParams } from './portfolio-params';
 import { MapVsMeasured } from './map-vs-measured';
+import { rangeInput, useWeekRange, WeekRange } from './week-range';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const LinesChart = dynamic(() => import('./stream-charts').then((m) => m.LinesChart), {
@@ -39,58 +38,21 @@ type Week = Data['weeks'][number];
 export function StreamDashboard({ streamId }: { streamId: string }) {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p, setP] = usePortfolioParams();
-  const input = {
-    orgSlug: org.slug,
-    id: streamId,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
-  };
+  const [weeks] = useWeekRange();
+  const input = { orgSlug: org.slug, id: streamId, ...rangeInput(weeks) };
   const query = useQuery({
     ...trpc.dashboards.stream.queryOptions(input),
     placeholderData: keepPreviousData,
     retry: false,
   });
   const d = query.data;
+  const fieldErrors = fieldErrorsOf(query.error);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
-        <label className="text-sm font-medium">
-          Weeks
-          <select
-            className={`${inputClass} mt-1`}
-            value={p.range}
-            onChange={(e) => void setP({ range: e.target.value as typeof p.range })}
-          >
-            {rangePresetValues.map((r) => (
-              <option key={r} value={r}>
-                {rangeLabels[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {p.range === 'custom' ? (
-          <>
-            <label className="text-sm font-medium">
-              From
-              <input
-                type="date"
-                className={`${inputClass} mt-1`}
-                value={p.from ?? ''}
-                onChange={(e) => void setP({ from: e.target.value || null })}
-              />
-            </label>
-            <label className="text-sm font-medium">
-              To
-              <input
-                type="date"
-                className={`${inputClass} mt-1`}
-                value={p.to ?? ''}
-                onChange={(e) => void setP({ to: e.target.value || null })}
-              />
-            </label>
-          </>
-        ) : null}
+        <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Choose the weeks">
+          <WeekRange fieldErrors={fieldErrors} />
+        </div>
         {d ? (
           <Button
             variant="secondary"
@@ -102,15 +64,20 @@ export function StreamDashboard({ streamId }: { streamId: string }) {
           </Button>
         ) : null}
       </div>
-      {query.isError ? <FormError message={errorMessage(query.error)} /> : null}
-      {query.isPending ? (
+      {query.isError && !fieldErrors ? <FormError message={errorMessage(query.error)} /> : null}
+      {fieldErrors ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Fix the dates above to see the charts.
+        </p>
+      ) : null}
+      {query.isPending && !fieldErrors ? (
         <div className="grid gap-4 lg:grid-cols-2">
           {Array.from({ length: 4 }, (_, i) => (
             <Skeleton key={i} className="h-72" />
           ))}
         </div>
       ) : null}
-      {d ? <Body d={d} slug={org.slug} /> : null}
+      {d && !fieldErrors ? <Body d={d} slug={org.slug} /> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
 import { streamKinds, type StreamKind } from '@/lib/domain';
+import type { ServerFieldErrors } from '@/components/trpc/errors';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { formatDate } from '@/lib/format';
 import { kindLabels } from '@/lib/labels';
-import { InsightsRange } from './insights-range';
+import { WeekRange } from './week-range';
 import { useWasteParams } from './waste-params';
 
 /** Weeks, stream and baseline: each change replaces the URL (shareable) and refetches. */
@@ -15,7 +16,7 @@ export function WasteControls({
   defaultBaseline,
 }: {
   streams: { id: string; name: string; kind: StreamKind }[];
-  fieldErrors: Record<string, string[]> | null;
+  fieldErrors: ServerFieldErrors | null;
   defaultBaseline: string | null;
 }) {
   const [w, setW] = useWasteParams();
@@ -28,7 +29,7 @@ export function WasteControls({
       role="search"
       aria-label="Choose the weeks, the stream and the baseline"
     >
-      <InsightsRange fieldErrors={fieldErrors} />
+      <WeekRange fieldErrors={fieldErrors} />
       <label className="text-sm font-medium">
         Stream
         <select

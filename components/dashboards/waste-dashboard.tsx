@@ -11,8 +11,8 @@ import { formatChange, formatDate, formatHours } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import type { WasteReduction } from '@/server/services/waste-reduction';
-import { usePortfolioParams } from './portfolio-params';
 import { WasteControls } from './waste-controls';
+import { rangeInput, useWeekRange } from './week-range';
 import { wasteCsv } from './waste-export';
 import { WasteFigures } from './waste-figures';
 import { WasteImprovements } from './waste-improvements';
@@ -23,12 +23,11 @@ const linkClass = 'text-indigo-700 underline dark:text-indigo-300';
 export function WasteDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p] = usePortfolioParams();
+  const [weeks] = useWeekRange();
   const [w] = useWasteParams();
   const input = {
     orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
+    ...rangeInput(weeks),
     streamId: w.stream ?? undefined,
     // Half a baseline is not one yet: the default holds until both dates are in.
     baseline: w.bfrom && w.bto ? { from: w.bfrom, to: w.bto } : undefined,
