@@ -10,7 +10,7 @@ import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
-import type { Comparison } from '@/server/services/comparison';
+import type { Comparison } from './types';
 import { ComparisonDistribution } from './comparison-distribution';
 import { comparisonCsv } from './comparison-export';
 import { ComparisonLines } from './comparison-lines';

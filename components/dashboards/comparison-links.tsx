@@ -5,7 +5,7 @@ import { formatDate, formatDuration, formatNumber } from '@/lib/format';
 import { typeLabels, wasteLabels } from '@/lib/labels';
 import type { BeforeAfter } from '@/lib/dashboards/before-after';
 import { VerdictBadge } from '@/components/improvements/verdict';
-import type { LinkedDevelopmentStream } from '@/server/services/linked-improvements';
+import type { LinkedDevelopmentStream } from './types';
 
 type Improvement = LinkedDevelopmentStream['improvements'][number];
 

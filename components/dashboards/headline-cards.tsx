@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
-import type { Card as Figure, Portfolio } from '@/server/services/dashboards';
+import type { Portfolio, PortfolioFigure } from './types';
 import { trendLabels } from '@/lib/labels';
 
 const trendTone = {
@@ -12,7 +12,7 @@ const trendTone = {
   flat: 'text-slate-600 dark:text-slate-400',
 } as const;
 
-function Trend({ figure, against }: { figure: Figure; against: string }) {
+function Trend({ figure, against }: { figure: PortfolioFigure; against: string }) {
   if (figure.value === null)
     return (
       <p className="text-xs text-slate-500 dark:text-slate-400">Nothing measured in these weeks</p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatDuration, formatPercent } from '@/lib/format';
-import type { StreamDashboard } from '@/server/services/stream-dashboard';
+import type { StreamDashboard } from './types';
 
 /** The current map's totals beside what was measured: does the map still describe the stream? */
 export function MapVsMeasured({ d }: { d: StreamDashboard }) {

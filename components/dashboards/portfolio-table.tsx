@@ -13,7 +13,7 @@ import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import type { PortfolioStream } from '@/server/services/dashboards';
+import type { PortfolioStream } from './types';
 import { usePortfolioParams } from './portfolio-params';
 import { rangeQuery } from './week-range';
 import { Sparkline } from './sparkline';

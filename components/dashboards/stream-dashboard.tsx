@@ -13,7 +13,7 @@ import { wasteLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import { wastes } from '@/lib/vsm/types';
-import type { StreamDashboard as Data } from '@/server/services/stream-dashboard';
+import type { StreamDashboard as Data } from './types';
 import { ChartFigure } from './chart-figure';
 import { MapVsMeasured } from './map-vs-measured';
 import { rangeInput, useWeekRange, WeekRange } from './week-range';

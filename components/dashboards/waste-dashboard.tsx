@@ -10,7 +10,7 @@ import { downloadText } from '@/lib/csv/export';
 import { formatChange, formatDate, formatHours } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import type { WasteReduction } from './types';
 import { WasteControls } from './waste-controls';
 import { rangeInput, useWeekRange } from './week-range';
 import { wasteCsv } from './waste-export';

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
 import { formatChange, formatDate, formatHours, formatNumber } from '@/lib/format';
 import { wastes } from '@/lib/vsm/types';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import type { WasteReduction } from './types';
 import { wasteLabels } from '@/lib/labels';
 import { ChartFigure } from './chart-figure';
 import type { WeekRow } from './waste-charts';

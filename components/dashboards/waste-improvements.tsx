@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import type { WasteReduction } from './types';
 import { wasteLabels } from '@/lib/labels';
 
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';

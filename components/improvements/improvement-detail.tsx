@@ -15,9 +15,11 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import type { ImprovementView } from '@/server/services/improvements';
+import type { RouterOutputs } from '@/components/trpc/types';
 import { metricLabels, wasteLabels } from '@/lib/labels';
 import { ImprovementBadge } from './verdict';
+
+type Improvement = RouterOutputs['improvements']['get'];
 
 const Chart = dynamic(() => import('./before-after-chart'), {
   ssr: false,
@@ -25,7 +27,7 @@ const Chart = dynamic(() => import('./before-after-chart'), {
 });
 
 /** The chart's unit and scale for a metric: durations in hours. */
-function scaleOf(metric: ImprovementView['metric']) {
+function scaleOf(metric: Improvement['metric']) {
   if (metric === 'lead_time' || metric === 'process_time') return { unit: ' h', scale: 1 / 3600 };
   if (metric === 'flow_efficiency' || metric === 'pct_complete_accurate')
     return { unit: '%', scale: 1 };
@@ -42,7 +44,7 @@ export function ImprovementDetail({ id }: { id: string }) {
   return <Body i={query.data} slug={org.slug} />;
 }
 
-function Body({ i, slug }: { i: ImprovementView; slug: string }) {
+function Body({ i, slug }: { i: Improvement; slug: string }) {
   const a = i.assessment;
   const { unit, scale } = scaleOf(i.metric);
   const round = (v: number) => Math.round(v * scale * 10) / 10;
@@ -141,7 +143,7 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
   );
 }
 
-function Actions({ i, slug }: { i: ImprovementView; slug: string }) {
+function Actions({ i, slug }: { i: Improvement; slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();

@@ -1,8 +1,7 @@
 'use client';
 
-import type { inferRouterOutputs } from '@trpc/server';
 import { Badge } from '@/components/ui/card';
-import type { AppRouter } from '@/server/routers';
+import type { RouterOutputs } from '@/components/trpc/types';
 import {
   asSnapshot,
   auditChanges,
@@ -11,7 +10,7 @@ import {
   type AuditFormat,
 } from './audit-changes';
 
-export type AuditRow = inferRouterOutputs<AppRouter>['measurements']['audit'][number];
+export type AuditRow = RouterOutputs['measurements']['audit'][number];
 
 const when = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

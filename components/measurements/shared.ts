@@ -1,12 +1,10 @@
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/routers';
+import type { RouterOutputs } from '@/components/trpc/types';
 import { wasteFields, type MeasurementInput } from '@/lib/validation/measurements';
 import type { Waste } from '@/lib/vsm/types';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type MeasurementListRow = Outputs['measurements']['list'][number];
+export type MeasurementListRow = RouterOutputs['measurements']['list'][number];
 export type MeasurementRecord = MeasurementListRow['measurement'];
-export type StreamOption = Outputs['streams']['list'][number];
+export type StreamOption = RouterOutputs['streams']['list'][number];
 
 /** Total waste hours, or null when none was entered. */
 export function wasteTotal(
