@@ -37,11 +37,18 @@ export function formatShortDate(iso: string): string {
   return day ? `${day[2]} ${months[day[1]]}` : dash;
 }
 
+/** The time of a moment on the reader's clock, to the minute: "14:05". */
+export function formatTime(value: Date | string): string {
+  const moment = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(moment.getTime())) return dash;
+  return `${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+}
+
 /** A moment to the minute on the reader's clock: "3 Mar 2026, 14:05". */
 export function formatDateTime(value: Date | string): string {
   const moment = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(moment.getTime())) return dash;
-  return `${formatDate(moment)}, ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  return `${formatDate(moment)}, ${formatTime(moment)}`;
 }
 
 /** A measurement's period: "Mar 3, 2025", "Mar 3–9, 2025", "Mar 31 – Apr 6, 2025", "Dec 30, 2024 – Jan 5, 2025". */

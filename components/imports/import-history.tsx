@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useOrg } from '@/components/shell/org-context';
 import { Card, Skeleton } from '@/components/ui/card';
 import { useTRPC } from '@/components/trpc/client';
+import { formatDateTime, formatNumber } from '@/lib/format';
 
 /** The organization's latest imports and what each did. */
 export function ImportHistory() {
@@ -34,16 +35,11 @@ export function ImportHistory() {
                 <td className="py-1.5 pr-4">{i.fileName}</td>
                 <td className="py-1.5 pr-4">{i.byName ?? '—'}</td>
                 <td className="py-1.5 pr-4">
-                  {i.committedAt
-                    ? new Date(i.committedAt).toLocaleString('en-GB', {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })
-                    : '—'}
+                  {i.committedAt ? formatDateTime(i.committedAt) : '—'}
                 </td>
                 {[i.totalRows, i.added, i.replaced, i.skipped].map((n, k) => (
                   <td key={k} className="py-1.5 pr-4 tabular-nums">
-                    {n.toLocaleString('en')}
+                    {formatNumber(n, 0)}
                   </td>
                 ))}
               </tr>

@@ -11,6 +11,7 @@ import {
   formatPeriod,
   formatPValue,
   formatShortDate,
+  formatTime,
 } from '@/lib/format';
 import type { WorkingCalendar } from '@/lib/vsm/types';
 
@@ -27,6 +28,7 @@ describe('formatDate', () => {
     expect(formatDate(new Date(2026, 2, 3, 23, 59))).toBe('3 Mar 2026');
     expect(formatDateTime(new Date(2026, 2, 3, 14, 5))).toBe('3 Mar 2026, 14:05');
     expect(formatDateTime(new Date(2025, 8, 3, 9, 5))).toBe('3 Sep 2025, 09:05');
+    expect(formatTime(new Date(2025, 8, 3, 9, 5))).toBe('09:05');
   });
 
   it('writes a dash for nothing, or for what is not a date', () => {
