@@ -36,11 +36,25 @@ export const kindLabels: Record<StreamKind, string> = {
   development: 'Development',
 };
 
+/** What each kind of stream is, in one line, for the pickers that choose one. */
+export const kindDescriptions: Record<StreamKind, string> = {
+  operational: 'Serves external customers day to day: orders, production, delivery, support.',
+  development: 'Builds the products and systems the operational streams use.',
+};
+
 export const typeLabels: Record<OperationalType, string> = {
   fulfillment: 'Fulfillment',
   manufacturing: 'Manufacturing',
   software_delivery: 'Software delivery',
   supporting: 'Supporting',
+};
+
+/** What each type of operational stream runs, in one line. */
+export const typeDescriptions: Record<OperationalType, string> = {
+  fulfillment: 'From an order to the customer receiving it.',
+  manufacturing: 'From raw materials to a finished product.',
+  software_delivery: 'Release, deploy, licensing and support of software.',
+  supporting: 'Enables the others: inventory, hiring, budgeting…',
 };
 
 /** The seed's six lines of comparison, with what each side typically says. */
