@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { fmtNumber } from '@/lib/dashboards/format';
+import { formatNumber } from '@/lib/format';
 
 export interface StripPoint {
   /** The value, in the chart's unit. */
@@ -69,7 +69,7 @@ export function StripChart({
           type="number"
           dataKey="x"
           name="Value"
-          tickFormatter={(v: number) => `${fmtNumber(v)}${unit}`}
+          tickFormatter={(v: number) => `${formatNumber(v)}${unit}`}
           {...axis}
           domain={[0, 'auto']}
         />

@@ -7,30 +7,24 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
-import type { Comparison } from '@/server/services/comparison';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
+import type { Comparison } from './types';
 import { ComparisonDistribution } from './comparison-distribution';
 import { comparisonCsv } from './comparison-export';
 import { ComparisonLines } from './comparison-lines';
 import { ComparisonLinks } from './comparison-links';
 import { ComparisonTable } from './comparison-table';
-import { fieldErrorsOf } from './insights-errors';
-import { InsightsRange } from './insights-range';
-import { usePortfolioParams } from './portfolio-params';
+import { rangeInput, useWeekRange, WeekRange } from './week-range';
 
 const linkClass = 'text-indigo-700 underline dark:text-indigo-300';
 
 export function ComparisonDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p] = usePortfolioParams();
-  const input = {
-    orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
-  };
+  const [weeks] = useWeekRange();
+  const input = { orgSlug: org.slug, ...rangeInput(weeks) };
   const query = useQuery({
     ...trpc.dashboards.comparison.queryOptions(input),
     placeholderData: keepPreviousData,
@@ -42,7 +36,7 @@ export function ComparisonDashboard() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3 print:hidden">
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Choose the weeks">
-          <InsightsRange fieldErrors={fieldErrors} />
+          <WeekRange fieldErrors={fieldErrors} />
         </div>
         {data ? (
           <Button
@@ -94,8 +88,8 @@ function Body({ data, slug, fetching }: { data: Comparison; slug: string; fetchi
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}: {count('operational')}{' '}
-        operational and {count('development')} development streams.
+        Weeks of {formatDate(data.range.from)} to {formatDate(data.range.to)}:{' '}
+        {count('operational')} operational and {count('development')} development streams.
         {fetching ? ' Updating…' : ''}
       </p>
       {missing.length > 0 ? (

@@ -7,7 +7,7 @@ import { inputClass } from '@/components/ui/field';
 import { median } from '@/lib/dashboards/stats';
 import { metricKeys } from '@/lib/dashboards/comparison';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import type { Comparison, ComparisonStream } from '@/server/services/comparison';
+import type { Comparison, ComparisonStream } from './types';
 import { ChartFigure } from './chart-figure';
 import type { StripPoint, StripSeries } from './comparison-charts';
 import { metricView } from './comparison-metrics';

@@ -3,7 +3,7 @@
 import { streamKinds, type StreamKind } from '@/lib/domain';
 import Link from 'next/link';
 import { comparisonLines, kindLabels } from '@/lib/labels';
-import type { ComparisonStream } from '@/server/services/comparison';
+import type { ComparisonStream } from './types';
 
 type Line = (typeof comparisonLines)[number];
 

@@ -1,29 +1,22 @@
 'use client';
 
 import Link from 'next/link';
-import { Badge } from '@/components/ui/card';
-import { fmtDay, fmtDuration, fmtNumber } from '@/lib/dashboards/format';
-import { typeLabels } from '@/lib/labels';
-import { wasteLabels } from '@/lib/vsm/labels';
-import type { BeforeAfter, Verdict } from '@/lib/dashboards/before-after';
-import type { LinkedDevelopmentStream } from '@/server/services/linked-improvements';
+import { formatDate, formatDuration, formatNumber } from '@/lib/format';
+import { typeLabels, wasteLabels } from '@/lib/labels';
+import type { BeforeAfter } from '@/lib/dashboards/before-after';
+import { VerdictBadge } from '@/components/improvements/verdict';
+import type { LinkedDevelopmentStream } from './types';
 
 type Improvement = LinkedDevelopmentStream['improvements'][number];
 
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
-const verdictTone: Record<Verdict, 'green' | 'red' | 'slate'> = {
-  improved: 'green',
-  worsened: 'red',
-  'no clear change': 'slate',
-  'not enough data': 'slate',
-};
 
 function Change({ r, format }: { r: BeforeAfter; format: (n: number | null) => string }) {
   return (
     <>
       {format(r.beforeMedian)} → {format(r.afterMedian)}
       <span className="ml-1">
-        <Badge tone={verdictTone[r.verdict]}>{r.verdict}</Badge>
+        <VerdictBadge verdict={r.verdict} />
       </span>
     </>
   );
@@ -31,9 +24,9 @@ function Change({ r, format }: { r: BeforeAfter; format: (n: number | null) => s
 
 function ImprovementCard({ i, slug }: { i: Improvement; slug: string }) {
   const when = i.completedOn
-    ? `${fmtDay(i.startedOn)} to ${fmtDay(i.completedOn)}`
-    : `started ${fmtDay(i.startedOn)}, in progress`;
-  const hours = (n: number | null) => (n === null ? '—' : `${fmtNumber(n)} h / wk`);
+    ? `${formatDate(i.startedOn)} to ${formatDate(i.completedOn)}`
+    : `started ${formatDate(i.startedOn)}, in progress`;
+  const hours = (n: number | null) => (n === null ? '—' : `${formatNumber(n)} h / wk`);
   return (
     <li className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className="text-sm font-medium text-slate-900 dark:text-slate-100">
@@ -50,9 +43,9 @@ function ImprovementCard({ i, slug }: { i: Improvement; slug: string }) {
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {when}
         {i.waste ? ` · against ${wasteLabels[i.waste].toLowerCase()}` : ''} · the {i.windowWeeks}{' '}
-        weeks to {fmtDay(i.windows.before.to)}
+        weeks to {formatDate(i.windows.before.to)}
         {i.windows.after
-          ? ` against the ${i.windowWeeks} weeks from ${fmtDay(i.windows.after.from)}`
+          ? ` against the ${i.windowWeeks} weeks from ${formatDate(i.windows.after.from)}`
           : '; the weeks after count once it is completed'}
       </p>
       <div className="mt-2 overflow-x-auto">
@@ -84,7 +77,7 @@ function ImprovementCard({ i, slug }: { i: Improvement; slug: string }) {
                 <td className="py-1 pr-3">
                   <Change
                     r={e.lead}
-                    format={(n) => (n === null ? '—' : fmtDuration(n, e.calendar))}
+                    format={(n) => (n === null ? '—' : formatDuration(n, e.calendar))}
                   />
                 </td>
                 <td className="py-1">

@@ -2,7 +2,7 @@
  * The six figures of the comparison, in one place: how each reads in the table, on the chart's
  * axis (lead time in hours, as on the stream dashboard) and in the CSV.
  */
-import { fmtDuration, fmtHours, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
+import { formatDuration, formatHours, formatNumber, formatPercent } from '@/lib/format';
 import { metricKeys, type MetricKey } from '@/lib/dashboards/comparison';
 import type { WorkingCalendar } from '@/lib/vsm/types';
 
@@ -28,7 +28,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   medianLead: {
     label: 'Median lead time',
     note: 'the median of the streams’ own medians',
-    format: (v, c) => fmtDuration(v, c),
+    format: (v, c) => formatDuration(v, c),
     unit: ' h',
     toChart: (v) => round(v / 3600, 1),
     csvHeader: 'median_lead_time_hours',
@@ -38,7 +38,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   flowEfficiency: {
     label: 'Flow efficiency',
     note: 'all process time over all lead time (a ratio of sums)',
-    format: (v) => fmtPercent(v),
+    format: (v) => formatPercent(v),
     unit: '%',
     toChart: (v) => round(v, 1),
     csvHeader: 'flow_efficiency_pct',
@@ -48,7 +48,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   throughputPerWeek: {
     label: 'Throughput / wk',
     note: 'items done in an average week, the streams added up',
-    format: (v) => fmtNumber(v),
+    format: (v) => formatNumber(v),
     unit: '',
     toChart: (v) => round(v),
     csvHeader: 'throughput_per_week',
@@ -58,7 +58,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   wip: {
     label: 'WIP',
     note: 'items in progress in an average week, the streams added up',
-    format: (v) => fmtNumber(v),
+    format: (v) => formatNumber(v),
     unit: '',
     toChart: (v) => round(v),
     csvHeader: 'wip',
@@ -68,7 +68,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   pct: {
     label: '%C&A',
     note: 'the median of the streams’ average percent complete and accurate',
-    format: (v) => fmtPercent(v),
+    format: (v) => formatPercent(v),
     unit: '%',
     toChart: (v) => round(v, 1),
     csvHeader: 'pct_complete_accurate',
@@ -78,7 +78,7 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   wastePerWeek: {
     label: 'Waste h / wk',
     note: 'hours of waste in an average week, the streams added up',
-    format: (v) => fmtHours(v),
+    format: (v) => formatHours(v),
     unit: ' h',
     toChart: (v) => round(v, 1),
     csvHeader: 'waste_hours_per_week',

@@ -1,11 +1,11 @@
 'use client';
 
-import type { Comparison, Group } from '@/server/services/comparison';
+import type { Comparison, ComparisonGroup } from './types';
 import { metricViews } from './comparison-metrics';
 
 const cell = 'px-3 py-2 text-right tabular-nums';
 
-function streamsText(g: Group): string {
+function streamsText(g: ComparisonGroup): string {
   if (g.streams === 0) return 'none';
   return g.measured === g.streams ? String(g.streams) : `${g.streams} (${g.measured} measured)`;
 }

@@ -2,17 +2,17 @@
 
 import Link from 'next/link';
 import { cn } from '@/lib/cn';
-import { fmtChange, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
-import type { Card as Figure, Portfolio } from '@/server/services/dashboards';
+import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import type { Portfolio, PortfolioFigure } from './types';
+import { trendLabels } from '@/lib/labels';
 
 const trendTone = {
   better: 'text-green-700 dark:text-green-400',
   worse: 'text-red-700 dark:text-red-400',
   flat: 'text-slate-600 dark:text-slate-400',
 } as const;
-const trendWord = { better: 'better', worse: 'worse', flat: 'about the same' } as const;
 
-function Trend({ figure, against }: { figure: Figure; against: string }) {
+function Trend({ figure, against }: { figure: PortfolioFigure; against: string }) {
   if (figure.value === null)
     return (
       <p className="text-xs text-slate-500 dark:text-slate-400">Nothing measured in these weeks</p>
@@ -26,7 +26,7 @@ function Trend({ figure, against }: { figure: Figure; against: string }) {
   return (
     <p className={cn('text-xs font-medium', trendTone[figure.trend])}>
       <span aria-hidden>{figure.change > 0 ? '▲' : figure.change < 0 ? '▼' : '■'} </span>
-      {fmtChange(figure.change)} vs {against} ({trendWord[figure.trend]})
+      {formatChange(figure.change)} vs {against} ({trendLabels[figure.trend]})
     </p>
   );
 }
@@ -80,16 +80,18 @@ export function HeadlineCards({
           {c.streams.measured} measured in these weeks
         </p>
       </Tile>
-      <Tile title="Median lead time" value={fmtDuration(c.medianLead.value)} href="#streams">
+      <Tile title="Median lead time" value={formatDuration(c.medianLead.value)} href="#streams">
         <Trend figure={c.medianLead} against={previousLabel} />
       </Tile>
-      <Tile title="Flow efficiency" value={fmtPercent(c.flowEfficiency.value)} href="#streams">
+      <Tile title="Flow efficiency" value={formatPercent(c.flowEfficiency.value)} href="#streams">
         <Trend figure={c.flowEfficiency} against={previousLabel} />
       </Tile>
       <Tile
         title="Throughput"
         value={
-          c.throughputPerWeek.value === null ? '—' : `${fmtNumber(c.throughputPerWeek.value)} / wk`
+          c.throughputPerWeek.value === null
+            ? '—'
+            : `${formatNumber(c.throughputPerWeek.value)} / wk`
         }
         href={measurements}
       >
@@ -97,7 +99,9 @@ export function HeadlineCards({
       </Tile>
       <Tile
         title="Waste"
-        value={c.wastePerWeek.value === null ? '—' : `${fmtNumber(c.wastePerWeek.value, 0)} h / wk`}
+        value={
+          c.wastePerWeek.value === null ? '—' : `${formatNumber(c.wastePerWeek.value, 0)} h / wk`
+        }
         href={measurements}
       >
         <Trend figure={c.wastePerWeek} against={previousLabel} />
@@ -107,14 +111,14 @@ export function HeadlineCards({
         value={
           c.wasteVsBaseline.value === null
             ? '—'
-            : `${c.wasteVsBaseline.value >= 0 ? '−' : '+'}${fmtPercent(Math.abs(c.wasteVsBaseline.value), 0)}`
+            : `${c.wasteVsBaseline.value >= 0 ? '−' : '+'}${formatPercent(Math.abs(c.wasteVsBaseline.value), { decimals: 0 })}`
         }
         href="#streams"
       >
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {c.wasteVsBaseline.value === null
             ? 'No stream has a waste baseline yet'
-            : `${fmtNumber(c.wasteVsBaseline.currentPerWeek, 0)} h/wk now, ${fmtNumber(c.wasteVsBaseline.baselinePerWeek, 0)} h/wk in each stream's first 13 weeks`}
+            : `${formatNumber(c.wasteVsBaseline.currentPerWeek, 0)} h/wk now, ${formatNumber(c.wasteVsBaseline.baselinePerWeek, 0)} h/wk in each stream's first 13 weeks`}
         </p>
       </Tile>
     </section>

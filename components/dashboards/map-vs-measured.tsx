@@ -1,7 +1,7 @@
 'use client';
 
-import { fmtDuration, fmtPercent } from '@/lib/dashboards/format';
-import type { StreamDashboard } from '@/server/services/stream-dashboard';
+import { formatDuration, formatPercent } from '@/lib/format';
+import type { StreamDashboard } from './types';
 
 /** The current map's totals beside what was measured: does the map still describe the stream? */
 export function MapVsMeasured({ d }: { d: StreamDashboard }) {
@@ -9,21 +9,21 @@ export function MapVsMeasured({ d }: { d: StreamDashboard }) {
   const rows = [
     {
       label: 'Lead time',
-      map: m ? fmtDuration(m.lead, d.calendar) : '—',
-      measured: fmtDuration(d.current.medianLead, d.calendar),
-      target: d.targets ? fmtDuration(d.targets.lead, d.calendar) : '—',
+      map: m ? formatDuration(m.lead, d.calendar) : '—',
+      measured: formatDuration(d.current.medianLead, d.calendar),
+      target: d.targets ? formatDuration(d.targets.lead, d.calendar) : '—',
     },
     {
       label: 'Process time',
-      map: m ? fmtDuration(m.process, d.calendar) : '—',
-      measured: fmtDuration(d.current.medianProcess, d.calendar),
+      map: m ? formatDuration(m.process, d.calendar) : '—',
+      measured: formatDuration(d.current.medianProcess, d.calendar),
       target: '—',
     },
     {
       label: 'Flow efficiency',
-      map: fmtPercent(m?.flowEfficiency),
-      measured: fmtPercent(d.current.flowEfficiency),
-      target: fmtPercent(d.targets?.flowEfficiency),
+      map: formatPercent(m?.flowEfficiency),
+      measured: formatPercent(d.current.flowEfficiency),
+      target: formatPercent(d.targets?.flowEfficiency),
     },
   ];
   return (
@@ -36,7 +36,7 @@ export function MapVsMeasured({ d }: { d: StreamDashboard }) {
       </h2>
       <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
         {m
-          ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${fmtDuration(m.bottleneck.waitTimeSeconds, d.calendar)}), lowest %C&A at ${m.weakest.name} (${fmtPercent(m.weakest.pctCompleteAccurate)}).`
+          ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${formatDuration(m.bottleneck.waitTimeSeconds, d.calendar)}), lowest %C&A at ${m.weakest.name} (${formatPercent(m.weakest.pctCompleteAccurate)}).`
           : 'This stream has no current-state map yet.'}{' '}
         Measured figures are medians of these weeks.
       </p>

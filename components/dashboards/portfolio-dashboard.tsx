@@ -1,36 +1,22 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
+import { previousRangeLabels } from '@/lib/labels';
 import { HeadlineCards } from './headline-cards';
 import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
-import { rangeQuery, usePortfolioParams } from './portfolio-params';
+import { usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
-
-const previousLabels = {
-  '12w': 'the 12 weeks before',
-  quarter: 'the quarter before',
-  year: 'the year before',
-  custom: 'the weeks before',
-} as const;
-
-function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
-  const data =
-    error instanceof TRPCClientError
-      ? (error.data as { fieldErrors?: Record<string, string[]> | null } | undefined)
-      : undefined;
-  return data?.fieldErrors ?? null;
-}
+import { rangeInput, rangeQuery } from './week-range';
 
 export function PortfolioDashboard() {
   const org = useOrg();
@@ -38,8 +24,7 @@ export function PortfolioDashboard() {
   const [p] = usePortfolioParams();
   const input = {
     orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
+    ...rangeInput(p),
     kind: p.kind ?? undefined,
     type: p.type ?? undefined,
     ownerId: p.owner ?? undefined,
@@ -88,8 +73,8 @@ export function PortfolioDashboard() {
       {data && !fieldErrors ? (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            Weeks of {fmtDay(data.range.from)} to {fmtDay(data.range.to)}, compared with{' '}
-            {fmtDay(data.range.prevFrom)} to {fmtDay(data.range.prevTo)}.
+            Weeks of {formatDate(data.range.from)} to {formatDate(data.range.to)}, compared with{' '}
+            {formatDate(data.range.prevFrom)} to {formatDate(data.range.prevTo)}.
             {query.isFetching ? ' Updating…' : ''}
           </p>
           {data.streams.length === 0 ? (
@@ -111,7 +96,7 @@ export function PortfolioDashboard() {
               <HeadlineCards
                 data={data}
                 slug={org.slug}
-                previousLabel={previousLabels[data.range.preset]}
+                previousLabel={previousRangeLabels[data.range.preset]}
               />
               {data.cards.streams.measured === 0 ? (
                 <Card>
@@ -146,7 +131,7 @@ export function PortfolioDashboard() {
                     {data.worse.length === 1
                       ? '1 stream got worse'
                       : `${data.worse.length} streams got worse`}{' '}
-                    than {previousLabels[data.range.preset]}
+                    than {previousRangeLabels[data.range.preset]}
                   </h2>
                   <ul className="mt-2 space-y-1 text-sm text-red-900 dark:text-red-200">
                     {data.worse.map((w) => (

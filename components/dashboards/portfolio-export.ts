@@ -1,5 +1,5 @@
 import { toCsv, type ExportColumn } from '@/lib/csv/export';
-import type { Portfolio, PortfolioStream } from '@/server/services/dashboards';
+import type { Portfolio, PortfolioStream } from './types';
 
 const round = (v: number | null, d = 2) => (v === null ? null : Number(v.toFixed(d)));
 

@@ -2,17 +2,11 @@
 
 import { operationalTypes, streamKinds, type OperationalType, type StreamKind } from '@/lib/domain';
 import { Button } from '@/components/ui/button';
+import type { ServerFieldErrors } from '@/components/trpc/errors';
 import { inputClass } from '@/components/ui/field';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import { rangePresetValues } from '@/lib/validation/dashboards';
 import { usePortfolioParams } from './portfolio-params';
-
-const rangeLabels: Record<(typeof rangePresetValues)[number], string> = {
-  '12w': 'Last 12 weeks',
-  quarter: 'Last quarter (13 weeks)',
-  year: 'Last year (52 weeks)',
-  custom: 'Custom dates',
-};
+import { WeekRange } from './week-range';
 
 /** Range, kind, type and owner: each change replaces the URL (shareable) and refetches. */
 export function PortfolioFilters({
@@ -20,65 +14,17 @@ export function PortfolioFilters({
   fieldErrors,
 }: {
   owners: { id: string; name: string }[];
-  fieldErrors?: Record<string, string[]> | null;
+  fieldErrors?: ServerFieldErrors | null;
 }) {
   const [p, setP] = usePortfolioParams();
   const filtered = Boolean(p.kind || p.type || p.owner || p.range !== '12w');
-  const error = (key: string) => fieldErrors?.[key]?.[0];
   return (
     <div
       className="flex flex-wrap items-end gap-3 print:hidden"
       role="search"
       aria-label="Choose the weeks and streams"
     >
-      <label className="text-sm font-medium">
-        Weeks
-        <select
-          className={`${inputClass} mt-1`}
-          value={p.range}
-          onChange={(e) => void setP({ range: e.target.value as typeof p.range })}
-        >
-          {rangePresetValues.map((r) => (
-            <option key={r} value={r}>
-              {rangeLabels[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {p.range === 'custom' ? (
-        <>
-          <label className="text-sm font-medium">
-            From
-            <input
-              type="date"
-              aria-invalid={Boolean(error('from'))}
-              className={`${inputClass} mt-1`}
-              value={p.from ?? ''}
-              onChange={(e) => void setP({ from: e.target.value || null })}
-            />
-            {error('from') ? (
-              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
-                {error('from')}
-              </span>
-            ) : null}
-          </label>
-          <label className="text-sm font-medium">
-            To
-            <input
-              type="date"
-              aria-invalid={Boolean(error('to'))}
-              className={`${inputClass} mt-1`}
-              value={p.to ?? ''}
-              onChange={(e) => void setP({ to: e.target.value || null })}
-            />
-            {error('to') ? (
-              <span className="mt-1 block text-xs text-red-700 dark:text-red-400">
-                {error('to')}
-              </span>
-            ) : null}
-          </label>
-        </>
-      ) : null}
+      <WeekRange fieldErrors={fieldErrors} />
       <label className="text-sm font-medium">
         Kind
         <select

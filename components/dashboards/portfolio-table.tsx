@@ -11,10 +11,11 @@ import {
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
-import { fmtChange, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
+import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import type { PortfolioStream } from '@/server/services/dashboards';
-import { rangeQuery, usePortfolioParams } from './portfolio-params';
+import type { PortfolioStream } from './types';
+import { usePortfolioParams } from './portfolio-params';
+import { rangeQuery } from './week-range';
 import { Sparkline } from './sparkline';
 
 const col = createColumnHelper<PortfolioStream>();
@@ -28,7 +29,7 @@ const tone = {
 function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   if (figure.change === null || figure.trend === null) return null;
   return (
-    <span className={cn('block text-xs', tone[figure.trend])}>{fmtChange(figure.change)}</span>
+    <span className={cn('block text-xs', tone[figure.trend])}>{formatChange(figure.change)}</span>
   );
 }
 
@@ -59,7 +60,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtDuration(c.row.original.lead.value, c.row.original.calendar)}
+          {formatDuration(c.row.original.lead.value, c.row.original.calendar)}
           <Change figure={c.row.original.lead} />
         </>
       ),
@@ -70,7 +71,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtPercent(c.row.original.flow.value)}
+          {formatPercent(c.row.original.flow.value)}
           <Change figure={c.row.original.flow} />
         </>
       ),
@@ -81,7 +82,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtNumber(c.row.original.throughput.value)}
+          {formatNumber(c.row.original.throughput.value)}
           <Change figure={c.row.original.throughput} />
         </>
       ),
@@ -92,7 +93,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {fmtNumber(c.row.original.waste.value, 0)}
+          {formatNumber(c.row.original.waste.value, 0)}
           <Change figure={c.row.original.waste} />
         </>
       ),
@@ -106,7 +107,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           '—'
         ) : (
           <span className={c.row.original.wasteVsBaseline >= 0 ? tone.better : tone.worse}>
-            {fmtChange(-c.row.original.wasteVsBaseline)}
+            {formatChange(-c.row.original.wasteVsBaseline)}
           </span>
         ),
     }),
@@ -130,7 +131,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           <>
             {b.name}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              waits {fmtDuration(b.waitTimeSeconds, c.row.original.calendar)}
+              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar)}
             </span>
           </>
         ) : (

@@ -16,18 +16,18 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { fmtShortDay } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
+import { formatShortDate } from '@/lib/format';
 import { wastes } from '@/lib/vsm/types';
+import { wasteLabels } from '@/lib/labels';
 
 export type ChartRow = Record<string, number | string | null>;
 
 const axis = { tick: { fontSize: 11, fill: 'currentColor' }, stroke: 'currentColor' };
 const grid = <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} />;
-const x = <XAxis dataKey="week" tickFormatter={fmtShortDay} {...axis} minTickGap={24} />;
+const x = <XAxis dataKey="week" tickFormatter={formatShortDate} {...axis} minTickGap={24} />;
 const tooltip = (
   <Tooltip
-    labelFormatter={(w) => `Week of ${fmtShortDay(String(w))}`}
+    labelFormatter={(w) => `Week of ${formatShortDate(String(w))}`}
     contentStyle={{ fontSize: 12 }}
   />
 );

@@ -6,18 +6,17 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/card';
-import { FormError, inputClass } from '@/components/ui/field';
+import { FormError } from '@/components/ui/field';
 import { downloadText, toCsv } from '@/lib/csv/export';
-import { fmtDay, fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
+import { formatDate, formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import { wasteLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
-import { rangePresetValues } from '@/lib/validation/dashboards';
-import { wasteLabels } from '@/lib/vsm/labels';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import { wastes } from '@/lib/vsm/types';
-import type { StreamDashboard as Data } from '@/server/services/stream-dashboard';
+import type { StreamDashboard as Data } from './types';
 import { ChartFigure } from './chart-figure';
-import { usePortfolioParams } from './portfolio-params';
 import { MapVsMeasured } from './map-vs-measured';
+import { rangeInput, useWeekRange, WeekRange } from './week-range';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const LinesChart = dynamic(() => import('./stream-charts').then((m) => m.LinesChart), {
@@ -34,69 +33,26 @@ const XmrChart = dynamic(() => import('./stream-charts').then((m) => m.XmrChart)
 });
 
 const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
-const rangeLabels = {
-  '12w': 'Last 12 weeks',
-  quarter: 'Last quarter',
-  year: 'Last year',
-  custom: 'Custom dates',
-} as const;
 type Week = Data['weeks'][number];
 
 export function StreamDashboard({ streamId }: { streamId: string }) {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p, setP] = usePortfolioParams();
-  const input = {
-    orgSlug: org.slug,
-    id: streamId,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
-  };
+  const [weeks] = useWeekRange();
+  const input = { orgSlug: org.slug, id: streamId, ...rangeInput(weeks) };
   const query = useQuery({
     ...trpc.dashboards.stream.queryOptions(input),
     placeholderData: keepPreviousData,
     retry: false,
   });
   const d = query.data;
+  const fieldErrors = fieldErrorsOf(query.error);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
-        <label className="text-sm font-medium">
-          Weeks
-          <select
-            className={`${inputClass} mt-1`}
-            value={p.range}
-            onChange={(e) => void setP({ range: e.target.value as typeof p.range })}
-          >
-            {rangePresetValues.map((r) => (
-              <option key={r} value={r}>
-                {rangeLabels[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {p.range === 'custom' ? (
-          <>
-            <label className="text-sm font-medium">
-              From
-              <input
-                type="date"
-                className={`${inputClass} mt-1`}
-                value={p.from ?? ''}
-                onChange={(e) => void setP({ from: e.target.value || null })}
-              />
-            </label>
-            <label className="text-sm font-medium">
-              To
-              <input
-                type="date"
-                className={`${inputClass} mt-1`}
-                value={p.to ?? ''}
-                onChange={(e) => void setP({ to: e.target.value || null })}
-              />
-            </label>
-          </>
-        ) : null}
+        <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Choose the weeks">
+          <WeekRange fieldErrors={fieldErrors} />
+        </div>
         {d ? (
           <Button
             variant="secondary"
@@ -108,15 +64,20 @@ export function StreamDashboard({ streamId }: { streamId: string }) {
           </Button>
         ) : null}
       </div>
-      {query.isError ? <FormError message={errorMessage(query.error)} /> : null}
-      {query.isPending ? (
+      {query.isError && !fieldErrors ? <FormError message={errorMessage(query.error)} /> : null}
+      {fieldErrors ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Fix the dates above to see the charts.
+        </p>
+      ) : null}
+      {query.isPending && !fieldErrors ? (
         <div className="grid gap-4 lg:grid-cols-2">
           {Array.from({ length: 4 }, (_, i) => (
             <Skeleton key={i} className="h-72" />
           ))}
         </div>
       ) : null}
-      {d ? <Body d={d} slug={org.slug} /> : null}
+      {d && !fieldErrors ? <Body d={d} slug={org.slug} /> : null}
     </div>
   );
 }
@@ -125,8 +86,8 @@ function Body({ d, slug }: { d: Data; slug: string }) {
   if (d.weeks.length === 0) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
-        No measurements of this stream in the weeks of {fmtDay(d.range.from)} to{' '}
-        {fmtDay(d.range.to)}.{' '}
+        No measurements of this stream in the weeks of {formatDate(d.range.from)} to{' '}
+        {formatDate(d.range.to)}.{' '}
         <Link
           className="text-indigo-700 underline dark:text-indigo-300"
           href={`/${slug}/measurements/new?stream=${d.stream.id}`}
@@ -157,13 +118,15 @@ function Body({ d, slug }: { d: Data; slug: string }) {
   const baseLead = hours(d.baseline.medianLead);
   const targetLead = d.targets ? hours(d.targets.lead) : null;
   const refs = (base: number | null, target: number | null) => [
-    ...(base !== null ? [{ y: base, label: `Baseline ${fmtNumber(base)}`, color: '#64748b' }] : []),
+    ...(base !== null
+      ? [{ y: base, label: `Baseline ${formatNumber(base)}`, color: '#64748b' }]
+      : []),
     ...(target !== null
-      ? [{ y: target, label: `Target ${fmtNumber(target)}`, color: '#16a34a' }]
+      ? [{ y: target, label: `Target ${formatNumber(target)}`, color: '#16a34a' }]
       : []),
   ];
-  const weekCol = { header: 'Week of', value: (r: (typeof rows)[number]) => fmtDay(r.week) };
-  const n = (v: unknown) => (v === null || v === undefined ? '—' : fmtNumber(Number(v)));
+  const weekCol = { header: 'Week of', value: (r: (typeof rows)[number]) => formatDate(r.week) };
+  const n = (v: unknown) => (v === null || v === undefined ? '—' : formatNumber(Number(v)));
   const x = d.xmr;
   const weeksShown = new Set(d.weeks.map((w) => w.week));
   const markers = d.improvements
@@ -183,9 +146,9 @@ function Body({ d, slug }: { d: Data; slug: string }) {
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {d.weeks.length} weeks measured from {fmtDay(d.range.from)} to {fmtDay(d.range.to)}.
-        Baseline: the first {d.baseline.weeks} weeks measured ({fmtDay(d.baseline.from)} to{' '}
-        {fmtDay(d.baseline.to)}).
+        {d.weeks.length} weeks measured from {formatDate(d.range.from)} to {formatDate(d.range.to)}.
+        Baseline: the first {d.baseline.weeks} weeks measured ({formatDate(d.baseline.from)} to{' '}
+        {formatDate(d.baseline.to)}).
         {d.targets
           ? ` Targets: the ${d.targets.source}.`
           : ' No future-state map yet, so no targets.'}
@@ -195,7 +158,7 @@ function Body({ d, slug }: { d: Data; slug: string }) {
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure
           title="Lead time and process time (hours)"
-          summary={`Median lead time ${fmtDuration(d.current.medianLead, d.calendar)} (baseline ${fmtDuration(d.baseline.medianLead, d.calendar)}).`}
+          summary={`Median lead time ${formatDuration(d.current.medianLead, d.calendar)} (baseline ${formatDuration(d.baseline.medianLead, d.calendar)}).`}
           rows={rows}
           columns={[
             weekCol,
@@ -216,7 +179,7 @@ function Body({ d, slug }: { d: Data; slug: string }) {
         </ChartFigure>
         <ChartFigure
           title="Flow efficiency (%)"
-          summary={`Process time over lead time: ${fmtPercent(d.current.flowEfficiency)} in these weeks (baseline ${fmtPercent(d.baseline.flowEfficiency)}).`}
+          summary={`Process time over lead time: ${formatPercent(d.current.flowEfficiency)} in these weeks (baseline ${formatPercent(d.baseline.flowEfficiency)}).`}
           rows={rows}
           columns={[weekCol, { header: 'Flow efficiency (%)', value: (r) => n(r.flow) }]}
         >
@@ -266,7 +229,7 @@ function Body({ d, slug }: { d: Data; slug: string }) {
         </ChartFigure>
         <ChartFigure
           title="Waste by category (hours)"
-          summary={`${fmtNumber(d.current.wastePerWeek, 0)} h a week in these weeks, ${fmtNumber(d.baseline.wastePerWeek, 0)} h a week in the baseline.`}
+          summary={`${formatNumber(d.current.wastePerWeek, 0)} h a week in these weeks, ${formatNumber(d.baseline.wastePerWeek, 0)} h a week in the baseline.`}
           rows={rows}
           columns={[
             weekCol,
@@ -281,10 +244,10 @@ function Body({ d, slug }: { d: Data; slug: string }) {
         {x ? (
           <ChartFigure
             title="Lead time: process behaviour chart (XmR)"
-            summary={`Average ${fmtNumber(hours(x.centre))} h; natural limits ${fmtNumber(hours(x.lnpl))} to ${fmtNumber(hours(x.unpl))} h. ${x.signalCount === 0 ? 'No signal: the variation is routine.' : `${x.signalCount === 1 ? 'One signal' : `${x.signalCount} signals`} of a change worth looking into (red points).`}`}
+            summary={`Average ${formatNumber(hours(x.centre))} h; natural limits ${formatNumber(hours(x.lnpl))} to ${formatNumber(hours(x.unpl))} h. ${x.signalCount === 0 ? 'No signal: the variation is routine.' : `${x.signalCount === 1 ? 'One signal' : `${x.signalCount} signals`} of a change worth looking into (red points).`}`}
             rows={xmrRows}
             columns={[
-              { header: 'Week of', value: (r) => fmtDay(r.week) },
+              { header: 'Week of', value: (r) => formatDate(r.week) },
               { header: 'Lead time (h)', value: (r) => n(r.value) },
               { header: 'Signals', value: (r) => r.signals || '—' },
             ]}
@@ -360,7 +323,8 @@ function Improvements({ d, slug }: { d: Data; slug: string }) {
               </Link>
               <span className="text-slate-600 dark:text-slate-400">
                 {' '}
-                — {fmtDay(k.startedOn)} to {k.completedOn ? fmtDay(k.completedOn) : 'under way'}
+                — {formatDate(k.startedOn)} to{' '}
+                {k.completedOn ? formatDate(k.completedOn) : 'under way'}
               </span>
             </li>
           ))}

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { fmtNumber, fmtShortDay } from '@/lib/dashboards/format';
+import { formatNumber, formatShortDate } from '@/lib/format';
 import { wasteColors } from './stream-charts';
 
 export type WeekRow = Record<string, number | string | null>;
@@ -33,11 +33,11 @@ export interface Category {
 
 const axis = { tick: { fontSize: 11, fill: 'currentColor' }, stroke: 'currentColor' };
 const grid = <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} />;
-const hours = (v: unknown) => `${fmtNumber(Number(v))} h`;
-const hoursTick = (v: number) => `${fmtNumber(v, 0)} h`;
+const hours = (v: unknown) => `${formatNumber(Number(v))} h`;
+const hoursTick = (v: number) => `${formatNumber(v, 0)} h`;
 const weekTooltip = (
   <Tooltip
-    labelFormatter={(w) => `Week of ${fmtShortDay(String(w))}`}
+    labelFormatter={(w) => `Week of ${formatShortDate(String(w))}`}
     formatter={hours}
     contentStyle={{ fontSize: 12, color: '#0f172a' }}
   />
@@ -103,7 +103,7 @@ export function TrendChart({
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
         {grid}
-        <XAxis dataKey="week" tickFormatter={fmtShortDay} {...axis} minTickGap={24} />
+        <XAxis dataKey="week" tickFormatter={formatShortDate} {...axis} minTickGap={24} />
         <YAxis {...axis} width={64} tickFormatter={hoursTick} />
         {weekTooltip}
         <Legend wrapperStyle={{ fontSize: 11 }} />
@@ -124,7 +124,7 @@ export function TrendChart({
             stroke="#64748b"
             strokeDasharray="6 4"
             label={{
-              value: `Baseline ${fmtNumber(baseline, 0)} h/wk`,
+              value: `Baseline ${formatNumber(baseline, 0)} h/wk`,
               fontSize: 11,
               fill: '#64748b',
               position: 'insideTopRight',
@@ -143,7 +143,7 @@ export function CumulativeChart({ data, marks }: { data: WeekRow[]; marks: Marke
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
         {grid}
-        <XAxis dataKey="week" tickFormatter={fmtShortDay} {...axis} minTickGap={24} />
+        <XAxis dataKey="week" tickFormatter={formatShortDate} {...axis} minTickGap={24} />
         <YAxis {...axis} width={76} tickFormatter={hoursTick} />
         {weekTooltip}
         <Legend wrapperStyle={{ fontSize: 11 }} />

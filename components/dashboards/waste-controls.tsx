@@ -1,18 +1,13 @@
 'use client';
 
 import { streamKinds, type StreamKind } from '@/lib/domain';
+import type { ServerFieldErrors } from '@/components/trpc/errors';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
-import { fmtDay } from '@/lib/dashboards/format';
+import { FieldError, inputClass } from '@/components/ui/field';
+import { formatDate } from '@/lib/format';
 import { kindLabels } from '@/lib/labels';
-import { InsightsRange } from './insights-range';
+import { WeekRange } from './week-range';
 import { useWasteParams } from './waste-params';
-
-function FieldError({ message }: { message?: string }) {
-  return message ? (
-    <span className="mt-1 block text-xs text-red-700 dark:text-red-400">{message}</span>
-  ) : null;
-}
 
 /** Weeks, stream and baseline: each change replaces the URL (shareable) and refetches. */
 export function WasteControls({
@@ -21,7 +16,7 @@ export function WasteControls({
   defaultBaseline,
 }: {
   streams: { id: string; name: string; kind: StreamKind }[];
-  fieldErrors: Record<string, string[]> | null;
+  fieldErrors: ServerFieldErrors | null;
   defaultBaseline: string | null;
 }) {
   const [w, setW] = useWasteParams();
@@ -34,7 +29,7 @@ export function WasteControls({
       role="search"
       aria-label="Choose the weeks, the stream and the baseline"
     >
-      <InsightsRange fieldErrors={fieldErrors} />
+      <WeekRange fieldErrors={fieldErrors} />
       <label className="text-sm font-medium">
         Stream
         <select
@@ -55,7 +50,7 @@ export function WasteControls({
             </optgroup>
           ))}
         </select>
-        <FieldError message={error('streamId')} />
+        <FieldError size="sm" message={error('streamId')} />
       </label>
       <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 px-3 pb-2 dark:border-slate-700">
         <legend className="px-1 text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -63,7 +58,7 @@ export function WasteControls({
           {chosen
             ? '(chosen)'
             : defaultBaseline
-              ? `(default: 13 weeks from ${fmtDay(defaultBaseline)})`
+              ? `(default: 13 weeks from ${formatDate(defaultBaseline)})`
               : '(default: the first 13 weeks with waste)'}
         </legend>
         <label className="text-sm font-medium">
@@ -75,7 +70,7 @@ export function WasteControls({
             value={w.bfrom ?? ''}
             onChange={(e) => void setW({ bfrom: e.target.value || null })}
           />
-          <FieldError message={error('baseline.from')} />
+          <FieldError size="sm" message={error('baseline.from')} />
         </label>
         <label className="text-sm font-medium">
           Baseline to
@@ -87,6 +82,7 @@ export function WasteControls({
             onChange={(e) => void setW({ bto: e.target.value || null })}
           />
           <FieldError
+            size="sm"
             message={
               error('baseline.to') ?? (halfChosen ? 'Enter both dates to use them.' : undefined)
             }

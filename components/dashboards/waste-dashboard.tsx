@@ -7,13 +7,12 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
-import { fmtChange, fmtDay, fmtHours } from '@/lib/dashboards/format';
+import { formatChange, formatDate, formatHours } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
-import type { WasteReduction } from '@/server/services/waste-reduction';
-import { fieldErrorsOf } from './insights-errors';
-import { usePortfolioParams } from './portfolio-params';
+import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
+import type { WasteReduction } from './types';
 import { WasteControls } from './waste-controls';
+import { rangeInput, useWeekRange } from './week-range';
 import { wasteCsv } from './waste-export';
 import { WasteFigures } from './waste-figures';
 import { WasteImprovements } from './waste-improvements';
@@ -24,12 +23,11 @@ const linkClass = 'text-indigo-700 underline dark:text-indigo-300';
 export function WasteDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [p] = usePortfolioParams();
+  const [weeks] = useWeekRange();
   const [w] = useWasteParams();
   const input = {
     orgSlug: org.slug,
-    range: p.range,
-    ...(p.range === 'custom' ? { from: p.from ?? undefined, to: p.to ?? undefined } : {}),
+    ...rangeInput(weeks),
     streamId: w.stream ?? undefined,
     // Half a baseline is not one yet: the default holds until both dates are in.
     baseline: w.bfrom && w.bto ? { from: w.bfrom, to: w.bto } : undefined,
@@ -127,18 +125,18 @@ function Body({ d, slug, fetching }: { d: WasteReduction; slug: string; fetching
   return (
     <>
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        {d.stream ? d.stream.name : 'All active streams'}, weeks of {fmtDay(d.range.from)} to{' '}
-        {fmtDay(d.range.to)}.{' '}
+        {d.stream ? d.stream.name : 'All active streams'}, weeks of {formatDate(d.range.from)} to{' '}
+        {formatDate(d.range.to)}.{' '}
         {b
-          ? `Baseline: ${fmtDay(b.from)} to ${fmtDay(b.to)}${b.chosen ? ' (chosen)' : ', the first 13 weeks from the first week with waste recorded'}.`
+          ? `Baseline: ${formatDate(b.from)} to ${formatDate(b.to)}${b.chosen ? ' (chosen)' : ', the first 13 weeks from the first week with waste recorded'}.`
           : ''}
         {fetching ? ' Updating…' : ''}
       </p>
       {b && b.weeks === 0 ? (
         <Card>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            No waste recorded in the baseline weeks you chose ({fmtDay(b.from)} to {fmtDay(b.to)}):
-            choose other weeks, or use the default baseline.
+            No waste recorded in the baseline weeks you chose ({formatDate(b.from)} to{' '}
+            {formatDate(b.to)}): choose other weeks, or use the default baseline.
           </p>
         </Card>
       ) : null}
@@ -159,24 +157,24 @@ function Body({ d, slug, fetching }: { d: WasteReduction; slug: string; fetching
       >
         <Tile
           title="Waste now"
-          value={d.current.perWeek === null ? '—' : `${fmtHours(d.current.perWeek)} / wk`}
+          value={d.current.perWeek === null ? '—' : `${formatHours(d.current.perWeek)} / wk`}
         >
           {d.current.weeks} weeks with waste recorded
         </Tile>
         <Tile
           title="Baseline"
-          value={!b || b.perWeek === null ? '—' : `${fmtHours(b.perWeek)} / wk`}
+          value={!b || b.perWeek === null ? '—' : `${formatHours(b.perWeek)} / wk`}
         >
-          {b ? `${b.weeks} weeks from ${fmtDay(b.from)}` : 'None yet'}
+          {b ? `${b.weeks} weeks from ${formatDate(b.from)}` : 'None yet'}
         </Tile>
-        <Tile title="Change vs baseline" value={fmtChange(d.change)}>
+        <Tile title="Change vs baseline" value={formatChange(d.change)}>
           {d.change === null
             ? 'Nothing to compare yet'
             : d.change <= 0
               ? 'less waste a week'
               : 'more waste a week'}
         </Tile>
-        <Tile title="Saved so far" value={saved === null ? '—' : fmtHours(saved)}>
+        <Tile title="Saved so far" value={saved === null ? '—' : formatHours(saved)}>
           {saved === null
             ? 'No baseline yet'
             : 'against the baseline’s weekly rate, over these weeks'}

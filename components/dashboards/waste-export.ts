@@ -1,6 +1,6 @@
 import { toCsv, type ExportColumn } from '@/lib/csv/export';
 import { wastes } from '@/lib/vsm/types';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import type { WasteReduction } from './types';
 
 type Week = WasteReduction['weeks'][number];
 const round = (v: number | null | undefined, d = 2) =>

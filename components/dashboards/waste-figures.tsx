@@ -2,10 +2,10 @@
 
 import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
-import { fmtChange, fmtDay, fmtHours, fmtNumber } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
+import { formatChange, formatDate, formatHours, formatNumber } from '@/lib/format';
 import { wastes } from '@/lib/vsm/types';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import type { WasteReduction } from './types';
+import { wasteLabels } from '@/lib/labels';
 import { ChartFigure } from './chart-figure';
 import type { WeekRow } from './waste-charts';
 import { markersOf } from './waste-markers';
@@ -25,7 +25,7 @@ const CumulativeChart = dynamic(() => import('./waste-charts').then((m) => m.Cum
 });
 
 type Week = WasteReduction['weeks'][number];
-const n = (v: number | null) => fmtNumber(v);
+const n = (v: number | null) => formatNumber(v);
 
 export function WasteFigures({ d }: { d: WasteReduction }) {
   const marks = markersOf(d);
@@ -48,14 +48,14 @@ export function WasteFigures({ d }: { d: WasteReduction }) {
   const worst = [...d.categories]
     .filter((c) => c.current !== null)
     .sort((a, b) => (b.current ?? 0) - (a.current ?? 0))[0];
-  const weekCol = { header: 'Week of', value: (w: Week) => fmtDay(w.week) };
+  const weekCol = { header: 'Week of', value: (w: Week) => formatDate(w.week) };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartFigure
         title="Waste by category: baseline and now (hours a week)"
         summary={
           base && base.perWeek !== null
-            ? `${fmtHours(d.current.perWeek)} a week now against ${fmtHours(base.perWeek)} in the baseline (${fmtChange(d.change)}).${worst && (worst.current ?? 0) > 0 ? ` Most now: ${wasteLabels[worst.key].toLowerCase()}, ${fmtHours(worst.current)} a week.` : ''}`
+            ? `${formatHours(d.current.perWeek)} a week now against ${formatHours(base.perWeek)} in the baseline (${formatChange(d.change)}).${worst && (worst.current ?? 0) > 0 ? ` Most now: ${wasteLabels[worst.key].toLowerCase()}, ${formatHours(worst.current)} a week.` : ''}`
             : 'No baseline: no waste recorded in its weeks.'
         }
         rows={categories}
@@ -63,14 +63,14 @@ export function WasteFigures({ d }: { d: WasteReduction }) {
           { header: 'Waste', value: (c) => c.name },
           { header: 'Baseline (h / wk)', value: (c) => n(c.baseline) },
           { header: 'These weeks (h / wk)', value: (c) => n(c.current) },
-          { header: 'Change', value: (c) => fmtChange(c.change) },
+          { header: 'Change', value: (c) => formatChange(c.change) },
         ]}
       >
         <CategoryBars data={shown} />
       </ChartFigure>
       <ChartFigure
         title="Waste each week, by category (hours)"
-        summary={`${d.current.weeks} of ${d.weeks.length} weeks have waste recorded; the dashed line is the baseline’s ${fmtHours(base?.perWeek)} a week.${marks.length ? ' Orange lines mark the improvements listed below, by number (✓: completed).' : ''}`}
+        summary={`${d.current.weeks} of ${d.weeks.length} weeks have waste recorded; the dashed line is the baseline’s ${formatHours(base?.perWeek)} a week.${marks.length ? ' Orange lines mark the improvements listed below, by number (✓: completed).' : ''}`}
         rows={d.weeks}
         columns={[
           weekCol,
@@ -89,7 +89,7 @@ export function WasteFigures({ d }: { d: WasteReduction }) {
           summary={
             d.cumulative === null
               ? 'No baseline to save against yet.'
-              : `${fmtHours(Math.abs(d.cumulative))} ${d.cumulative >= 0 ? 'less' : 'more'} waste over these weeks than at the baseline’s weekly rate (weeks with nothing recorded add nothing).`
+              : `${formatHours(Math.abs(d.cumulative))} ${d.cumulative >= 0 ? 'less' : 'more'} waste over these weeks than at the baseline’s weekly rate (weeks with nothing recorded add nothing).`
           }
           rows={d.weeks}
           columns={[

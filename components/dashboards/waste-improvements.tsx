@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { fmtDay } from '@/lib/dashboards/format';
-import { wasteLabels } from '@/lib/vsm/labels';
-import type { WasteReduction } from '@/server/services/waste-reduction';
+import { formatDate } from '@/lib/format';
+import type { WasteReduction } from './types';
+import { wasteLabels } from '@/lib/labels';
 
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
 
@@ -23,7 +23,7 @@ export function WasteImprovements({ d, slug }: { d: WasteReduction; slug: string
       {d.improvements.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           No improvement of {d.stream ? d.stream.name : 'these streams'} started or was completed
-          between {fmtDay(d.range.from)} and {fmtDay(d.range.to)}.{' '}
+          between {formatDate(d.range.from)} and {formatDate(d.range.to)}.{' '}
           <Link
             className={linkClass}
             href={`/${slug}/improvements/new${d.stream ? `?stream=${d.stream.id}` : ''}`}
@@ -85,10 +85,10 @@ export function WasteImprovements({ d, slug }: { d: WasteReduction; slug: string
                     {i.waste ? wasteLabels[i.waste] : 'No waste named'}
                   </td>
                   <td className="py-1 pr-3 whitespace-nowrap tabular-nums">
-                    {fmtDay(i.startedOn)}
+                    {formatDate(i.startedOn)}
                   </td>
                   <td className="py-1 whitespace-nowrap tabular-nums">
-                    {i.completedOn ? fmtDay(i.completedOn) : 'In progress'}
+                    {i.completedOn ? formatDate(i.completedOn) : 'In progress'}
                   </td>
                 </tr>
               ))}

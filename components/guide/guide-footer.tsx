@@ -3,6 +3,7 @@
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { guideSteps } from '@/lib/validation/guide';
+import { formatTime } from '@/lib/format';
 import { lastStep } from './guide-state';
 
 interface GuideFooterProps {
@@ -18,8 +19,6 @@ interface GuideFooterProps {
   onSaveAndLeave: () => void;
   onSaveStream: () => void;
 }
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** Back, Save and leave, and Next (or Save the stream on the last step). */
 export function GuideFooter({
@@ -55,7 +54,7 @@ export function GuideFooter({
           Save and leave
         </Button>
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
-          {savedAt ? `Draft saved at ${timeFormat.format(savedAt)}.` : hasDraft ? 'Draft.' : ''}
+          {savedAt ? `Draft saved at ${formatTime(savedAt)}.` : hasDraft ? 'Draft.' : ''}
         </span>
         <div className="ml-auto">
           {step < lastStep ? (

@@ -9,7 +9,9 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { computeMap, formatDuration, wasteOptions, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration } from '@/lib/format';
+import { computeMap, type WorkingCalendar } from '@/lib/vsm';
+import { wasteOptions } from '@/lib/labels';
 import { NotesField } from './purpose-step';
 
 interface ImproveStepProps {

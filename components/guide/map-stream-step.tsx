@@ -10,7 +10,7 @@ import {
 import { Field, inputClass } from '@/components/ui/field';
 import { MapTotalsCards } from '@/components/vsm/map-totals';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
-import { comparisonLines } from '@/lib/labels';
+import { comparisonLines, kindLabels } from '@/lib/labels';
 import { computeMap, type WorkingCalendar } from '@/lib/vsm';
 import { guideSteps } from '@/lib/validation/guide';
 import { stepOfMapPath } from './guide-state';
@@ -98,7 +98,7 @@ export function MapStreamStep({ form, steps, calendar, onGoToStep }: MapStreamSt
               key={line.key}
               label={line.label}
               error={errors[line.key]?.message}
-              hint={`${other === 'development' ? 'Development' : 'Operational'}: ${line[other].toLowerCase()}.`}
+              hint={`${kindLabels[other]}: ${line[other].toLowerCase()}.`}
             >
               {(ids) => (
                 <input

@@ -2,24 +2,12 @@
 
 import { operationalTypes, streamKinds } from '@/lib/domain';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { Field, inputClass } from '@/components/ui/field';
-import { kindLabels, typeLabels } from '@/lib/labels';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
+import { kindDescriptions, kindLabels, typeDescriptions, typeLabels } from '@/lib/labels';
 import type { StreamFields, StreamFieldsInput } from '@/lib/validation/streams';
 import { cn } from '@/lib/cn';
 
 export type StreamForm = UseFormReturn<StreamFieldsInput, unknown, StreamFields>;
-
-const kindHints = {
-  operational: 'Serves external customers day to day: orders, production, delivery, support.',
-  development: 'Builds the products and systems the operational streams use.',
-} as const;
-
-const typeHints = {
-  fulfillment: 'From an order to the customer receiving it.',
-  manufacturing: 'From raw materials to a finished product.',
-  software_delivery: 'Release, deploy, licensing and support of software.',
-  supporting: 'Enables the others: inventory, hiring, budgeting…',
-} as const;
 
 interface NotesFieldProps {
   label: string;
@@ -107,15 +95,13 @@ export function PurposeStep({
               <span>
                 <span className="block text-sm font-medium">{kindLabels[k]}</span>
                 <span className="block text-xs text-slate-600 dark:text-slate-400">
-                  {kindHints[k]}
+                  {kindDescriptions[k]}
                 </span>
               </span>
             </label>
           ))}
         </div>
-        {errors.kind?.message ? (
-          <p className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.kind.message}</p>
-        ) : null}
+        <FieldError className="mt-1" message={errors.kind?.message} />
       </fieldset>
 
       {kind === 'operational' ? (
@@ -191,5 +177,7 @@ export function PurposeStep({
 }
 
 function typeHintFor(type: StreamFieldsInput['type']): string {
-  return type ? typeHints[type] : 'Fulfillment, manufacturing, software delivery or supporting.';
+  return type
+    ? typeDescriptions[type]
+    : 'Fulfillment, manufacturing, software delivery or supporting.';
 }

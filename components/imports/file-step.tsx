@@ -6,6 +6,7 @@ import { FormError } from '@/components/ui/field';
 import { cn } from '@/lib/cn';
 import { MAX_FILE_BYTES } from '@/lib/csv/parse';
 import { downloadText } from '@/lib/csv/export';
+import { formatNumber } from '@/lib/format';
 import { templateCsv } from './template';
 
 /** Step 1: choose (or drop) a CSV file, or download the template. */
@@ -24,7 +25,7 @@ export function FileStep({
     if (!file) return;
     if (file.size > MAX_FILE_BYTES)
       return setTooBig(
-        `This file is ${(file.size / 1048576).toFixed(0)} MB; import at most 50 MB at once (split it).`,
+        `This file is ${formatNumber(file.size / 1048576, 0)} MB; import at most 50 MB at once (split it).`,
       );
     setTooBig(undefined);
     onFile(file);

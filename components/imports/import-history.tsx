@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useOrg } from '@/components/shell/org-context';
 import { Card, Skeleton } from '@/components/ui/card';
 import { useTRPC } from '@/components/trpc/client';
+import { formatDateTime, formatNumber } from '@/lib/format';
 
 /** The organization's latest imports and what each did. */
 export function ImportHistory() {
@@ -33,17 +34,10 @@ export function ImportHistory() {
               <tr key={i.id} className="border-b border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 pr-4">{i.fileName}</td>
                 <td className="py-1.5 pr-4">{i.byName ?? '—'}</td>
-                <td className="py-1.5 pr-4">
-                  {i.createdAt
-                    ? new Date(i.createdAt).toLocaleString('en-GB', {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })
-                    : '—'}
-                </td>
+                <td className="py-1.5 pr-4">{i.createdAt ? formatDateTime(i.createdAt) : '—'}</td>
                 {[i.totalRows, i.added, i.replaced, i.skipped].map((n, k) => (
                   <td key={k} className="py-1.5 pr-4 tabular-nums">
-                    {n.toLocaleString('en')}
+                    {formatNumber(n, 0)}
                   </td>
                 ))}
               </tr>

@@ -14,6 +14,7 @@ import { autoMap, mappingToRemember, type ColumnMapping } from '@/lib/csv/fields
 import { headerProblems, looksBinary } from '@/lib/csv/parse';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
+import { formatNumber } from '@/lib/format';
 import { FileStep } from './file-step';
 import { MappingStep } from './mapping-step';
 import { ProgressBar } from './progress';
@@ -174,7 +175,7 @@ export function ImportWizard() {
             label={`Checking ${stage.file.name}`}
             value={stage.bytes}
             max={stage.file.size}
-            detail={`${stage.rows.toLocaleString('en')} rows`}
+            detail={`${formatNumber(stage.rows, 0)} rows`}
           />
           <Button
             variant="secondary"

@@ -5,7 +5,7 @@ import { FormError } from '@/components/ui/field';
 import type { CheckedRow, CsvRowError, StreamRef } from '@/lib/csv/cells';
 import { csvFields } from '@/lib/csv/fields';
 import { defaultCalendar } from '@/lib/vsm/types';
-import { formatDuration } from '@/lib/vsm/units';
+import { formatDuration, formatNumber } from '@/lib/format';
 
 export interface CheckResult {
   /** How many rows passed. */
@@ -48,13 +48,13 @@ export function ReviewStep({
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
-        {result.totalRows.toLocaleString('en')} rows read:{' '}
-        <strong>{result.ready.toLocaleString('en')} ready</strong>
+        {formatNumber(result.totalRows, 0)} rows read:{' '}
+        <strong>{formatNumber(result.ready, 0)} ready</strong>
         {result.errorCount > 0 ? (
           <>
             ,{' '}
             <strong className="text-red-700 dark:text-red-400">
-              {result.errorCount.toLocaleString('en')}{' '}
+              {formatNumber(result.errorCount, 0)}{' '}
               {result.errorCount === 1 ? 'problem' : 'problems'}
             </strong>
           </>
@@ -97,7 +97,7 @@ export function ReviewStep({
           </table>
           {result.errorCount > SHOWN_ERRORS ? (
             <p className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
-              The first {SHOWN_ERRORS} of {result.errorCount.toLocaleString('en')} problems.
+              The first {SHOWN_ERRORS} of {formatNumber(result.errorCount, 0)} problems.
             </p>
           ) : null}
         </div>
@@ -164,7 +164,7 @@ export function ReviewStep({
         </Button>
         {ok ? (
           <Button onClick={onImport} pending={pending}>
-            Import {result.ready.toLocaleString('en')} rows
+            Import {formatNumber(result.ready, 0)} rows
           </Button>
         ) : null}
       </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import { formatNumber } from '@/lib/format';
 import { ProgressBar } from './progress';
 import type { UploadState } from './use-upload';
 
@@ -25,13 +26,13 @@ export function UploadResult({
           label={`Checking ${fileName} on the server`}
           value={state.sent}
           max={state.total}
-          detail={`${state.sent.toLocaleString('en')} of ${state.total.toLocaleString('en')} rows`}
+          detail={`${formatNumber(state.sent, 0)} of ${formatNumber(state.total, 0)} rows`}
         />
       );
     case 'saving':
       return (
         <ProgressBar
-          label={`Saving ${state.total.toLocaleString('en')} rows, all at once`}
+          label={`Saving ${formatNumber(state.total, 0)} rows, all at once`}
           value={1}
           max={1}
           detail="Almost done"
@@ -73,7 +74,7 @@ export function UploadResult({
               >
                 <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
                 <dd className="text-xl font-semibold text-slate-900 tabular-nums dark:text-slate-50">
-                  {n.toLocaleString('en')}
+                  {formatNumber(n, 0)}
                 </dd>
               </div>
             ))}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { headerOfKey, type CsvRowError } from '@/lib/csv/cells';
 import { readEvents } from '@/lib/imports/wire';
 import { useTRPC } from '@/components/trpc/client';
+import { formatNumber } from '@/lib/format';
 
 export type UploadState =
   | { phase: 'idle' }
@@ -72,7 +73,7 @@ export function useUpload(orgSlug: string) {
             }));
             const more =
               event.errorCount > errors.length
-                ? ` (${event.errorCount.toLocaleString('en')} in all; the first ${errors.length.toLocaleString('en')} below)`
+                ? ` (${formatNumber(event.errorCount, 0)} in all; the first ${formatNumber(errors.length, 0)} below)`
                 : '';
             return setState({
               phase: 'failed',

@@ -12,7 +12,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { fmtShortDay } from '@/lib/dashboards/format';
+import { formatShortDate } from '@/lib/format';
+import { fromDayNumber } from '@/lib/dates';
 
 interface Point {
   x: number;
@@ -42,7 +43,7 @@ export default function BeforeAfterChart({
           type="number"
           dataKey="x"
           domain={['dataMin', 'dataMax']}
-          tickFormatter={(x: number) => fmtShortDay(new Date(x).toISOString().slice(0, 10))}
+          tickFormatter={(x: number) => formatShortDate(fromDayNumber(x))}
           {...axis}
         />
         <YAxis

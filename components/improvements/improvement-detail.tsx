@@ -11,13 +11,15 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormError, inputClass } from '@/components/ui/field';
-import { fmtDay, fmtNumber } from '@/lib/dashboards/format';
+import { formatDate, formatNumber } from '@/lib/format';
+import { dayNumber, localDay } from '@/lib/dates';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { metricLabels } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
-import type { ImprovementView } from '@/server/services/improvements';
-import { VerdictBadge } from './verdict';
+import type { RouterOutputs } from '@/components/trpc/types';
+import { metricLabels, wasteLabels } from '@/lib/labels';
+import { ImprovementBadge } from './verdict';
+
+type Improvement = RouterOutputs['improvements']['get'];
 
 const Chart = dynamic(() => import('./before-after-chart'), {
   ssr: false,
@@ -25,7 +27,7 @@ const Chart = dynamic(() => import('./before-after-chart'), {
 });
 
 /** The chart's unit and scale for a metric: durations in hours. */
-function scaleOf(metric: ImprovementView['metric']) {
+function scaleOf(metric: Improvement['metric']) {
   if (metric === 'lead_time' || metric === 'process_time') return { unit: ' h', scale: 1 / 3600 };
   if (metric === 'flow_efficiency' || metric === 'pct_complete_accurate')
     return { unit: '%', scale: 1 };
@@ -42,12 +44,12 @@ export function ImprovementDetail({ id }: { id: string }) {
   return <Body i={query.data} slug={org.slug} />;
 }
 
-function Body({ i, slug }: { i: ImprovementView; slug: string }) {
+function Body({ i, slug }: { i: Improvement; slug: string }) {
   const a = i.assessment;
   const { unit, scale } = scaleOf(i.metric);
   const round = (v: number) => Math.round(v * scale * 10) / 10;
   const points = (list: { week: string; value: number }[]) =>
-    list.map((p) => ({ x: Date.parse(p.week), week: p.week, value: round(p.value) }));
+    list.map((p) => ({ x: dayNumber(p.week), week: p.week, value: round(p.value) }));
   const rows = [
     ...a.before.map((p) => ({ ...p, window: 'Before' })),
     ...a.after.map((p) => ({ ...p, window: 'After' })),
@@ -59,13 +61,16 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
       `${metricLabels[i.metric]}${i.waste ? `, against ${wasteLabels[i.waste].toLowerCase()}` : ''}`,
     ],
     ['Owner', i.ownerName ?? 'No owner'],
-    ['Dates', `${fmtDay(i.startedOn)} – ${i.completedOn ? fmtDay(i.completedOn) : 'under way'}`],
+    [
+      'Dates',
+      `${formatDate(i.startedOn)} – ${i.completedOn ? formatDate(i.completedOn) : 'under way'}`,
+    ],
     ['Expected effect', i.expectedEffect || '—'],
   ];
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
-        <VerdictBadge improvement={i} />
+        <ImprovementBadge improvement={i} />
         {i.canEdit ? <Actions i={i} slug={slug} /> : null}
       </div>
       <Card>
@@ -93,10 +98,10 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
           {a.pending ?? a.result?.sentence}
         </p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Weeks before: {fmtDay(a.windows.before.from)} to {fmtDay(a.windows.before.to)} (
+          Weeks before: {formatDate(a.windows.before.from)} to {formatDate(a.windows.before.to)} (
           {a.before.length} measured).{' '}
           {a.windows.after
-            ? `Weeks after: ${fmtDay(a.windows.after.from)} to ${fmtDay(a.windows.after.to)} (${a.after.length} measured).`
+            ? `Weeks after: ${formatDate(a.windows.after.from)} to ${formatDate(a.windows.after.to)} (${a.after.length} measured).`
             : ''}{' '}
           A change is called real when a Mann–Whitney U test gives p &lt; 0.05 or the median after
           falls outside the natural process limits of the weeks before (XmR); each window needs at
@@ -106,16 +111,16 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
           title={`${metricLabels[i.metric]}, week by week`}
           summary={
             a.result
-              ? `Median before ${fmtNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${fmtNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.`
+              ? `Median before ${formatNumber(a.result.beforeMedian === null ? null : round(a.result.beforeMedian))}${unit}, after ${formatNumber(a.result.afterMedian === null ? null : round(a.result.afterMedian))}${unit}.`
               : 'The weeks before, so far.'
           }
           rows={rows}
           columns={[
             { header: 'Window', value: (r) => r.window },
-            { header: 'Week of', value: (r) => fmtDay(r.week) },
+            { header: 'Week of', value: (r) => formatDate(r.week) },
             {
               header: `${metricLabels[i.metric]}${unit ? ` (${unit.trim()})` : ''}`,
-              value: (r) => fmtNumber(round(r.value)),
+              value: (r) => formatNumber(round(r.value)),
             },
           ]}
         >
@@ -138,11 +143,11 @@ function Body({ i, slug }: { i: ImprovementView; slug: string }) {
   );
 }
 
-function Actions({ i, slug }: { i: ImprovementView; slug: string }) {
+function Actions({ i, slug }: { i: Improvement; slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [completedOn, setCompletedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [completedOn, setCompletedOn] = useState(() => localDay(new Date()));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.improvements.pathKey() });
   const close = useMutation(trpc.improvements.close.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(

@@ -11,14 +11,14 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import { applyServerError } from '@/components/trpc/errors';
+import { localDay } from '@/lib/dates';
 import {
   improvementFields,
-  metricLabels,
   type ImprovementFields,
   type ImprovementFieldsInput,
 } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
 import { wastes } from '@/lib/vsm/types';
+import { metricLabels, wasteLabels } from '@/lib/labels';
 
 const fieldNames = [
   'streamId',
@@ -34,7 +34,8 @@ const fieldNames = [
   'notes',
 ] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The reader's day: late in the evening west of UTC, the UTC date is already tomorrow.
+const today = () => localDay(new Date());
 
 /** Records an improvement (no `id`) or edits one. */
 export function ImprovementForm({

@@ -7,12 +7,11 @@ import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { downloadText, toCsv } from '@/lib/csv/export';
-import { fmtDay } from '@/lib/dashboards/format';
+import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { metricLabels } from '@/lib/validation/improvements';
-import { wasteLabels } from '@/lib/vsm/labels';
-import { VerdictBadge } from './verdict';
+import { metricLabels, wasteLabels } from '@/lib/labels';
+import { ImprovementBadge } from './verdict';
 
 /** Every improvement of the organization (or of one stream), newest first, with its verdict. */
 export function ImprovementsList({ streamId, canWrite }: { streamId?: string; canWrite: boolean }) {
@@ -117,10 +116,11 @@ export function ImprovementsList({ streamId, canWrite }: { streamId?: string; ca
                   ) : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {fmtDay(i.startedOn)} – {i.completedOn ? fmtDay(i.completedOn) : 'under way'}
+                  {formatDate(i.startedOn)} –{' '}
+                  {i.completedOn ? formatDate(i.completedOn) : 'under way'}
                 </td>
                 <td className="px-3 py-2">
-                  <VerdictBadge improvement={i} />
+                  <ImprovementBadge improvement={i} />
                 </td>
               </tr>
             ))}

@@ -1,27 +1,28 @@
 import { Badge } from '@/components/ui/card';
-import type { ImprovementView } from '@/server/services/improvements';
+import type { Verdict } from '@/lib/dashboards/before-after';
+import { verdictLabels } from '@/lib/labels';
+import type { RouterOutputs } from '@/components/trpc/types';
 
-/** Open, or what its before/after says, as a coloured badge. */
-export function VerdictBadge({
+type Improvement = RouterOutputs['improvements']['get'];
+
+const verdictTone: Record<Verdict, 'green' | 'red' | 'slate' | 'amber'> = {
+  improved: 'green',
+  worsened: 'red',
+  'no clear change': 'slate',
+  'not enough data': 'amber',
+};
+
+/** What a before/after says, as a coloured badge. */
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return <Badge tone={verdictTone[verdict]}>{verdictLabels[verdict]}</Badge>;
+}
+
+/** Open, or what its before/after says. */
+export function ImprovementBadge({
   improvement,
 }: {
-  improvement: Pick<ImprovementView, 'status' | 'assessment'>;
+  improvement: Pick<Improvement, 'status' | 'assessment'>;
 }) {
   if (improvement.status === 'open') return <Badge tone="indigo">Open</Badge>;
-  const verdict = improvement.assessment.result?.verdict ?? 'not enough data';
-  const tone =
-    verdict === 'improved'
-      ? 'green'
-      : verdict === 'worsened'
-        ? 'red'
-        : verdict === 'not enough data'
-          ? 'amber'
-          : 'slate';
-  const label = {
-    improved: 'Improved',
-    worsened: 'Worsened',
-    'no clear change': 'No clear change',
-    'not enough data': 'Not enough data',
-  }[verdict];
-  return <Badge tone={tone}>{label}</Badge>;
+  return <VerdictBadge verdict={improvement.assessment.result?.verdict ?? 'not enough data'} />;
 }

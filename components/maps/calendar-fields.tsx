@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { calendarInput } from '@/lib/validation/maps';
 import type { WorkingCalendar } from '@/lib/vsm';
+import { FieldError } from '@/components/ui/field';
 import { controlBase } from './duration-input';
 import { parseNumber } from './draft-steps';
 import { cn } from '@/lib/cn';
@@ -89,14 +90,7 @@ export function CalendarFields({
                 />
                 <span className="text-xs text-slate-500">{f.unit}</span>
               </div>
-              {error ? (
-                <p
-                  id={`${uid}-${f.key}-error`}
-                  className="mt-1 text-xs text-red-600 dark:text-red-400"
-                >
-                  {error}
-                </p>
-              ) : null}
+              <FieldError size="sm" id={`${uid}-${f.key}-error`} message={error} />
             </div>
           );
         })}

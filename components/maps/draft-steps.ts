@@ -2,11 +2,11 @@
  * The steps of a map as the editor holds them: the text the person typed, with the unit it was
  * typed in, converted to seconds (toSeconds) only to compute, validate and save.
  */
+import { formatNumber } from '@/lib/format';
 import {
   bestUnit,
   defaultCalendar,
   durationUnits,
-  formatNumber,
   fromSeconds,
   isValidCalendar,
   roundToMillis,
@@ -115,7 +115,7 @@ function asUnit(value: string | null | undefined, fallback: DurationUnit): Durat
 
 /** Seconds shown in `unit`, with enough decimals that saving it again gives back the same milliseconds. */
 function secondsText(seconds: number, unit: DurationUnit, calendar: WorkingCalendar): string {
-  return formatNumber(fromSeconds(seconds, unit, calendar), 9);
+  return formatNumber(fromSeconds(seconds, unit, calendar), 9, { grouping: false });
 }
 
 /**
@@ -131,7 +131,7 @@ function readable(
   const exact = roundToMillis(seconds);
   const best = durationUnits.indexOf(bestUnit(seconds, calendar));
   for (const unit of [preferred, ...durationUnits.slice(0, best + 1).reverse()]) {
-    const text = formatNumber(fromSeconds(seconds, unit, calendar), 3);
+    const text = formatNumber(fromSeconds(seconds, unit, calendar), 3, { grouping: false });
     if (toSeconds(Number(text), unit, calendar) === exact) return { text, unit };
   }
   return { text: secondsText(seconds, preferred, calendar), unit: preferred };

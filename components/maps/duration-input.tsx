@@ -1,7 +1,8 @@
 'use client';
 
-import { durationUnits, unitLabels, type DurationUnit } from '@/lib/vsm';
+import { durationUnits, type DurationUnit } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { unitLabels } from '@/lib/labels';
 
 export const controlBase =
   'rounded-md border border-slate-300 bg-white py-1.5 text-sm text-slate-900 shadow-xs ' +

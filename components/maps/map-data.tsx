@@ -1,18 +1,10 @@
-import type { MapState } from '@/lib/domain';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { wastes as allWastes, type MapStep, type Waste } from '@/lib/vsm';
-import type { AppRouter } from '@/server/routers';
+import type { RouterOutputs } from '@/components/trpc/types';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type SavedMap = NonNullable<Outputs['maps']['get']>;
-export type LoadedStream = Outputs['streams']['get'];
-
-export const stateTitles: Record<MapState, string> = {
-  current: 'Current-state map',
-  future: 'Future-state map',
-};
+export type SavedMap = NonNullable<RouterOutputs['maps']['get']>;
+export type LoadedStream = RouterOutputs['streams']['get'];
 
 export function streamHref(org: string, id: string) {
   return `/${org}/streams/${id}`;

@@ -11,14 +11,8 @@ import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { computeMap } from '@/lib/vsm';
-import {
-  BackLink,
-  savedMapSteps,
-  stateTitles,
-  versionLine,
-  type LoadedStream,
-  type SavedMap,
-} from './map-data';
+import { mapTitles } from '@/lib/labels';
+import { BackLink, savedMapSteps, versionLine, type LoadedStream, type SavedMap } from './map-data';
 import { MapForm } from './map-form';
 
 /**
@@ -38,7 +32,7 @@ export function MapEditor({ streamId, state }: { streamId: string; state: MapSta
   if (stream.isError || map.isError) {
     return (
       <div className="space-y-4">
-        <PageHeader title={stateTitles[state]} />
+        <PageHeader title={mapTitles[state]} />
         <FormError message={`Could not load the map: ${errorMessage(stream.error ?? map.error)}`} />
         <Link
           href={`/${org.slug}/streams`}
@@ -50,7 +44,7 @@ export function MapEditor({ streamId, state }: { streamId: string; state: MapSta
     );
   }
   if (stream.isPending || map.isPending || (state === 'future' && current.isPending))
-    return <MapEditorSkeleton title={stateTitles[state]} />;
+    return <MapEditorSkeleton title={mapTitles[state]} />;
 
   if (!stream.data.canEdit)
     return <ReadOnlyMap stream={stream.data} map={map.data} state={state} />;
@@ -100,7 +94,7 @@ function ReadOnlyMap({
   return (
     <div className="space-y-6">
       <BackLink org={org.slug} stream={stream} />
-      <PageHeader title={stateTitles[state]} description={`${stream.name} · ${versionLine(map)}`} />
+      <PageHeader title={mapTitles[state]} description={`${stream.name} · ${versionLine(map)}`} />
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-300">
         You can read this map but not change it: admins, and the team lead who owns the stream, edit
         it.
@@ -112,7 +106,7 @@ function ReadOnlyMap({
             steps={steps}
             totals={result.totals}
             calendar={calendar}
-            title={`${stateTitles[state]}: ${stream.name}`}
+            title={`${mapTitles[state]}: ${stream.name}`}
           />
         </Card>
       ) : (

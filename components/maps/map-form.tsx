@@ -14,6 +14,7 @@ import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps, computeMap, defaultCalendar, type WorkingCalendar } from '@/lib/vsm';
+import { mapTitles } from '@/lib/labels';
 import {
   draftFromSaved,
   draftIssues,
@@ -26,7 +27,6 @@ import {
 import {
   BackLink,
   savedMapSteps,
-  stateTitles,
   streamHref,
   versionLine,
   type LoadedStream,
@@ -138,7 +138,7 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
   const cal = safeCalendar(calendar);
   const result = computeMap(steps.map((s) => toMapStep(s, cal)));
 
-  const title = stateTitles[state];
+  const title = mapTitles[state];
 
   return (
     <form onSubmit={onSave} noValidate className="space-y-6">

@@ -1,4 +1,4 @@
-import { TRPCClientError } from '@trpc/client';
+import { fieldErrorsOf } from '@/components/trpc/errors';
 import { editorPath } from './draft-steps';
 
 /**
@@ -7,14 +7,10 @@ import { editorPath } from './draft-steps';
  * (`name`, `guide.steps.0.name`…) are kept as they came.
  */
 export function serverFieldErrors(error: unknown): Record<string, string> {
-  const data: unknown = error instanceof TRPCClientError ? error.data : undefined;
-  const raw = data && typeof data === 'object' && 'fieldErrors' in data ? data.fieldErrors : null;
   const out: Record<string, string> = {};
-  if (!raw || typeof raw !== 'object') return out;
-  for (const [key, messages] of Object.entries(raw)) {
-    const message: unknown = Array.isArray(messages) ? messages[0] : undefined;
-    if (typeof message !== 'string') continue;
-    out[editorPath(key) ?? key] ??= message;
+  for (const [key, messages] of Object.entries(fieldErrorsOf(error) ?? {})) {
+    const message = messages[0];
+    if (message) out[editorPath(key) ?? key] ??= message;
   }
   return out;
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
-import { formatDuration, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration } from '@/lib/format';
+import { type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { FieldError } from '@/components/ui/field';
 import { stepSeconds, type DraftStep, type StepField } from './draft-steps';
 import { compactInput, DurationInput } from './duration-input';
 import { WastePicker } from './waste-picker';
@@ -55,15 +57,6 @@ const iconButton =
   'inline-flex size-8 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 ' +
   'focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent ' +
   'dark:text-slate-300 dark:hover:bg-slate-800';
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-xs text-red-600 dark:text-red-400">
-      {message}
-    </p>
-  );
-}
 
 /** One step of the editor: a row of a compact grid on a laptop, a card on a phone. */
 export function StepRow(props: StepRowProps) {
@@ -165,7 +158,7 @@ export function StepRow(props: StepRowProps) {
             aria-describedby={err('name')}
             className={compactInput}
           />
-          <FieldError id={id('name-error')} message={errors.name} />
+          <FieldError size="sm" id={id('name-error')} message={errors.name} />
         </div>
 
         {sections.times ? (
@@ -185,7 +178,7 @@ export function StepRow(props: StepRowProps) {
                 invalid={Boolean(errors.processTime)}
                 describedBy={err('processTime')}
               />
-              <FieldError id={id('processTime-error')} message={errors.processTime} />
+              <FieldError size="sm" id={id('processTime-error')} message={errors.processTime} />
             </div>
             <div className="col-span-2 @4xl:col-span-1">
               <label htmlFor={id('lt')} className={label}>
@@ -210,7 +203,7 @@ export function StepRow(props: StepRowProps) {
                   ? `Lead time ${fmt(seconds.leadTimeSeconds)}`
                   : `Wait time ${fmt(seconds.waitTimeSeconds)}`}
               </p>
-              <FieldError id={id('leadTime-error')} message={errors.leadTime} />
+              <FieldError size="sm" id={id('leadTime-error')} message={errors.leadTime} />
             </div>
             <div>
               <label htmlFor={id('pct')} className={label}>
@@ -228,6 +221,7 @@ export function StepRow(props: StepRowProps) {
                 className={cn(compactInput, 'text-right tabular-nums')}
               />
               <FieldError
+                size="sm"
                 id={id('pctCompleteAccurate-error')}
                 message={errors.pctCompleteAccurate}
               />
@@ -248,7 +242,7 @@ export function StepRow(props: StepRowProps) {
                 aria-describedby={err('people')}
                 className={cn(compactInput, 'text-right tabular-nums')}
               />
-              <FieldError id={id('people-error')} message={errors.people} />
+              <FieldError size="sm" id={id('people-error')} message={errors.people} />
             </div>
           </>
         ) : null}
@@ -330,7 +324,7 @@ export function StepRow(props: StepRowProps) {
                   aria-describedby={err('notes')}
                   className={cn(compactInput, 'resize-y')}
                 />
-                <FieldError id={id('notes-error')} message={errors.notes} />
+                <FieldError size="sm" id={id('notes-error')} message={errors.notes} />
               </div>
             ) : null}
           </div>

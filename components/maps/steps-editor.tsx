@@ -5,6 +5,7 @@ import { MapTotalsCards } from '@/components/vsm/map-totals';
 import { Button } from '@/components/ui/button';
 import { computeMap, maxSteps, moveStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { FieldError } from '@/components/ui/field';
 import { CalendarFields } from './calendar-fields';
 import {
   draftIssues,
@@ -233,11 +234,7 @@ export function StepsEditor({
         </div>
       ) : null}
 
-      {listError ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {listError}
-        </p>
-      ) : null}
+      <FieldError role="alert" message={listError} />
 
       <div className="@4xl:rounded-lg @4xl:border @4xl:border-slate-200 @4xl:dark:border-slate-700">
         <div

@@ -1,7 +1,9 @@
 'use client';
 
-import { wasteOptions, type Waste } from '@/lib/vsm';
+import { type Waste } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteOptions } from '@/lib/labels';
+import { FieldError } from '@/components/ui/field';
 
 interface WastePickerProps {
   /** Names the group, e.g. "Wastes seen at step 2, Pick". */
@@ -58,11 +60,7 @@ export function WastePicker({ label, value, onChange, error, errorId }: WastePic
           );
         })}
       </div>
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} className="mt-1" message={error} />
     </fieldset>
   );
 }

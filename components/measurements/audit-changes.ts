@@ -3,10 +3,10 @@
  * deleted measurement held, each value in human units (durations in the stream's working
  * calendar, waste by its name). Pure, so it is unit-tested.
  */
-import { wasteLabels } from '@/lib/vsm/labels';
 import type { WorkingCalendar } from '@/lib/vsm/types';
-import { formatDuration, formatNumber } from '@/lib/vsm/units';
-import { formatPeriod, methodLabels, sourceLabels, wasteFieldOf } from './shared';
+import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
+import { methodLabels, sourceLabels, wasteLabels } from '@/lib/labels';
+import { wasteFieldOf } from './shared';
 
 /** A measurement as the audit keeps it (jsonb): read defensively, it may predate a column. */
 export type Snapshot = Record<string, unknown>;

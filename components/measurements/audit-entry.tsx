@@ -1,8 +1,8 @@
 'use client';
 
-import type { inferRouterOutputs } from '@trpc/server';
 import { Badge } from '@/components/ui/card';
-import type { AppRouter } from '@/server/routers';
+import type { RouterOutputs } from '@/components/trpc/types';
+import { formatDateTime } from '@/lib/format';
 import {
   asSnapshot,
   auditChanges,
@@ -11,15 +11,7 @@ import {
   type AuditFormat,
 } from './audit-changes';
 
-export type AuditRow = inferRouterOutputs<AppRouter>['measurements']['audit'][number];
-
-const when = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+export type AuditRow = RouterOutputs['measurements']['audit'][number];
 
 /** One audit row: who did what to which measurement, when, and the values before and after. */
 export function AuditEntry({
@@ -55,7 +47,7 @@ export function AuditEntry({
         </div>
         <p className="text-slate-600 dark:text-slate-400">
           {row.actorName ?? 'A deleted user'} ·{' '}
-          <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
+          <time dateTime={row.at.toISOString()}>{formatDateTime(row.at)}</time>
         </p>
       </div>
       {deleted ? (

@@ -8,10 +8,9 @@ import { FormError, inputClass } from '@/components/ui/field';
 import { useOrg } from '@/components/shell/org-context';
 import { cn } from '@/lib/cn';
 import { useTRPC } from '@/components/trpc/client';
-import { errorMessage } from '@/components/trpc/errors';
+import { errorMessage, isCode } from '@/components/trpc/errors';
 import { AuditEntry } from './audit-entry';
 import { calendarLookup } from './calendar';
-import { isCode } from './shared';
 
 /** The server returns the latest 500 rows. */
 const LIMIT = 500;

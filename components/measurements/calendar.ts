@@ -1,5 +1,6 @@
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
-import { formatNumber, isValidCalendar } from '@/lib/vsm/units';
+import { formatNumber } from '@/lib/format';
+import { isValidCalendar } from '@/lib/vsm/units';
 import type { StreamOption } from './shared';
 
 /**

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { DurationInput } from '@/components/maps/duration-input';
 import { Field } from '@/components/ui/field';
 import type { DurationUnit, WorkingCalendar } from '@/lib/vsm/types';
-import { bestUnit, formatNumber, fromSeconds, toSeconds } from '@/lib/vsm/units';
+import { formatNumber } from '@/lib/format';
+import { bestUnit, fromSeconds, toSeconds } from '@/lib/vsm/units';
 import { describeCalendar, sameCalendar } from './calendar';
 
 interface DurationFieldProps {
@@ -25,7 +26,7 @@ function textOf(
 ): string {
   return seconds === null || seconds === undefined
     ? ''
-    : formatNumber(fromSeconds(seconds, unit, calendar), 3);
+    : formatNumber(fromSeconds(seconds, unit, calendar), 3, { grouping: false });
 }
 
 function parse(text: string): number | null {

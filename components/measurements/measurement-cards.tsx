@@ -4,8 +4,10 @@ import { flexRender, type Table } from '@tanstack/react-table';
 import { inputClass } from '@/components/ui/field';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
+import { methodLabels, sourceLabels } from '@/lib/labels';
+import { formatPeriod } from '@/lib/format';
 import { columnLayout } from './measurement-columns';
-import { formatPeriod, methodLabels, sourceLabels, type MeasurementListRow } from './shared';
+import { type MeasurementListRow } from './shared';
 
 interface CardsProps {
   table: Table<MeasurementListRow>;

@@ -7,15 +7,10 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/card';
-import { formatDuration, formatNumber } from '@/lib/vsm/units';
+import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
+import { methodLabels, sourceLabels } from '@/lib/labels';
 import { describeCalendar, type CalendarOf } from './calendar';
-import {
-  formatPeriod,
-  methodLabels,
-  sourceLabels,
-  wasteTotal,
-  type MeasurementListRow,
-} from './shared';
+import { wasteTotal, type MeasurementListRow } from './shared';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */
 type SortValue = string | number | undefined;

@@ -4,7 +4,8 @@ import { measurementSources, type MeasurementSource } from '@/lib/domain';
 import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { sourceLabels, type StreamOption } from './shared';
+import { sourceLabels } from '@/lib/labels';
+import { type StreamOption } from './shared';
 
 /** The table's state in the URL: server-side filters, the row just saved, and the sort. */
 export const tableParams = {

@@ -10,21 +10,20 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/card';
 import { FormError } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
-import { applyServerError, errorMessage } from '@/components/trpc/errors';
+import { lastFullWeek, localDay } from '@/lib/dates';
+import { applyServerError, errorMessage, isCode } from '@/components/trpc/errors';
 import {
   measurementInput,
   type MeasurementInput,
   type MeasurementValues,
 } from '@/lib/validation/measurements';
+import { formatPeriod } from '@/lib/format';
 import { MetricFields } from './metric-fields';
 import { ConflictPrompt, SavedNotice, type Saved } from './notices';
 import { StreamPeriodFields } from './stream-period-fields';
 import { calendarLookup, describeCalendar } from './calendar';
 import {
   emptyValues,
-  formatPeriod,
-  isCode,
-  lastFullWeek,
   loggableStreams,
   valuesOf,
   type MeasurementListRow,
@@ -78,7 +77,9 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
   const queryClient = useQueryClient();
   const editable = streams.filter((s) => s.canEdit);
   const [initial] = useState(() =>
-    editing ? valuesOf(editing.measurement) : emptyValues(editable[0]?.id ?? '', lastFullWeek()),
+    editing
+      ? valuesOf(editing.measurement)
+      : emptyValues(editable[0]?.id ?? '', lastFullWeek(localDay(new Date()))),
   );
   const form = useForm<MeasurementInput, unknown, MeasurementValues>({
     resolver: zodResolver(measurementInput()),

@@ -2,13 +2,13 @@
 
 import { measurementMethods } from '@/lib/domain';
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
 import type { WorkingCalendar } from '@/lib/vsm/types';
-import { wasteOptions } from '@/lib/vsm/labels';
 import { cn } from '@/lib/cn';
+import { methodLabels, wasteOptions } from '@/lib/labels';
 import { DurationField } from './duration-field';
-import { methodLabels, wasteFieldOf } from './shared';
+import { wasteFieldOf } from './shared';
 
 type NumberField =
   | 'throughput'
@@ -135,11 +135,7 @@ export function MetricFields({
                   className={cn(numberInput, 'mt-1 py-1.5')}
                   {...register(name, { setValueAs: asNumber })}
                 />
-                {error ? (
-                  <span role="alert" className="mt-1 block text-xs text-red-600 dark:text-red-400">
-                    {error}
-                  </span>
-                ) : null}
+                <FieldError size="sm" role="alert" message={error} />
               </label>
             );
           })}

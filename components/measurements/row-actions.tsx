@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { formatPeriod, type MeasurementListRow } from './shared';
+import { formatPeriod } from '@/lib/format';
+import { type MeasurementListRow } from './shared';
 
 /** Edit and delete of one measurement, for those who may change its stream's numbers. */
 export function RowActions({ row, onDelete }: { row: MeasurementListRow; onDelete: () => void }) {

@@ -1,62 +1,10 @@
-import type { inferRouterOutputs } from '@trpc/server';
-import { TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '@/server/routers';
+import type { RouterOutputs } from '@/components/trpc/types';
 import { wasteFields, type MeasurementInput } from '@/lib/validation/measurements';
 import type { Waste } from '@/lib/vsm/types';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-export type MeasurementListRow = Outputs['measurements']['list'][number];
+export type MeasurementListRow = RouterOutputs['measurements']['list'][number];
 export type MeasurementRecord = MeasurementListRow['measurement'];
-export type StreamOption = Outputs['streams']['list'][number];
-
-/** 'YYYY-MM-DD' of a local date. */
-export function isoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Parses 'YYYY-MM-DD' as a local date (noon, to stay clear of DST edges). */
-export function parseDay(day: string): Date {
-  const [y = 2000, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(y, m - 1, d, 12);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = parseDay(day);
-  d.setDate(d.getDate() + days);
-  return isoDay(d);
-}
-
-/** The last full week, Monday to Sunday, in local time. */
-export function lastFullWeek(today = new Date()): { periodStart: string; periodEnd: string } {
-  const sinceMonday = (today.getDay() + 6) % 7;
-  const thisMonday = new Date(
-    today.getFullYear(),
-    today.getMonth(),
-    today.getDate() - sinceMonday,
-    12,
-  );
-  const start = isoDay(thisMonday);
-  return { periodStart: addDays(start, -7), periodEnd: addDays(start, -1) };
-}
-
-const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
-const dayYearFormat = new Intl.DateTimeFormat('en', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
-
-/** "Mar 3 – Mar 9, 2025". */
-export function formatPeriod(start: string, end: string): string {
-  const s = parseDay(start);
-  const e = parseDay(end);
-  if (start === end) return dayYearFormat.format(s);
-  if (s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth())
-    return `${dayFormat.format(s)}–${e.getDate()}, ${e.getFullYear()}`;
-  const first = s.getFullYear() === e.getFullYear() ? dayFormat.format(s) : dayYearFormat.format(s);
-  return `${first} – ${dayYearFormat.format(e)}`;
-}
+export type StreamOption = RouterOutputs['streams']['list'][number];
 
 /** Total waste hours, or null when none was entered. */
 export function wasteTotal(
@@ -77,13 +25,6 @@ export const wasteFieldOf: Record<Waste, (typeof wasteFields)[number]> = {
   motion: 'wasteMotionHours',
   extra_processing: 'wasteExtraProcessingHours',
 };
-
-export const methodLabels = {
-  observed: 'Observed',
-  estimated: 'Estimated',
-  system: 'System',
-} as const;
-export const sourceLabels = { form: 'Form', csv: 'CSV', api: 'API' } as const;
 
 /** A form's values: a new entry for the stream and period, every number empty. */
 export function emptyValues(
@@ -131,13 +72,6 @@ export function valuesOf(m: MeasurementRecord): MeasurementInput {
     ...values
   } = m;
   return values;
-}
-
-/** Whether a tRPC call failed with this code ('CONFLICT', 'NOT_FOUND'…). */
-export function isCode(error: unknown, code: string): boolean {
-  return (
-    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === code
-  );
 }
 
 /** Streams a lead can log for: active, not archived; the ones they may edit first. */

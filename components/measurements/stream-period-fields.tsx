@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { useTRPC } from '@/components/trpc/client';
 import type { MeasurementInput, MeasurementValues } from '@/lib/validation/measurements';
-import { addDays, type StreamOption } from './shared';
+import { addDays, isIsoDay } from '@/lib/dates';
+import type { StreamOption } from './shared';
 
 interface Props {
   form: UseFormReturn<MeasurementInput, unknown, MeasurementValues>;
@@ -41,12 +42,12 @@ export function StreamPeriodFields({ form, streams }: Props) {
   const others = streams.filter((s) => !s.canEdit);
 
   const shift = (days: number) => {
-    const { periodStart, periodEnd } = getValues();
-    setValue('periodStart', addDays(periodStart, days), {
-      shouldDirty: true,
-      shouldValidate: true,
-    });
-    setValue('periodEnd', addDays(periodEnd, days), { shouldDirty: true, shouldValidate: true });
+    const options = { shouldDirty: true, shouldValidate: true };
+    // A cleared or half-typed date has no week to move to: it stays for its field to report.
+    for (const field of ['periodStart', 'periodEnd'] as const) {
+      const day = getValues(field);
+      if (isIsoDay(day)) setValue(field, addDays(day, days), options);
+    }
   };
 
   return (

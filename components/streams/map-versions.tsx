@@ -12,8 +12,7 @@ import { formatDate } from '@/lib/format';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { compareMaps } from '@/lib/vsm/map';
-
-const stateLabels = { current: 'Current state', future: 'Future state' } as const;
+import { mapStateLabels } from '@/lib/labels';
 
 /** Every saved version of a stream's maps; pick one to view, or two to compare. */
 export function MapVersions({ orgSlug, streamId }: { orgSlug: string; streamId: string }) {
@@ -86,7 +85,7 @@ export function MapVersions({ orgSlug, streamId }: { orgSlug: string; streamId: 
               <tr key={v.id}>
                 <td className="px-4 py-2">
                   <Badge tone={v.state === 'current' ? 'indigo' : 'green'}>
-                    {stateLabels[v.state]}
+                    {mapStateLabels[v.state]}
                   </Badge>
                 </td>
                 <td className="px-4 py-2">
@@ -130,7 +129,7 @@ export function MapVersions({ orgSlug, streamId }: { orgSlug: string; streamId: 
             >
               {mapStates.map((s) => (
                 <option key={s} value={s}>
-                  {stateLabels[s]}
+                  {mapStateLabels[s]}
                 </option>
               ))}
             </select>
@@ -154,7 +153,7 @@ export function MapVersions({ orgSlug, streamId }: { orgSlug: string; streamId: 
             steps={drawB.steps}
             totals={drawB.totals}
             calendar={drawB.calendar}
-            title={`${stateLabels[sel.state]} v${b}`}
+            title={`${mapStateLabels[sel.state]} v${b}`}
           />
         ) : (
           <p className="text-sm text-slate-500">Nothing saved for this map yet.</p>

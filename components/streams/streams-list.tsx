@@ -11,8 +11,7 @@ import { FormError, inputClass } from '@/components/ui/field';
 import { kindLabels, typeLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
-import { formatDuration } from '@/lib/vsm/units';
-import { formatRatio } from '@/components/vsm/format';
+import { formatDuration, formatPercent } from '@/lib/format';
 
 const filterParsers = {
   q: parseAsString.withDefault(''),
@@ -214,7 +213,7 @@ export function StreamsList() {
                       )}
                     </td>
                     <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
-                      {s.totals ? formatRatio(s.totals.flowEfficiency) : '—'}
+                      {s.totals ? formatPercent(s.totals.flowEfficiency, { fromRatio: true }) : '—'}
                     </td>
                     <td className="hidden px-4 py-3 lg:table-cell">
                       {s.totals ? s.totals.bottleneck.name : '—'}

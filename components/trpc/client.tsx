@@ -1,26 +1,26 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, loggerLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/routers';
+import { errorCode, httpStatusOf, type ErrorCode } from './errors';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+/** Not-found, forbidden and bad input will not get better by asking again. */
+const noRetry: readonly ErrorCode[] = ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST'];
 
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Not-found, forbidden and bad input will not get better by asking again.
         retry: (count, error) => {
-          const code = (error as { data?: { code?: string } }).data?.code;
-          return (
-            count < 2 &&
-            !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST'].includes(code ?? '')
-          );
+          const code = errorCode(error);
+          return count < 2 && !(code && noRetry.includes(code));
         },
       },
     },
@@ -43,8 +43,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === 'development' &&
             op.direction === 'down' &&
-            op.result instanceof TRPCClientError &&
-            (op.result.data as { httpStatus?: number } | undefined)?.httpStatus === 500,
+            httpStatusOf(op.result) === 500,
         }),
         httpBatchLink({ url: '/api/trpc', transformer: superjson }),
       ],

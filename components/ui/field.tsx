@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
 
 export const inputClass =
@@ -40,12 +40,34 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} role="alert" message={error} />
     </div>
+  );
+}
+
+/**
+ * A control's error, under it: the one look of a field error everywhere. `size="sm"` for compact
+ * rows (a map step, a filter bar). A span, so it may sit inside a <label>; give it an id to point
+ * the control's aria-describedby at it.
+ */
+export function FieldError({
+  message,
+  size = 'md',
+  className,
+  ...props
+}: { message?: string; size?: 'sm' | 'md' } & Omit<ComponentProps<'span'>, 'children'>) {
+  if (!message) return null;
+  return (
+    <span
+      {...props}
+      className={cn(
+        'block text-red-600 dark:text-red-400',
+        size === 'sm' ? 'mt-1 text-xs' : 'text-sm',
+        className,
+      )}
+    >
+      {message}
+    </span>
   );
 }
 

@@ -1,13 +1,7 @@
-import {
-  formatDuration,
-  waitTimeSeconds,
-  type MapStep,
-  type MapTotals,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, formatPercent } from '@/lib/format';
+import { waitTimeSeconds, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { LAYOUT as L, type MapGeometry } from './geometry';
-import { formatPercent, formatRatio } from './format';
 import { svg } from './theme';
 
 interface LadderProps {
@@ -113,7 +107,11 @@ export function TotalsBox({
     { label: 'Lead time', value: fmt(totals.totalLeadTimeSeconds), strong: true },
     { label: 'Wait time', value: fmt(totals.totalWaitTimeSeconds), strong: false },
     { label: 'Process time', value: fmt(totals.totalProcessTimeSeconds), strong: true },
-    { label: 'Flow efficiency', value: formatRatio(totals.flowEfficiency), strong: true },
+    {
+      label: 'Flow efficiency',
+      value: formatPercent(totals.flowEfficiency, { fromRatio: true }),
+      strong: true,
+    },
     { label: 'Rolled %C&A', value: formatPercent(totals.rolledPctCompleteAccurate), strong: true },
   ];
   const x = geo.totalsX;

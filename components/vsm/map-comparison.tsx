@@ -1,5 +1,6 @@
 import type { MapDelta, MapStep, MapTotals, WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { mapStateLabels } from '@/lib/labels';
 import { minRenderWidth } from './geometry';
 import { MapDeltaCards } from './map-delta';
 import { ValueStreamMap } from './value-stream-map';
@@ -39,8 +40,8 @@ export function MapComparison({
   future,
   delta,
   calendar,
-  currentTitle = 'Current state',
-  futureTitle = 'Future state',
+  currentTitle = mapStateLabels.current,
+  futureTitle = mapStateLabels.future,
   className,
 }: MapComparisonProps) {
   const minSteps = Math.max(current.steps.length, future.steps.length);

@@ -1,6 +1,6 @@
+import { formatDuration, formatPercent } from '@/lib/format';
 import {
   bestUnit,
-  formatDuration,
   secondsPerUnit,
   type DurationUnit,
   type MapDelta,
@@ -8,7 +8,6 @@ import {
   type WorkingCalendar,
 } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
-import { formatPercent, formatRatio } from './format';
 
 type Verdict = 'better' | 'worse' | 'same' | 'neutral';
 
@@ -119,8 +118,8 @@ export function deltaRows({
     ),
     {
       label: 'Flow efficiency',
-      from: formatRatio(current.flowEfficiency),
-      to: formatRatio(future.flowEfficiency),
+      from: formatPercent(current.flowEfficiency, { fromRatio: true }),
+      to: formatPercent(future.flowEfficiency, { fromRatio: true }),
       change:
         effChange === null ? 'Not comparable' : effVerdict === 'same' ? 'No change' : pp(effChange),
       verdict: effVerdict,

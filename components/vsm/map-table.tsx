@@ -1,13 +1,7 @@
-import {
-  formatDuration,
-  waitTimeSeconds,
-  wasteLabels,
-  type MapStep,
-  type MapTotals,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, formatPercent } from '@/lib/format';
+import { waitTimeSeconds, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
-import { formatPercent, formatRatio } from './format';
+import { wasteLabels } from '@/lib/labels';
 
 interface MapTableProps {
   steps: MapStep[];
@@ -33,7 +27,7 @@ export function MapTable({
   weakestIndex,
   className,
 }: MapTableProps) {
-  const fmt = (s: number) => formatDuration(s, calendar);
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 3 });
   const showNotes = steps.some((s) => s.notes.trim() !== '');
   return (
     <div className={cn('overflow-x-auto print:overflow-visible', className)}>
@@ -119,7 +113,7 @@ export function MapTable({
               <span className="font-normal">rolled</span>
             </td>
             <td className={td} colSpan={showNotes ? 2 : 1}>
-              Flow efficiency {formatRatio(totals.flowEfficiency)}
+              Flow efficiency {formatPercent(totals.flowEfficiency, { fromRatio: true })}
             </td>
           </tr>
         </tfoot>

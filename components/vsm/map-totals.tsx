@@ -1,6 +1,6 @@
-import { formatDuration, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
+import { formatDuration, formatPercent } from '@/lib/format';
+import { type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
-import { formatPercent, formatRatio } from './format';
 
 export interface MapTotalsProps {
   totals: MapTotals;
@@ -38,7 +38,7 @@ export function MapTotalsCards({ totals, calendar, className }: MapTotalsProps) 
     },
     {
       label: 'Flow efficiency',
-      value: formatRatio(totals.flowEfficiency),
+      value: formatPercent(totals.flowEfficiency, { fromRatio: true }),
       detail: 'Process time ÷ lead time',
     },
     {

@@ -1,14 +1,8 @@
-import {
-  formatDuration,
-  waitTimeSeconds,
-  wasteLabels,
-  wasteLetters,
-  type MapStep,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, formatPeople, formatPercent } from '@/lib/format';
+import { waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { LAYOUT as L, DATA_ROWS, textWidth, wrapLabel, type MapGeometry } from './geometry';
-import { formatPercent, formatPeople } from './format';
 import { svg } from './theme';
 
 interface ColumnProps {

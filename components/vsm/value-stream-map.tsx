@@ -1,16 +1,9 @@
 import { useId, type CSSProperties } from 'react';
-import {
-  formatDuration,
-  wasteLabels,
-  wasteLetters,
-  wastes,
-  type MapStep,
-  type MapTotals,
-  type WorkingCalendar,
-} from '@/lib/vsm';
+import { formatDuration, formatPercent } from '@/lib/format';
+import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
-import { formatPercent, formatRatio } from './format';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
@@ -92,7 +85,7 @@ export function ValueStreamMap({
   const summary = [
     `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}: ${steps.map((s) => s.name).join(', ')}.`,
     `Lead time ${fmt(totals.totalLeadTimeSeconds)}, process time ${fmt(totals.totalProcessTimeSeconds)}, wait time ${fmt(totals.totalWaitTimeSeconds)}.`,
-    `Flow efficiency ${formatRatio(totals.flowEfficiency)}, rolled %C&A ${formatPercent(totals.rolledPctCompleteAccurate)}.`,
+    `Flow efficiency ${formatPercent(totals.flowEfficiency, { fromRatio: true })}, rolled %C&A ${formatPercent(totals.rolledPctCompleteAccurate)}.`,
     bottleneckIndex !== null
       ? `Bottleneck: ${totals.bottleneck.name}, waiting ${fmt(totals.bottleneck.waitTimeSeconds)}.`
       : '',

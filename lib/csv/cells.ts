@@ -4,6 +4,7 @@
  * Then the form's own rules check the result (the quick check, or the schema), so a file is held
  * to the same rules as the form.
  */
+import { addDays, isIsoDay } from '@/lib/dates';
 import {
   latestPeriodStart,
   measurementInput,
@@ -91,12 +92,6 @@ function date(text: string): string {
     throw new CellError(`Write dates as YYYY-MM-DD (not “${text.trim().slice(0, 20)}”).`);
   const [y = '', mo = '', d = ''] = t.split('-');
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso; // the schema reports the bad date
-  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Text shaped like a UUID (any version, any case). */
@@ -193,8 +188,12 @@ export function checkRecords(
         fail({ row, column: f.header, message: error.message });
       }
     }
-    if (typeof values.periodStart === 'string' && values.periodEnd === undefined)
-      values.periodEnd = addDays(values.periodStart, 6);
+    // A blank end means a week from the start. A start that is no date gets its error from the
+    // schema, on the start; the blank end would only repeat it, so that one is dropped.
+    const start = values.periodStart;
+    const blankEnd = typeof start === 'string' && values.periodEnd === undefined;
+    const startIsDay = typeof start === 'string' && isIsoDay(start);
+    if (blankEnd && startIsDay) values.periodEnd = addDays(start, 6);
     if (errorCount > before) return;
     // Rows that plainly pass skip the schema, which decides (and words) the rest.
     if (plainMeasurement(values, latest))
@@ -202,12 +201,14 @@ export function checkRecords(
     const parsed = schema.safeParse(values);
     if (parsed.success) rows.push({ row, values: values as MeasurementInput });
     else
-      for (const issue of parsed.error.issues)
+      for (const issue of parsed.error.issues) {
+        if (blankEnd && !startIsDay && issue.path[0] === 'periodEnd') continue;
         fail({
           row,
           column: headerOfKey.get(String(issue.path[0])) ?? 'row',
           message: issue.message,
         });
+      }
   });
   return { rows, errors, errorCount };
 }

@@ -3,6 +3,7 @@
  * median, a two-sided Mann–Whitney U test (normal approximation, tie and continuity corrected),
  * and the natural process limits of the before window (Wheeler's XmR).
  */
+import { formatNumber, formatPValue } from '@/lib/format';
 import { median, percentChange, type BetterWhen } from './stats';
 import { xmr } from './xmr';
 
@@ -93,13 +94,6 @@ export interface CompareOptions {
   format?: (n: number) => string;
 }
 
-const defaultFormat = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
-
-export function formatP(p: number): string {
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
-}
-
 /**
  * Before and after an improvement, oldest values first in each window. A signal is a p-value
  * below 0.05 or an after median outside the before window's natural process limits; neither
@@ -112,7 +106,7 @@ export function compareWindows(
   opts: CompareOptions = {},
 ): BeforeAfter {
   const label = opts.label ?? 'The median';
-  const format = opts.format ?? defaultFormat;
+  const format = opts.format ?? ((n: number) => formatNumber(n));
   const beforeMedian = median(before);
   const afterMedian = median(after);
   const change = beforeMedian === null || afterMedian === null ? null : afterMedian - beforeMedian;
@@ -171,7 +165,7 @@ export function compareWindows(
     change === 0
       ? `stayed at ${format(beforeMedian)}`
       : `${change < 0 ? 'fell' : 'rose'} from ${format(beforeMedian)} to ${format(afterMedian)}${pct}`;
-  const pText = `${formatP(mw.p)} (Mann–Whitney U)`;
+  const pText = `${formatPValue(mw.p)} (Mann–Whitney U)`;
   const limitText = limitSide
     ? `the after median is ${limitSide} the before window's ${limitSide === 'above' ? 'upper' : 'lower'} limit`
     : `the after median is within the before window's limits`;
@@ -184,7 +178,7 @@ export function compareWindows(
       sentence = `${label} ${move}, ${kind}: ${pText}, and ${limitText}.`;
     else if (byP) sentence = `${label} ${move}, ${kind}: ${pText}.`;
     else
-      sentence = `${label} ${move}, ${kind}: ${limitText} (Mann–Whitney U alone gives ${formatP(mw.p)}).`;
+      sentence = `${label} ${move}, ${kind}: ${limitText} (Mann–Whitney U alone gives ${formatPValue(mw.p)}).`;
   }
   return { ...base, sentence };
 }

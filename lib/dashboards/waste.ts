@@ -3,7 +3,8 @@
  * A week counts when it has any waste recorded; weeks with nothing recorded are unmeasured, not
  * zero, so they change neither the weekly rates nor the cumulative reduction.
  */
-import { addDays, weekStartOf, weeksBetween, type DateRange } from './weeks';
+import { addDays, weekStartOf } from '@/lib/dates';
+import { weeksBetween, type DateRange } from './weeks';
 import { percentChange, sum } from './stats';
 
 /** The default baseline: a full quarter (13 weeks) starting with the first week that has waste recorded. */

@@ -2,6 +2,7 @@
  * Process behaviour charts (XmR, after Donald Wheeler's "Understanding Variation"): natural
  * process limits from the average moving range, and his three detection rules for signals.
  */
+import { formatNumber } from '@/lib/format';
 import { mean, type BetterWhen } from './stats';
 
 export type XmrSignal = 'outside-limits' | 'run-of-8' | 'three-of-four';
@@ -150,7 +151,7 @@ export interface DescribeOptions {
   maxListed?: number;
 }
 
-const defaultFormat = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
+const defaultFormat = (n: number) => formatNumber(n);
 
 function weeksText(p: XmrPattern): string {
   return p.first === p.last ? `week ${p.first + 1} is` : `weeks ${p.first + 1}–${p.last + 1} are`;

@@ -43,13 +43,3 @@ export const improvementFields = z
 
 export type ImprovementFieldsInput = z.input<typeof improvementFields>;
 export type ImprovementFields = z.output<typeof improvementFields>;
-
-export const metricLabels = {
-  lead_time: 'Lead time',
-  process_time: 'Process time',
-  flow_efficiency: 'Flow efficiency',
-  throughput: 'Throughput',
-  wip: 'WIP',
-  pct_complete_accurate: '%C&A',
-  waste_hours: 'Waste hours',
-} as const;

@@ -1,5 +1,4 @@
-/** The value stream map domain: types, durations, map totals and waste words. Pure TypeScript. */
+/** The value stream map domain: types, durations and map totals. Pure TypeScript. */
 export * from './types';
 export * from './units';
 export * from './map';
-export * from './labels';

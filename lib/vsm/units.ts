@@ -1,26 +1,9 @@
 /**
  * Durations: stored in seconds (to the millisecond), entered and shown in the unit that reads
  * best. Days and weeks are working days and weeks, so they depend on the working calendar.
+ * These are the conversions; lib/format writes a duration as text.
  */
 import { durationUnits, type DurationUnit, type WorkingCalendar } from './types';
-
-/** Long names, for unit pickers. */
-export const unitLabels: Record<DurationUnit, string> = {
-  seconds: 'Seconds',
-  minutes: 'Minutes',
-  hours: 'Hours',
-  days: 'Days',
-  weeks: 'Weeks',
-};
-
-/** Short names, as shown after a number ("1.5 h"). */
-export const unitAbbreviations: Record<DurationUnit, string> = {
-  seconds: 's',
-  minutes: 'min',
-  hours: 'h',
-  days: 'd',
-  weeks: 'wk',
-};
 
 /** A working calendar makes sense: 0 < hours per day <= 24, 0 < days per week <= 7. */
 export function isValidCalendar(calendar: WorkingCalendar): boolean {
@@ -91,34 +74,4 @@ export function bestUnit(seconds: number, calendar: WorkingCalendar): DurationUn
     (a, b) => secondsPerUnit(b, calendar) - secondsPerUnit(a, calendar),
   );
   return largestFirst.find((unit) => magnitude / secondsPerUnit(unit, calendar) >= 1) ?? 'seconds';
-}
-
-export interface FormatDurationOptions {
-  /** Show in this unit instead of the best one. */
-  unit?: DurationUnit;
-  /** Decimal places at most (trailing zeros are trimmed); 3 by default. */
-  maxDecimals?: number;
-  /** Prefix positive values with "+", for changes. */
-  signed?: boolean;
-}
-
-/** A number with at most `maxDecimals` decimals, trailing zeros trimmed: 2.250 -> "2.25". */
-export function formatNumber(value: number, maxDecimals = 3): string {
-  const decimals = Math.min(20, Math.max(0, Math.floor(maxDecimals)));
-  const fixed = value.toFixed(decimals);
-  const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-  return trimmed === '-0' ? '0' : trimmed;
-}
-
-/** Short human text for a duration: "45 s", "1.5 h", "3 d", "2.25 wk"; "—" when not a number. */
-export function formatDuration(
-  seconds: number,
-  calendar: WorkingCalendar,
-  opts: FormatDurationOptions = {},
-): string {
-  if (!Number.isFinite(seconds)) return '—';
-  const unit = opts.unit ?? bestUnit(seconds, calendar);
-  const text = formatNumber(fromSeconds(seconds, unit, calendar), opts.maxDecimals ?? 3);
-  const sign = opts.signed && !text.startsWith('-') && text !== '0' ? '+' : '';
-  return `${sign}${text} ${unitAbbreviations[unit]}`;
 }

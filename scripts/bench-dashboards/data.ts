@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
-import { addDays, weekStartOf } from '@/lib/dashboards/weeks';
+import { addDays, weekStartOf } from '@/lib/dates';
 
 /** The largest organization: 200 streams, three years of weeks. */
 export const LARGEST_STREAMS = 200;

@@ -17,9 +17,10 @@ import {
 } from '@/db/queries/improvements';
 import { findMembership } from '@/db/queries/orgs';
 import { compareWindows, type BeforeAfter } from '@/lib/dashboards/before-after';
-import { fmtDuration, fmtNumber, fmtPercent } from '@/lib/dashboards/format';
-import { addDays, weekStartOf } from '@/lib/dashboards/weeks';
-import { metricLabels, type ImprovementFields } from '@/lib/validation/improvements';
+import { formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import { addDays, weekStartOf } from '@/lib/dates';
+import { metricLabels } from '@/lib/labels';
+import type { ImprovementFields } from '@/lib/validation/improvements';
 import { wastes } from '@/lib/vsm/types';
 import { AppError, notFound } from '../errors';
 import type { Actor } from './members';
@@ -36,13 +37,13 @@ const betterWhen: Record<ImprovementMetric, 'lower' | 'higher'> = {
 };
 
 const formats: Record<ImprovementMetric, (n: number) => string> = {
-  lead_time: (n) => fmtDuration(n),
-  process_time: (n) => fmtDuration(n),
-  flow_efficiency: (n) => fmtPercent(n),
-  throughput: (n) => `${fmtNumber(n)} items`,
-  wip: (n) => `${fmtNumber(n)} items`,
-  pct_complete_accurate: (n) => fmtPercent(n),
-  waste_hours: (n) => `${fmtNumber(n, 0)} h`,
+  lead_time: (n) => formatDuration(n),
+  process_time: (n) => formatDuration(n),
+  flow_efficiency: (n) => formatPercent(n),
+  throughput: (n) => `${formatNumber(n)} items`,
+  wip: (n) => `${formatNumber(n)} items`,
+  pct_complete_accurate: (n) => formatPercent(n),
+  waste_hours: (n) => `${formatNumber(n, 0)} h`,
 };
 
 /** The week's value of the figure an improvement targets (its own waste's hours when it names one). */

@@ -15,7 +15,7 @@ import {
   type LinkedWeek,
 } from '@/db/queries/dashboards/comparison';
 import { compareWindows } from '@/lib/dashboards/before-after';
-import { fmtDuration, fmtNumber } from '@/lib/dashboards/format';
+import { formatDuration, formatNumber } from '@/lib/format';
 import { valuesIn } from '@/lib/dashboards/windows';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { windowsOf, type Windows } from './improvements';
@@ -47,12 +47,12 @@ function effectOn(
     lead: compare(
       (w) => w.lead,
       `Median lead time of ${op.name}`,
-      (n) => fmtDuration(n, calendar),
+      (n) => formatDuration(n, calendar),
     ),
     waste: compare(
       (w) => w.waste,
       `Waste at ${op.name}`,
-      (n) => `${fmtNumber(n)} h a week`,
+      (n) => `${formatNumber(n)} h a week`,
     ),
   };
 }

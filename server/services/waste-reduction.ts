@@ -12,7 +12,8 @@ import {
   type WasteScope,
 } from '@/db/queries/dashboards/waste';
 import { percentChange } from '@/lib/dashboards/stats';
-import { rangeOf, weekStartOf, type DateRange } from '@/lib/dashboards/weeks';
+import { rangeOf, type DateRange } from '@/lib/dashboards/weeks';
+import { weekStartOf } from '@/lib/dates';
 import { categoryRows, defaultBaseline, wasteTrend, weeklyRates } from '@/lib/dashboards/waste';
 import type { WasteInputValues } from '@/lib/validation/dashboards';
 import { wastes } from '@/lib/vsm/types';

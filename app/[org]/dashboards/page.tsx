@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { InsightsNav } from '@/components/dashboards/insights-nav';
+import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { PortfolioDashboard } from '@/components/dashboards/portfolio-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { loadOrg } from '@/components/trpc/server';
@@ -17,7 +17,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ org:
         description={`How ${org.name}'s value streams flow, week by week: lead time, flow efficiency, throughput and waste, against the weeks before.`}
       />
       <Suspense>
-        <InsightsNav slug={slug} />
+        <DashboardsNav slug={slug} />
       </Suspense>
       <Suspense>
         <PortfolioDashboard />

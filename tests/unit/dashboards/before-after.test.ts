@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWindows, erf, formatP, mannWhitneyU, normalCdf } from '@/lib/dashboards';
+import { compareWindows, erf, mannWhitneyU, normalCdf } from '@/lib/dashboards';
 
 const hours = (n: number) => `${n} h`;
 
@@ -52,14 +52,6 @@ describe('mannWhitneyU', () => {
 
   it('identical values give p = 1', () => {
     expect(mannWhitneyU([7, 7, 7], [7, 7, 7])).toEqual({ u: 4.5, uA: 4.5, z: 0, p: 1 });
-  });
-});
-
-describe('formatP', () => {
-  it('writes small p-values with three decimals and tiny ones as a bound', () => {
-    expect(formatP(0.0122)).toBe('p = 0.012');
-    expect(formatP(0.6428)).toBe('p = 0.64');
-    expect(formatP(0.0004)).toBe('p < 0.001');
   });
 });
 

@@ -1,48 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  daysIn,
-  previousRange,
-  rangeOf,
-  rangePresets,
-  weekStartOf,
-  weeksBetween,
-} from '@/lib/dashboards';
-
-describe('weekStartOf', () => {
-  it.each([
-    ['2026-01-05', '2026-01-05'], // a Monday is its own week start
-    ['2026-01-11', '2026-01-05'], // Sunday belongs to the week that began six days earlier
-    ['2025-01-01', '2024-12-30'], // Wednesday New Year's Day: the week began in December
-    ['2021-01-03', '2020-12-28'], // Sunday 3 Jan 2021, still ISO week 53 of 2020
-    ['2024-03-01', '2024-02-26'], // leap year: Friday 1 March, back over 29 February
-    ['2024-02-29', '2024-02-26'], // Thursday
-    ['1970-01-01', '1969-12-29'], // a Thursday, before the epoch's first Monday
-  ])('%s → %s', (date, monday) => {
-    expect(weekStartOf(date)).toBe(monday);
-  });
-
-  it('rejects what is not a calendar date', () => {
-    expect(() => weekStartOf('2025-02-30')).toThrow(RangeError);
-    expect(() => weekStartOf('5 Jan 2026')).toThrow(RangeError);
-    expect(() => weekStartOf('2026-1-5')).toThrow(RangeError);
-  });
-});
-
-describe('addDays', () => {
-  it('crosses months, leap days and years', () => {
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
-    expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
-    expect(addDays('2026-03-29', 0)).toBe('2026-03-29'); // a DST change day in Europe: no effect
-    expect(addDays('2026-01-05', -84)).toBe('2025-10-13');
-  });
-
-  it('wants whole days', () => {
-    expect(() => addDays('2026-01-05', 0.5)).toThrow(RangeError);
-  });
-});
+import { daysIn, previousRange, rangeOf, rangePresets, weeksBetween } from '@/lib/dashboards';
+import { rangeLabels } from '@/lib/labels';
 
 describe('weeksBetween', () => {
   it('lists every Monday from the first week to the last, inclusive', () => {
@@ -98,12 +56,18 @@ describe('rangeOf', () => {
     expect(rangeOf('custom', today)).toEqual(rangeOf('12w', today));
   });
 
-  it('the presets carry their labels and lengths', () => {
-    expect(rangePresets.map((p) => [p.value, p.label, p.weeks])).toEqual([
-      ['12w', 'Last 12 weeks', 12],
-      ['quarter', 'Last quarter (13 weeks)', 13],
-      ['year', 'Last year (52 weeks)', 52],
-      ['custom', 'Custom', null],
+  it('the presets carry their lengths, and each has its words', () => {
+    expect(rangePresets.map((p) => [p.value, p.weeks])).toEqual([
+      ['12w', 12],
+      ['quarter', 13],
+      ['year', 52],
+      ['custom', null],
+    ]);
+    expect(rangePresets.map((p) => rangeLabels[p.value])).toEqual([
+      'Last 12 weeks',
+      'Last quarter (13 weeks)',
+      'Last year (52 weeks)',
+      'Custom dates',
     ]);
     for (const p of rangePresets)
       if (p.weeks !== null)

@@ -4,12 +4,9 @@ import {
   bestUnit,
   defaultCalendar,
   durationUnits,
-  formatDuration,
   fromSeconds,
   isValidCalendar,
   toSeconds,
-  unitAbbreviations,
-  unitLabels,
   type WorkingCalendar,
 } from '@/lib/vsm';
 
@@ -135,41 +132,5 @@ describe('bestUnit', () => {
         for (const u of larger) expect(fromSeconds(seconds, u, eightByFive)).toBeLessThan(1);
       }),
     );
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [45, '45 s'],
-    [90, '1.5 min'],
-    [100, '1.667 min'], // 100 / 60 = 1.6666...
-    [5400, '1.5 h'],
-    [86400, '3 d'], // 86400 / 28800 = 3
-    [324000, '2.25 wk'], // 324000 / 144000
-    [1e6, '6.944 wk'], // 1e6 / 144000 = 6.9444...
-    [0, '0 s'],
-    [0.0004, '0 s'],
-    [0.25, '0.25 s'],
-    [-5400, '-1.5 h'],
-    [Number.NaN, '—'],
-    [Number.POSITIVE_INFINITY, '—'],
-  ])('%s s -> %j', (seconds, text) => {
-    expect(formatDuration(seconds, eightByFive)).toBe(text);
-  });
-
-  it('takes a unit, a number of decimals and a sign on request', () => {
-    expect(formatDuration(5400, eightByFive, { unit: 'minutes' })).toBe('90 min');
-    expect(formatDuration(100, eightByFive, { maxDecimals: 1 })).toBe('1.7 min');
-    expect(formatDuration(100, eightByFive, { maxDecimals: 0 })).toBe('2 min');
-    expect(formatDuration(5400, eightByFive, { signed: true })).toBe('+1.5 h');
-    expect(formatDuration(-5400, eightByFive, { signed: true })).toBe('-1.5 h');
-    expect(formatDuration(0, eightByFive, { signed: true })).toBe('0 s');
-  });
-
-  it('has a label and an abbreviation for every unit', () => {
-    for (const unit of durationUnits) {
-      expect(unitLabels[unit]).toMatch(/^[A-Z][a-z]+$/);
-      expect(unitAbbreviations[unit]).toMatch(/^[a-z]+$/);
-    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ComparisonDashboard } from '@/components/dashboards/comparison-dashboard';
-import { InsightsNav } from '@/components/dashboards/insights-nav';
+import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { PageHeader } from '@/components/ui/card';
 import { loadOrg } from '@/components/trpc/server';
 
@@ -16,7 +16,7 @@ export default async function ComparisonPage({ params }: { params: Promise<{ org
         title="Operational vs development"
         description={`${org.name}'s operational streams beside its development streams: the same figures, how each describes itself, and what development improvements did to the streams they feed.`}
       />
-      <InsightsNav slug={slug} />
+      <DashboardsNav slug={slug} />
       <Suspense>
         <ComparisonDashboard />
       </Suspense>

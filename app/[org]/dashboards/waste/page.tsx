@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { InsightsNav } from '@/components/dashboards/insights-nav';
+import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { WasteDashboard } from '@/components/dashboards/waste-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { loadOrg } from '@/components/trpc/server';
@@ -16,7 +16,7 @@ export default async function WastePage({ params }: { params: Promise<{ org: str
         title="Waste reduction"
         description={`Hours lost to the eight wastes at ${org.name}, week by week, against a baseline, with the improvements that set out to reduce them.`}
       />
-      <InsightsNav slug={slug} />
+      <DashboardsNav slug={slug} />
       <Suspense>
         <WasteDashboard />
       </Suspense>

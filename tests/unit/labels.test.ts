@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { wasteDescriptions, wasteLabels, wasteLetters, wasteOptions, wastes } from '@/lib/vsm';
+import { durationUnits, wastes } from '@/lib/vsm/types';
+import {
+  unitAbbreviations,
+  unitLabels,
+  wasteDescriptions,
+  wasteLabels,
+  wasteLetters,
+  wasteOptions,
+} from '@/lib/labels';
 
 describe('waste labels', () => {
   it('spells DOWNTIME in the order of the wastes', () => {
@@ -25,5 +33,14 @@ describe('waste labels', () => {
       expect(wasteLabels[w].startsWith(wasteLetters[w])).toBe(true);
     }
     expect(wasteOptions.map((o) => o.value)).toEqual([...wastes]);
+  });
+});
+
+describe('unit labels', () => {
+  it('has a label and an abbreviation for every unit', () => {
+    for (const unit of durationUnits) {
+      expect(unitLabels[unit]).toMatch(/^[A-Z][a-z]+$/);
+      expect(unitAbbreviations[unit]).toMatch(/^[a-z]+$/);
+    }
   });
 });

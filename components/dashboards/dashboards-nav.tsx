@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Suspense } from 'react';
 import { cn } from '@/lib/cn';
-import { rangeQuery, usePortfolioParams } from './portfolio-params';
+import { rangeQuery, useWeekRange } from './week-range';
 
 const views = [
   { label: 'Portfolio', path: '' },
@@ -44,12 +44,12 @@ function Links({ slug, query }: { slug: string; query: string }) {
 
 /** Keeps the chosen weeks when moving between the views. */
 function LinksWithRange({ slug }: { slug: string }) {
-  const [p] = usePortfolioParams();
-  return <Links slug={slug} query={rangeQuery(p)} />;
+  const [weeks] = useWeekRange();
+  return <Links slug={slug} query={rangeQuery(weeks)} />;
 }
 
 /** The three dashboard views (portfolio, operational vs development, waste reduction); the current one is marked. */
-export function InsightsNav({ slug }: { slug: string }) {
+export function DashboardsNav({ slug }: { slug: string }) {
   return (
     <Suspense fallback={<Links slug={slug} query="" />}>
       <LinksWithRange slug={slug} />
