@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { lineText } from './text';
 
 export const emailSchema = z
   .string()
@@ -15,17 +16,9 @@ export const passwordSchema = z
     error: 'This password is too common. Choose one that is harder to guess.',
   });
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter your name.' })
-  .max(100, { error: 'Use at most 100 characters.' });
+export const personNameSchema = lineText(100).min(1, { error: 'Enter your name.' });
 
-export const orgNameSchema = z
-  .string()
-  .trim()
-  .min(2, { error: 'Use at least 2 characters.' })
-  .max(80, { error: 'Use at most 80 characters.' });
+export const orgNameSchema = lineText(80).min(2, { error: 'Use at least 2 characters.' });
 
 /** Without an organization name (signing up through an invitation) no organization is created. */
 export const signUpInput = z.object({

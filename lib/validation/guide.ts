@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarInput, stepInput } from './maps';
 import { streamFields } from './streams';
+import { lineText, noteText } from './text';
 
 /** The seven steps of identifying a value stream, from the seed text. */
 export const guideSteps = [
@@ -44,11 +45,11 @@ export const guideSteps = [
 /** Free-form progress of the guide, kept on the draft stream so it can be left and resumed. */
 export const guideData = z.object({
   step: z.number().int().min(1).max(guideSteps.length),
-  purposeNotes: z.string().max(4000).optional(),
-  interviewNotes: z.string().max(8000).optional(),
-  improvementNotes: z.string().max(8000).optional(),
+  purposeNotes: noteText(4000, { trim: false }).optional(),
+  interviewNotes: noteText(8000, { trim: false }).optional(),
+  improvementNotes: noteText(8000, { trim: false }).optional(),
   steps: z
-    .array(stepInput.partial().extend({ name: z.string().max(120) }))
+    .array(stepInput.partial().extend({ name: lineText(120) }))
     .max(100)
     .optional(),
   hoursPerDay: z.number().optional(),

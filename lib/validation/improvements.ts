@@ -2,22 +2,14 @@ import { improvementMetrics } from '@/lib/domain';
 import { z } from 'zod';
 import { wastes } from '@/lib/vsm/types';
 import { isoDate } from './measurements';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Use at most ${max} characters.` })
-    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), {
-      error: 'This text contains a NUL character or broken Unicode.',
-    });
+import { lineText, noteText } from './text';
 
 /** An improvement as the form sends it. Completed means closed. */
 export const improvementFields = z
   .object({
     streamId: z.uuid({ error: 'Choose a stream.' }),
-    stepName: text(120).default(''),
-    title: text(160).min(1, { error: 'Name the improvement.' }),
+    stepName: lineText(120).default(''),
+    title: lineText(160).min(1, { error: 'Name the improvement.' }),
     waste: z.enum(wastes, { error: 'Choose one of the eight wastes.' }).nullable().default(null),
     metric: z.enum(improvementMetrics, { error: 'Choose the figure it should move.' }),
     ownerId: z.uuid({ error: 'Choose an owner from the list.' }).nullable().default(null),
@@ -29,8 +21,8 @@ export const improvementFields = z
       .min(2, { error: 'Compare at least 2 weeks.' })
       .max(52, { error: 'Compare at most 52 weeks.' })
       .default(8),
-    expectedEffect: text(500).default(''),
-    notes: text(4000).default(''),
+    expectedEffect: noteText(500).default(''),
+    notes: noteText(4000).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.completedOn && v.completedOn < v.startedOn)

@@ -1,6 +1,7 @@
 import { mapStates } from '@/lib/domain';
 import { z } from 'zod';
 import { durationUnits, wastes } from '@/lib/vsm/types';
+import { lineText, noteText } from './text';
 
 /** A duration in seconds, to the millisecond, with the unit it was entered in. */
 const seconds = (label: string) =>
@@ -11,11 +12,7 @@ const seconds = (label: string) =>
     .max(1e12, { error: `The ${label} is too long.` });
 
 export const stepInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Name the step.' })
-    .max(120, { error: 'Use at most 120 characters.' }),
+  name: lineText(120).min(1, { error: 'Name the step.' }),
   processTimeSeconds: seconds('process time'),
   leadTimeSeconds: seconds('lead time'),
   processTimeUnit: z.enum(durationUnits).default('minutes'),
@@ -31,7 +28,7 @@ export const stepInput = z.object({
     .max(100000)
     .nullable(),
   wastes: z.array(z.enum(wastes)).max(8).default([]),
-  notes: z.string().max(2000, { error: 'Use at most 2000 characters.' }).default(''),
+  notes: noteText(2000, { trim: false }).default(''),
 });
 export type StepInput = z.input<typeof stepInput>;
 
@@ -53,7 +50,7 @@ export const saveMapInput = z.object({
   state: mapStateSchema,
   calendar: calendarInput,
   steps: z.array(stepInput).max(100, { error: 'A map has at most 100 steps.' }),
-  note: z.string().trim().max(500).default(''),
+  note: noteText(500).default(''),
   /** The version the editor started from (0: a new map); a newer saved one makes this a CONFLICT. */
   baseVersion: z.number().int().min(0).optional(),
 });

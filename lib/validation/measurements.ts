@@ -1,5 +1,6 @@
 import { measurementMethods, measurementSources } from '@/lib/domain';
 import { z } from 'zod';
+import { lineText, noteText } from './text';
 
 export const isoDate = (label: string) =>
   z
@@ -51,17 +52,6 @@ export const metricFields = [
   ...wasteFields,
 ] as const;
 
-/** Text Postgres can store: no NUL character, no lone surrogate (broken Unicode). */
-const storableText = (max: number) =>
-  z
-    .string({ error: 'Enter text.' })
-    .trim()
-    .max(max, { error: `Use at most ${max} characters.` })
-    .refine((v) => !v.includes('\u0000') && v.isWellFormed(), {
-      error: 'This text contains a NUL character or broken Unicode.',
-    })
-    .default('');
-
 /** The longest period one measurement may cover: a year (a leap year's 366 days). */
 export const MAX_PERIOD_DAYS = 366;
 
@@ -97,7 +87,7 @@ export const MAX_SAMPLE_SIZE = 1e9;
 
 const base = z.object({
   streamId: z.uuid({ error: 'Choose a stream.' }),
-  stepName: storableText(MAX_STEP_NAME),
+  stepName: lineText(MAX_STEP_NAME).default(''),
   periodStart: isoDate('start of the period'),
   periodEnd: isoDate('end of the period'),
   leadTimeSeconds: amount('lead time', metricMax.leadTimeSeconds),
@@ -135,7 +125,7 @@ const base = z.object({
     .max(MAX_SAMPLE_SIZE)
     .nullable()
     .default(null),
-  note: storableText(MAX_NOTE),
+  note: noteText(MAX_NOTE).default(''),
 });
 
 /** The latest day a period may start on, seen from `today`. */

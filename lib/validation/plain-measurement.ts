@@ -19,17 +19,21 @@ import {
   metricMax,
   type MeasurementValues,
 } from './measurements';
+import { isCleanLine, isCleanText } from './text';
 
 const uuid = regexes.uuid();
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const methods = new Set<unknown>(measurementMethods);
 
-/** Trimmed text within `max` characters that Postgres can store, `''` when absent; undefined when not plainly so. */
-function text(v: unknown, max: number): string | undefined {
+/**
+ * Trimmed text within `max` characters that passes `clean` (lib/validation/text), `''` when
+ * absent; undefined when not plainly so.
+ */
+function text(v: unknown, max: number, clean: (t: string) => boolean): string | undefined {
   if (v === undefined) return '';
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  return t.length <= max && !t.includes('\u0000') && t.isWellFormed() ? t : undefined;
+  return t.length <= max && clean(t) ? t : undefined;
 }
 
 function day(v: unknown): string | undefined {
@@ -69,8 +73,8 @@ export function plainMeasurement(input: unknown, latest: string): MeasurementVal
   const v = input as Record<string, unknown>;
   const streamId = v.streamId;
   if (typeof streamId !== 'string' || !uuid.test(streamId)) return null;
-  const stepName = text(v.stepName, MAX_STEP_NAME);
-  const note = text(v.note, MAX_NOTE);
+  const stepName = text(v.stepName, MAX_STEP_NAME, isCleanLine);
+  const note = text(v.note, MAX_NOTE, isCleanText);
   const periodStart = day(v.periodStart);
   const periodEnd = day(v.periodEnd);
   if (

@@ -1,22 +1,16 @@
 import { operationalTypes, streamKinds } from '@/lib/domain';
 import { z } from 'zod';
+import { lineText, noteText } from './text';
 
 const short = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}: use at most ${max} characters.` });
+  noteText(max).max(max, { error: `${label}: use at most ${max} characters.` });
 
 export const streamIdSchema = z.uuid({ error: 'Not a stream id.' });
 
 /** The fields of a value stream, shared by the edit form, the guide and the router. */
 export const streamFields = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(2, { error: 'Name the stream (at least 2 characters).' })
-      .max(120, { error: 'Use at most 120 characters.' }),
+    name: lineText(120).min(2, { error: 'Name the stream (at least 2 characters).' }),
     kind: z.enum(streamKinds, { error: 'Choose operational or development.' }),
     type: z.enum(operationalTypes, { error: 'Choose the type of operational stream.' }).nullable(),
     trigger: short('Trigger', 300),
@@ -46,7 +40,7 @@ export type StreamFieldsInput = z.input<typeof streamFields>;
 export type StreamFields = z.output<typeof streamFields>;
 
 export const streamListInput = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: lineText(100).optional(),
   kind: z.enum(streamKinds).optional(),
   type: z.enum(operationalTypes).optional(),
   includeArchived: z.boolean().optional(),

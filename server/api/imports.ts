@@ -5,6 +5,7 @@
  * stream of `ImportEvent`s, one JSON object per line, ending in `done`, `refused` or `failed`.
  */
 import { z } from 'zod';
+import { lineText } from '@/lib/validation/text';
 import type { Db } from '@/db/client';
 import { importColumns, type ImportBody, type ImportEvent } from '@/lib/imports/wire';
 import { uniqueViolation } from '../db-errors';
@@ -20,11 +21,7 @@ import { apiError } from './respond';
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const bodySchema = z.object({
-  fileName: z
-    .string({ error: 'Name the file.' })
-    .trim()
-    .min(1, { error: 'Name the file.' })
-    .max(255, { error: 'Use at most 255 characters.' }),
+  fileName: lineText(255, 'Use at most 255 characters.').min(1, { error: 'Name the file.' }),
   columns: z
     .array(z.enum(importColumns, { error: 'Unknown column.' }))
     .refine((c) => new Set(c).size === c.length, { error: 'A column is named twice.' }),

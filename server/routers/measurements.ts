@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '@/lib/validation/text';
 import { measurementInput, measurementListInput } from '@/lib/validation/measurements';
 import { streamIdSchema } from '@/lib/validation/streams';
 import {
@@ -25,7 +26,7 @@ export const measurementsRouter = router({
     .input(
       z.object({
         streamId: z.uuid(),
-        stepName: z.string().trim().max(120).default(''),
+        stepName: lineText(120).default(''),
         before: z.iso.date(),
       }),
     )

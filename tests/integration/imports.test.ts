@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { importBody } from '@/lib/imports/wire';
+import { controlCharacterMessage } from '@/lib/validation/text';
 import { forEachDriver, makeOrgWithRoles } from './harness';
 import { countsOf, countStored, importAs, manyRows, sendImport, weeks } from './import-factories';
 import { listMeasurements } from './measurement-factories';
@@ -131,7 +132,7 @@ forEachDriver('CSV imports', (t) => {
     expect(await listMeasurements(t.db, org, { streamId: other })).toEqual([]);
   });
 
-  it('stores text exactly as sent: tabs, line breaks, backslashes, quotes and Unicode in steps and notes', async () => {
+  it('stores text exactly as sent: tabs, line breaks, backslashes, quotes and Unicode in notes; steps are one line', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
     const texts = [
@@ -142,16 +143,24 @@ forEachDriver('CSV imports', (t) => {
       'ünïcode ✓ 𝄞',
       'carriage\r\nreturn',
     ];
+    // A step name is one line (it names a step of the map): only the texts without control characters.
+    const oneLine = (x: string) => !/[\t\r\n]/.test(x);
     const rows = weeks(streamId, texts.length, (i) => ({
-      stepName: `Step ${texts[i]}`.slice(0, 120),
+      stepName: oneLine(texts[i] ?? '') ? `Step ${texts[i]}` : `Step ${i}`,
       note: `Note: ${texts[i]}`,
     }));
     expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ added: texts.length });
     const stored = await listMeasurements(t.db, org, { streamId });
     expect(stored.map((r) => [r.stepName, r.note]).sort()).toEqual(
-      texts.map((x) => [`Step ${x}`, `Note: ${x}`]).sort(),
+      texts.map((x, i) => [oneLine(x) ? `Step ${x}` : `Step ${i}`, `Note: ${x}`]).sort(),
     );
     expect(countsOf(await importAs(t.db, org, rows))).toMatchObject({ skipped: texts.length });
+
+    const tabbed = weeks(streamId, 1, () => ({ stepName: 'Pick\tand pack' }));
+    expect((await importAs(t.db, org, tabbed)).last).toMatchObject({
+      type: 'refused',
+      errors: [{ row: 2, field: 'stepName', message: controlCharacterMessage }],
+    });
   });
 
   it('a file with bad rows saves nothing and reports every error, with its row and field', async () => {

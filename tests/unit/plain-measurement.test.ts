@@ -58,6 +58,13 @@ const words = fc.oneof(
     '  padded  ',
     'a\u0000b',
     'lone \uD800 surrogate',
+    'tab\there',
+    'two\nlines',
+    'cr\r\nlf',
+    'esc\u001b[31m',
+    'del\u007f',
+    'c1\u0085',
+    'bell\u0007',
     ' '.repeat(150),
     'x'.repeat(120),
     'x'.repeat(121),
@@ -116,7 +123,15 @@ const row = fc.record(
 const likely = fc
   .record({
     streamId: fc.uuid({ version: 4 }),
-    stepName: fc.constantFrom(undefined, '', 'Build', ' Test '),
+    stepName: fc.constantFrom(
+      undefined,
+      '',
+      'Build',
+      ' Test ',
+      'Tab\tstep',
+      'Two\nlines',
+      'Esc\u001b',
+    ),
     periodStart: day,
     /** Days from the start to the end: a week mostly, and the edges of the longest period. */
     span: fc.oneof(
@@ -132,7 +147,14 @@ const likely = fc
     ),
     method: fc.constantFrom(undefined, 'observed', 'system'),
     sampleSize: fc.constantFrom(undefined, null, 25),
-    note: fc.constantFrom(undefined, '', 'a note, with a comma'),
+    note: fc.constantFrom(
+      undefined,
+      '',
+      'a note, with a comma',
+      'two\nlines\tand a tab',
+      'nul\u0000',
+      'bell\u0007',
+    ),
   })
   .map(({ span, ...r }) => ({
     ...r,
