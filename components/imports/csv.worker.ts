@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { checkRecords, type CheckedRow, type CsvRowError } from '@/lib/csv/cells';
 import { headerProblems, looksBinary } from '@/lib/csv/parse';
-import { importBody } from '@/lib/imports/wire';
+import { encodeImportLines, importBody, IMPORT_CONTENT_TYPE } from '@/lib/imports/wire';
 import type { CheckRequest, WorkerMessage } from './protocol';
 
 const post = (message: WorkerMessage) => self.postMessage(message);
@@ -74,7 +74,7 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
         // Every row passed: the request's body is made here, off the page, so that "Import" sends at once.
         const importable = problems.length === 0 && errorCount === 0 && rows.length > 0;
         const body = importable
-          ? new Blob([JSON.stringify(importBody(file.name, rows))], { type: 'application/json' })
+          ? new Blob(encodeImportLines(importBody(file.name, rows)), { type: IMPORT_CONTENT_TYPE })
           : null;
         post({
           type: 'done',

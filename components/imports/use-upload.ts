@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { headerOfKey, type CsvRowError } from '@/lib/csv/cells';
-import { readEvents } from '@/lib/imports/wire';
+import { IMPORT_CONTENT_TYPE, readEvents } from '@/lib/imports/wire';
 import { useTRPC } from '@/components/trpc/client';
 import { formatNumber } from '@/lib/format';
 
@@ -38,7 +38,7 @@ export function useUpload(orgSlug: string) {
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
-  /** Sends the body the worker prepared (`importBody` as JSON) for `total` rows. */
+  /** Sends the body the worker prepared (lines of JSON, lib/imports/wire) for `total` rows. */
   const upload = async (body: Blob, total: number) => {
     controller.current?.abort();
     const abort = new AbortController();
@@ -47,7 +47,7 @@ export function useUpload(orgSlug: string) {
     try {
       const response = await fetch(`/api/imports?org=${encodeURIComponent(orgSlug)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': IMPORT_CONTENT_TYPE },
         body,
         signal: abort.signal,
       });

@@ -1,7 +1,9 @@
 /**
- * A CSV import on the wire: the browser sends the checked rows in one request, compactly (one
- * array per row, in the order `columns` names); the server answers with a stream of events, one
- * JSON object per line, as it checks and saves them. See docs/measurements.md.
+ * A CSV import on the wire: the browser sends the checked rows in one request as lines of JSON
+ * (`application/x-ndjson`): a header line (`ImportHeader`), then one array per row, in the order
+ * the header's `columns` names, so the server can read the rows a slice at a time instead of
+ * holding the whole file as objects. The server answers with a stream of events, one JSON object
+ * per line, as it checks and saves them. See docs/measurements.md.
  */
 import { metricFields, type MeasurementInput } from '@/lib/validation/measurements';
 
@@ -18,11 +20,25 @@ export const importColumns = [
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
-export interface ImportBody {
+export const IMPORT_CONTENT_TYPE = 'application/x-ndjson';
+
+/** The first line of the body. */
+export interface ImportHeader {
   fileName: string;
   /** The field each position of a row holds, after the line number. */
   columns: ImportColumn[];
-  /** `[line, value, value, …]`; `null` (or a missing value) means the cell was empty. */
+  /**
+   * Every stream id the rows name, so the server can look them up before it starts taking rows;
+   * a row naming a stream that is not listed is refused as an unknown stream.
+   */
+  streamIds: string[];
+}
+
+/** The rows of an import as built in memory (tests, the worker): `[line, value, value, …]`. */
+export interface ImportBody {
+  fileName: string;
+  columns: ImportColumn[];
+  /** `null` (or a missing value) means the cell was empty. */
   rows: unknown[][];
 }
 
@@ -68,6 +84,26 @@ export function importBody(
       return out;
     }),
   };
+}
+
+/** The body's text: the header line, then a line per row. */
+export function encodeImport(body: ImportBody): string {
+  return encodeImportLines(body).join('');
+}
+
+/** The body as lines (each ending in a newline), for a Blob built without one large string. */
+export function encodeImportLines(body: ImportBody): string[] {
+  const at = body.columns.indexOf('streamId') + 1;
+  const ids = new Set<string>();
+  if (at > 0) for (const r of body.rows) if (typeof r[at] === 'string') ids.add(r[at]);
+  const header: ImportHeader = {
+    fileName: body.fileName,
+    columns: body.columns,
+    streamIds: [...ids],
+  };
+  const lines = [`${JSON.stringify(header)}\n`];
+  for (const r of body.rows) lines.push(`${JSON.stringify(r)}\n`);
+  return lines;
 }
 
 /** The row's values as the form's input (an empty cell is an absent field). */

@@ -1,37 +1,36 @@
 /**
  * `POST /api/imports?org=<slug>`: a CSV import's checked rows, from the import page (signed in
  * with the session cookie, not an API token). Refusals before any work are JSON errors with a
- * status (401, 404, 403, 400, 413); once the rows are accepted for checking, the answer is a
+ * status (403 from another site, 401, 404, 403, 429, 415, 413, 400); once the rows are accepted for checking, the answer is a
  * stream of `ImportEvent`s, one JSON object per line, ending in `done`, `refused` or `failed`.
  */
-import { z } from 'zod';
-import { lineText } from '@/lib/validation/text';
 import type { Db } from '@/db/client';
-import { importColumns, type ImportBody, type ImportEvent } from '@/lib/imports/wire';
+import type { ImportEvent } from '@/lib/imports/wire';
 import { uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import { RowsRefused, runImport } from '../services/imports';
-import { MAX_IMPORT_ROWS } from '../services/ingest';
 import { enterTenant, type Caller } from '../tenant';
 import { errorResponse } from './errors';
-import { crossSiteRefusal, isCrossSite, readJson } from './request';
+import { readImport } from './import-body';
+import { crossSiteRefusal, isCrossSite } from './request';
 import { apiError } from './respond';
 
-/** 250,000 rows of every field come to about 60 MB. */
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/**
+ * Imports this process takes at once: each holds its body's bytes (up to 64 MB) and a database
+ * connection for seconds, so past this a person is asked to try again rather than everyone slowed.
+ */
+const state = globalThis as typeof globalThis & { __valuestreamImports?: { running: number } };
+const imports = (state.__valuestreamImports ??= { running: 0 });
 
-const bodySchema = z.object({
-  fileName: lineText(255, 'Use at most 255 characters.').min(1, { error: 'Name the file.' }),
-  columns: z
-    .array(z.enum(importColumns, { error: 'Unknown column.' }))
-    .refine((c) => new Set(c).size === c.length, { error: 'A column is named twice.' }),
-  rows: z
-    .array(z.unknown())
-    .min(1, { error: 'The file has no rows to import.' })
-    .max(MAX_IMPORT_ROWS, {
-      error: `Import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows at once.`,
-    }),
-});
+/** How many imports this process is taking now. */
+export function importsRunning(): number {
+  return imports.running;
+}
+
+export function importConcurrency(): number {
+  const n = Number(process.env.IMPORT_CONCURRENCY ?? '');
+  return Number.isInteger(n) && n > 0 ? n : 2;
+}
 
 /** The import, for the signed-in user `userId` (null: signed out). */
 export async function postImport(
@@ -49,22 +48,25 @@ export async function postImport(
   } catch (error) {
     return errorResponse(error);
   }
-  let body: ImportBody;
+  if (imports.running >= importConcurrency()) {
+    return apiError(
+      429,
+      'too_many_requests',
+      'The server is busy with other imports. Nothing was saved: try again in a minute.',
+      { headers: { 'retry-after': '30' } },
+    );
+  }
+  imports.running += 1;
+  let released = false;
+  const release = () => {
+    if (!released) imports.running -= 1;
+    released = true;
+  };
+  let body: Awaited<ReturnType<typeof readImport>>;
   try {
-    const parsed = bodySchema.safeParse(await readJson(request, MAX_IMPORT_BYTES));
-    if (!parsed.success) {
-      const fields: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues)
-        (fields[issue.path.join('.') || 'body'] ??= []).push(issue.message);
-      return apiError(
-        400,
-        'invalid',
-        parsed.error.issues[0]?.message ?? 'The import is not valid.',
-        { fields },
-      );
-    }
-    body = parsed.data as ImportBody;
+    body = await readImport(request);
   } catch (error) {
+    release();
     return errorResponse(error);
   }
 
@@ -73,7 +75,7 @@ export async function postImport(
     async start(controller) {
       const send = (event: ImportEvent) =>
         controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      const total = body.rows.length;
+      const total = body.rows.total;
       try {
         // Through the door again to write: the membership may have changed since.
         const result = await enterTenant(db, caller, door, ({ db: tx, actor }) =>
@@ -89,6 +91,8 @@ export async function postImport(
         if (error instanceof RowsRefused)
           send({ type: 'refused', errors: error.errors, errorCount: error.errorCount });
         else send({ type: 'failed', message: failure(error) });
+      } finally {
+        release();
       }
       controller.close();
     },

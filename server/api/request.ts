@@ -22,15 +22,14 @@ function tooLarge(max: number): ApiResponseError {
   );
 }
 
-/** The body as text, refusing (413) as soon as it passes `max` bytes, whatever Content-Length said. */
-export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+/** The body's bytes, refusing (413) as soon as they pass `max`, whatever Content-Length said. */
+export async function readBodyBytes(request: Request, max = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -39,9 +38,14 @@ export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Prom
       await reader.cancel().catch(() => undefined);
       throw tooLarge(max);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  return Buffer.concat(chunks, size);
+}
+
+/** The body as text (UTF-8), within `max` bytes. */
+export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(request, max)).toString('utf8');
 }
 
 /** The request's JSON body, after the content-type and size checks; a response (415, 413, 400) otherwise. */

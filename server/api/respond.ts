@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'body_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'unavailable'
   | 'internal';
 

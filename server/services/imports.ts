@@ -11,7 +11,7 @@ import { importRows, type IngestRow } from '@/db/queries/ingest';
 import { ingestFrom, repeatedPeriodRows } from '@/db/queries/ingest-write';
 import { insertImport, latestImports, setImportCounts } from '@/db/queries/imports';
 import { uuidPattern } from '@/lib/csv/cells';
-import { rowValues, type ImportBody } from '@/lib/imports/wire';
+import { rowValues, type ImportColumn } from '@/lib/imports/wire';
 import { AppError } from '../errors';
 import {
   MAX_IMPORT_ROWS,
@@ -36,6 +36,21 @@ export interface ImportProgress {
   onSaving?: () => void;
   /** Stops the import (the person left the page): the transaction rolls back. */
   signal?: AbortSignal;
+}
+
+/** The rows of an import, read a slice at a time (server/api/import-body.ts reads them from bytes). */
+export interface ImportRowSource {
+  readonly total: number;
+  /** Rows `from` to `to` (exclusive): each `[line, value, …]`, or anything else when malformed. */
+  slice(from: number, to: number): unknown[];
+}
+
+export interface ImportInput {
+  fileName: string;
+  columns: ImportColumn[];
+  /** Every stream the rows name, looked up before the rows are taken; others are unknown. */
+  streamIds: string[];
+  rows: ImportRowSource;
 }
 
 export interface ImportResult {
@@ -72,10 +87,10 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function runImport(
   db: Db,
   actor: Actor,
-  body: ImportBody,
+  body: ImportInput,
   progress: ImportProgress = {},
 ): Promise<ImportResult> {
-  const total = body.rows.length;
+  const total = body.rows.total;
   if (total === 0) throw new AppError('BAD_REQUEST', 'The file has no rows to import.', 'rows');
   if (total > MAX_IMPORT_ROWS)
     throw new AppError(
@@ -91,7 +106,13 @@ export async function runImport(
   };
   // Every stream the file names, looked up once: the connection is then busy taking the rows.
   const streams: StreamsSeen = new Map();
-  await streamErrors(db, actor, streamIdsOf(body), streams);
+  const named = body.streamIds.filter((id) => uuidPattern.test(id));
+  await streamErrors(
+    db,
+    actor,
+    named.map((streamId) => ({ row: 0, streamId })),
+    streams,
+  );
   const sink = await openImportSink(db);
   try {
     const today = new Date();
@@ -101,8 +122,10 @@ export async function runImport(
       const checked: IngestRow[] = [];
       for (let from = start; from < Math.min(total, start + CHUNK); from += SLICE) {
         const input: { row: number; values: unknown }[] = [];
-        for (let i = from; i < Math.min(total, from + SLICE, start + CHUNK); i++) {
-          const raw = body.rows[i];
+        const to = Math.min(total, from + SLICE, start + CHUNK);
+        const raws = body.rows.slice(from, to);
+        for (let i = from; i < to; i++) {
+          const raw = raws[i - from];
           if (Array.isArray(raw))
             input.push({
               row: Number.isSafeInteger(raw[0]) ? (raw[0] as number) : i + 2,
@@ -170,17 +193,6 @@ function refuseRepeats(db: Db) {
     );
     throw new RowsRefused(errors, errors.length);
   };
-}
-
-/** The stream ids the rows name (those that look like ids: the others fail the check anyway). */
-function streamIdsOf(body: ImportBody): { row: number; streamId: string }[] {
-  const at = body.columns.indexOf('streamId') + 1;
-  const ids = new Set<string>();
-  if (at > 0)
-    for (const raw of body.rows)
-      if (Array.isArray(raw) && typeof raw[at] === 'string' && uuidPattern.test(raw[at]))
-        ids.add(raw[at]);
-  return [...ids].map((streamId) => ({ row: 0, streamId }));
 }
 
 /** The organization's latest imports, newest first. */

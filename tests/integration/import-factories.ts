@@ -4,7 +4,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { withTenant } from '@/db/tenant';
-import { importBody, readEvents, type ImportEvent } from '@/lib/imports/wire';
+import {
+  encodeImport,
+  importBody,
+  IMPORT_CONTENT_TYPE,
+  readEvents,
+  type ImportBody,
+  type ImportEvent,
+} from '@/lib/imports/wire';
 import type { MeasurementInput } from '@/lib/validation/measurements';
 import { postImport } from '@/server/api/imports';
 import type { TestOrg } from './harness';
@@ -21,7 +28,10 @@ export interface ImportAnswer {
     | undefined;
 }
 
-/** Posts `body` (an object, or raw text) as `userId` to the organization `slug`, from http://test.local. */
+/**
+ * Posts `body` (an import as objects, sent as the page sends it: lines of JSON; or raw text) as
+ * `userId` to the organization `slug`, from http://test.local.
+ */
 export async function sendImport(
   db: Db,
   userId: string | null,
@@ -31,8 +41,8 @@ export async function sendImport(
 ): Promise<ImportAnswer> {
   const request = new Request(`http://test.local/api/imports?org=${encodeURIComponent(slug)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': IMPORT_CONTENT_TYPE, ...headers },
+    body: typeof body === 'string' ? body : encodeImport(body as ImportBody),
   });
   const response = await postImport(db, userId, request);
   if (response.headers.get('content-type')?.startsWith('application/x-ndjson') && response.body) {

@@ -3,8 +3,8 @@
  * again on the server, all or nothing, importing the same rows again adds nothing, and changed
  * rows replace (audited). Roles, another organization, and bad requests.
  */
-import { expect, it } from 'vitest';
-import { importBody } from '@/lib/imports/wire';
+import { expect, it, vi } from 'vitest';
+import { encodeImport, importBody, IMPORT_CONTENT_TYPE } from '@/lib/imports/wire';
 import { controlCharacterMessage } from '@/lib/validation/text';
 import { forEachDriver, makeOrgWithRoles } from './harness';
 import { countsOf, countStored, importAs, manyRows, sendImport, weeks } from './import-factories';
@@ -293,6 +293,65 @@ forEachDriver('CSV imports', (t) => {
     expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);
   });
 
+  it('past the imports a server takes at once, the next is 429 with Retry-After; a free slot takes it', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const { postImport, importConcurrency, importsRunning } = await import('@/server/api/imports');
+    // Bodies that keep arriving hold their slots: slow uploads, as a busy server sees them.
+    const holds: (() => void)[] = [];
+    const held = Array.from({ length: importConcurrency() }, () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          holds.push(() => controller.close());
+        },
+      });
+      const request = new Request(`http://test.local/api/imports?org=${org.org.slug}`, {
+        method: 'POST',
+        headers: { 'content-type': IMPORT_CONTENT_TYPE },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return postImport(t.db, org.users.owner.id, request);
+    });
+    // Each passes the door, then takes its slot while its body arrives.
+    await vi.waitFor(() => expect(importsRunning()).toBe(importConcurrency()));
+    const busy = await sendImport(
+      t.db,
+      org.users.owner.id,
+      org.org.slug,
+      importBody('a.csv', weeks(streamId, 1)),
+    );
+    expect(busy.status).toBe(429);
+    expect(busy.last).toMatchObject({ error: { code: 'too_many_requests' } });
+    for (const release of holds) release();
+    for (const response of await Promise.all(held)) expect(response.status).toBe(400); // empty bodies
+    const after = await importAs(t.db, org, weeks(streamId, 1));
+    expect(after.last).toMatchObject({ type: 'done', added: 1 });
+  });
+
+  it('reads the body a slice at a time: a line that is not JSON, or a stream the header does not name, is refused on its row', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const other = await makeStream(t.db, org);
+    const lines = encodeImport(importBody('a.csv', weeks(streamId, 3))).split('\n');
+    lines[2] = '[3, "broken';
+    const broken = await sendImport(t.db, org.users.owner.id, org.org.slug, lines.join('\n'));
+    expect(broken.last).toMatchObject({ type: 'refused', errors: [{ row: 3, field: 'row' }] });
+    // The header lists the streams; a row naming another is unknown, whatever exists.
+    const body = importBody('b.csv', weeks(streamId, 1));
+    const [header, row] = encodeImport(body).split('\n');
+    const sneaky = `${header}\n${row?.replace(streamId, other)}\n`;
+    expect((await sendImport(t.db, org.users.owner.id, org.org.slug, sneaky)).last).toMatchObject({
+      type: 'refused',
+      errors: [{ row: 2, field: 'streamId' }],
+    });
+    const json = await sendImport(t.db, org.users.owner.id, org.org.slug, '{}', {
+      'content-type': 'application/json',
+    });
+    expect(json.status).toBe(415);
+    expect(await listMeasurements(t.db, org, {})).toEqual([]);
+  });
+
   it('an import stopped by the browser saves nothing', async () => {
     const org = await makeOrgWithRoles(t.db);
     const streamId = await makeStream(t.db, org);
@@ -300,8 +359,8 @@ forEachDriver('CSV imports', (t) => {
     const stop = new AbortController();
     const request = new Request(`http://test.local/api/imports?org=${org.org.slug}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(importBody('a.csv', weeks(streamId, 20))),
+      headers: { 'content-type': IMPORT_CONTENT_TYPE },
+      body: encodeImport(importBody('a.csv', weeks(streamId, 20))),
       signal: stop.signal,
     });
     const response = await postImport(t.db, org.users.owner.id, request);
