@@ -1,6 +1,6 @@
 'use client';
 
-import { flexRender, type Table } from '@tanstack/react-table';
+import { flexRender, type Row, type Table } from '@tanstack/react-table';
 import { inputClass } from '@/components/ui/field';
 import { Badge } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
@@ -11,12 +11,14 @@ import { type MeasurementListRow } from './shared';
 
 interface CardsProps {
   table: Table<MeasurementListRow>;
+  /** The rows of the page shown, sorted. */
+  rows: Row<MeasurementListRow>[];
   highlight?: string | null;
   actions: (row: MeasurementListRow) => React.ReactNode;
 }
 
 /** The narrow-screen list: one card per measurement, sorted with a picker instead of headers. */
-export function MeasurementCards({ table, highlight, actions }: CardsProps) {
+export function MeasurementCards({ table, rows, highlight, actions }: CardsProps) {
   const [current] = table.getState().sorting;
   const columns = table.getAllLeafColumns();
   return (
@@ -45,7 +47,7 @@ export function MeasurementCards({ table, highlight, actions }: CardsProps) {
         </select>
       </label>
       <ul className="space-y-2" aria-label="Measurements">
-        {table.getRowModel().rows.map((row) => {
+        {rows.map((row) => {
           const r = row.original;
           return (
             <li

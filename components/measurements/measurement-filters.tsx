@@ -1,14 +1,15 @@
 'use client';
 
 import { measurementSources, type MeasurementSource } from '@/lib/domain';
-import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
+import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { sourceLabels } from '@/lib/labels';
 import { type StreamOption } from './shared';
 
-/** The table's state in the URL: server-side filters, the row just saved, and the sort. */
+/** The table's state in the URL: server-side filters, the row just saved, the sort and the page. */
 export const tableParams = {
+  page: parseAsInteger,
   stream: parseAsString,
   from: parseAsString,
   to: parseAsString,
@@ -34,7 +35,9 @@ export function MeasurementFilters({ streams }: { streams: readonly StreamOption
         <select
           className={`${inputClass} mt-1`}
           value={filters.stream ?? ''}
-          onChange={(e) => void setFilters({ stream: e.target.value || null, saved: null })}
+          onChange={(e) =>
+            void setFilters({ stream: e.target.value || null, saved: null, page: null })
+          }
         >
           <option value="">All streams</option>
           {streams.map((s) => (
@@ -51,7 +54,7 @@ export function MeasurementFilters({ streams }: { streams: readonly StreamOption
           type="date"
           className={`${inputClass} mt-1`}
           value={filters.from ?? ''}
-          onChange={(e) => void setFilters({ from: e.target.value || null })}
+          onChange={(e) => void setFilters({ from: e.target.value || null, page: null })}
         />
       </label>
       <label className="text-sm font-medium">
@@ -60,7 +63,7 @@ export function MeasurementFilters({ streams }: { streams: readonly StreamOption
           type="date"
           className={`${inputClass} mt-1`}
           value={filters.to ?? ''}
-          onChange={(e) => void setFilters({ to: e.target.value || null })}
+          onChange={(e) => void setFilters({ to: e.target.value || null, page: null })}
         />
       </label>
       <label className="text-sm font-medium">
@@ -69,7 +72,10 @@ export function MeasurementFilters({ streams }: { streams: readonly StreamOption
           className={`${inputClass} mt-1`}
           value={filters.source ?? ''}
           onChange={(e) =>
-            void setFilters({ source: (e.target.value || null) as MeasurementSource | null })
+            void setFilters({
+              source: (e.target.value || null) as MeasurementSource | null,
+              page: null,
+            })
           }
         >
           <option value="">Any source</option>
@@ -86,7 +92,14 @@ export function MeasurementFilters({ streams }: { streams: readonly StreamOption
           size="sm"
           className="mb-1"
           onClick={() =>
-            void setFilters({ stream: null, from: null, to: null, source: null, saved: null })
+            void setFilters({
+              stream: null,
+              from: null,
+              to: null,
+              source: null,
+              saved: null,
+              page: null,
+            })
           }
         >
           Clear filters

@@ -1,12 +1,14 @@
 'use client';
 
-import { flexRender, type Table } from '@tanstack/react-table';
+import { flexRender, type Row, type Table } from '@tanstack/react-table';
 import { cn } from '@/lib/cn';
 import { columnLayout } from './measurement-columns';
 import type { MeasurementListRow } from './shared';
 
 interface GridProps {
   table: Table<MeasurementListRow>;
+  /** The rows of the page shown, sorted. */
+  rows: Row<MeasurementListRow>[];
   /** The row to highlight (just saved). */
   highlight?: string | null;
   /** Edit and delete for a row, or null when the viewer may not change it. */
@@ -16,7 +18,7 @@ interface GridProps {
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
 /** The wide-screen table: a header button per column sorts by it (again: the other way). */
-export function MeasurementsGrid({ table, highlight, actions }: GridProps) {
+export function MeasurementsGrid({ table, rows, highlight, actions }: GridProps) {
   return (
     <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full text-sm" aria-label="Measurements">
@@ -66,7 +68,7 @@ export function MeasurementsGrid({ table, highlight, actions }: GridProps) {
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {table.getRowModel().rows.map((row) => (
+          {rows.map((row) => (
             <tr
               key={row.id}
               className={cn(

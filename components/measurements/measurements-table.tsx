@@ -21,10 +21,16 @@ import { MeasurementCards } from './measurement-cards';
 import { measurementColumns, sortingFromParam, sortingToParam } from './measurement-columns';
 import { isDay, MeasurementFilters, useTableParams } from './measurement-filters';
 import { MeasurementsGrid } from './measurements-grid';
+import { Pager } from './pager';
 import { RowActions } from './row-actions';
 import type { MeasurementListRow } from './shared';
 
 const noRows: MeasurementListRow[] = [];
+/**
+ * Rows on a page. The list holds up to 1,000 rows; drawn at once (as cards and as a table) they
+ * took seconds of layout in a browser, and slowed every navigation away from the page.
+ */
+const PAGE_SIZE = 50;
 
 /** The organization's measurements: filtered on the server (the URL says how), sorted here. */
 export function MeasurementsTable() {
@@ -64,7 +70,7 @@ export function MeasurementsTable() {
   );
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === 'function' ? updater(sorting) : updater;
-    void setParams({ sort: sortingToParam(next) });
+    void setParams({ sort: sortingToParam(next), page: null });
   };
   // The app does not run the React Compiler, and nothing below is memoized: the table instance
   // is read afresh on every render, which is all v8 needs.
@@ -79,8 +85,16 @@ export function MeasurementsTable() {
     getSortedRowModel: getSortedRowModel(),
     enableMultiSort: false,
     enableSortingRemoval: false,
-    autoResetPageIndex: false, // no pages
   });
+  // The page in the URL; without one, the page that holds the row just saved, or the first.
+  const sorted = table.getRowModel().rows;
+  const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const savedAt = params.saved ? sorted.findIndex((r) => r.id === params.saved) : -1;
+  const page = Math.min(
+    pageCount,
+    Math.max(1, params.page ?? (savedAt >= 0 ? Math.floor(savedAt / PAGE_SIZE) + 1 : 1)),
+  );
+  const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   const writable = new Set(
     org.can('measurements:write')
@@ -137,8 +151,18 @@ export function MeasurementsTable() {
             {count >= 1000 ? ' (the latest 1,000: narrow the filters to see older ones)' : ''}. Days
             and weeks are working days and weeks of each stream’s map.
           </p>
-          <MeasurementCards table={table} highlight={params.saved} actions={actions} />
-          <MeasurementsGrid table={table} highlight={params.saved} actions={actions} />
+          <MeasurementCards table={table} rows={rows} highlight={params.saved} actions={actions} />
+          <MeasurementsGrid table={table} rows={rows} highlight={params.saved} actions={actions} />
+          {pageCount > 1 ? (
+            <Pager
+              page={page}
+              pageCount={pageCount}
+              first={(page - 1) * PAGE_SIZE + 1}
+              last={Math.min(count, page * PAGE_SIZE)}
+              count={count}
+              onPage={(next) => void setParams({ page: next === 1 ? null : next })}
+            />
+          ) : null}
         </>
       )}
     </div>

@@ -59,3 +59,21 @@ test('a team lead logs a week, is asked before replacing it, and finds it in the
   });
   expect(refused.status()).toBe(403);
 });
+
+test('the measurements list shows 50 rows a page, and pages through the rest', async ({
+  openPage,
+}) => {
+  const viewer = await openPage(victor);
+  await viewer.goto(`/${org}/measurements`);
+  const table = viewer.getByRole('table', { name: 'Measurements' });
+  await expect(viewer.getByText(/^Rows 1–50 of [\d,]+ · page 1 of \d+$/)).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(51); // the header and 50 rows
+  const first = await table.getByRole('row').nth(1).innerText();
+  await viewer.getByRole('button', { name: 'Next page' }).click();
+  await expect(viewer.getByText(/^Rows 51–100 of [\d,]+ · page 2 of \d+$/)).toBeVisible();
+  await expect(viewer).toHaveURL(/[?&]page=2/);
+  expect(await table.getByRole('row').nth(1).innerText()).not.toBe(first);
+  await viewer.getByRole('button', { name: 'Previous page' }).click();
+  await expect(viewer.getByText(/^Rows 1–50 of/)).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+});
