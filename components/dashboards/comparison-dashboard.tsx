@@ -16,7 +16,8 @@ import { comparisonCsv } from './comparison-export';
 import { ComparisonLines } from './comparison-lines';
 import { ComparisonLinks } from './comparison-links';
 import { ComparisonTable } from './comparison-table';
-import { rangeInput, useWeekRange, WeekRange } from './week-range';
+import { comparisonInput } from './views';
+import { useWeekRange, WeekRange } from './week-range';
 
 const linkClass = 'text-indigo-700 underline dark:text-indigo-300';
 
@@ -24,7 +25,7 @@ export function ComparisonDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
   const [weeks] = useWeekRange();
-  const input = { orgSlug: org.slug, ...rangeInput(weeks) };
+  const input = comparisonInput(org.slug, weeks);
   const query = useQuery({
     ...trpc.dashboards.comparison.queryOptions(input),
     placeholderData: keepPreviousData,

@@ -16,19 +16,14 @@ import { portfolioCsv } from './portfolio-export';
 import { PortfolioFilters } from './portfolio-filters';
 import { usePortfolioParams } from './portfolio-params';
 import { PortfolioTable } from './portfolio-table';
-import { rangeInput, rangeQuery } from './week-range';
+import { portfolioInput } from './views';
+import { rangeQuery } from './week-range';
 
 export function PortfolioDashboard() {
   const org = useOrg();
   const trpc = useTRPC();
   const [p] = usePortfolioParams();
-  const input = {
-    orgSlug: org.slug,
-    ...rangeInput(p),
-    kind: p.kind ?? undefined,
-    type: p.type ?? undefined,
-    ownerId: p.owner ?? undefined,
-  };
+  const input = portfolioInput(org.slug, p);
   const query = useQuery({
     ...trpc.dashboards.portfolio.queryOptions(input),
     placeholderData: keepPreviousData,

@@ -16,7 +16,8 @@ import { wastes } from '@/lib/vsm/types';
 import type { StreamDashboard as Data } from './types';
 import { ChartFigure } from './chart-figure';
 import { MapVsMeasured } from './map-vs-measured';
-import { rangeInput, useWeekRange, WeekRange } from './week-range';
+import { streamDashboardInput } from './views';
+import { useWeekRange, WeekRange } from './week-range';
 
 const loading = () => <Skeleton className="h-full w-full" />;
 const LinesChart = dynamic(() => import('./stream-charts').then((m) => m.LinesChart), {
@@ -39,7 +40,7 @@ export function StreamDashboard({ streamId }: { streamId: string }) {
   const org = useOrg();
   const trpc = useTRPC();
   const [weeks] = useWeekRange();
-  const input = { orgSlug: org.slug, id: streamId, ...rangeInput(weeks) };
+  const input = streamDashboardInput(org.slug, streamId, weeks);
   const query = useQuery({
     ...trpc.dashboards.stream.queryOptions(input),
     placeholderData: keepPreviousData,

@@ -12,7 +12,8 @@ import { useTRPC } from '@/components/trpc/client';
 import { errorMessage, fieldErrorsOf } from '@/components/trpc/errors';
 import type { WasteReduction } from './types';
 import { WasteControls } from './waste-controls';
-import { rangeInput, useWeekRange } from './week-range';
+import { wasteInput } from './views';
+import { useWeekRange } from './week-range';
 import { wasteCsv } from './waste-export';
 import { WasteFigures } from './waste-figures';
 import { WasteImprovements } from './waste-improvements';
@@ -25,13 +26,7 @@ export function WasteDashboard() {
   const trpc = useTRPC();
   const [weeks] = useWeekRange();
   const [w] = useWasteParams();
-  const input = {
-    orgSlug: org.slug,
-    ...rangeInput(weeks),
-    streamId: w.stream ?? undefined,
-    // Half a baseline is not one yet: the default holds until both dates are in.
-    baseline: w.bfrom && w.bto ? { from: w.bfrom, to: w.bto } : undefined,
-  };
+  const input = wasteInput(org.slug, weeks, w);
   const query = useQuery({
     ...trpc.dashboards.waste.queryOptions(input),
     placeholderData: keepPreviousData,

@@ -1,13 +1,9 @@
 'use client';
 
-import { parseAsString, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
+import { wasteParams } from './views';
 
 /** The waste page's view in the URL beside the weeks (range, from, to): the stream and a chosen baseline. */
-export const wasteParams = {
-  stream: parseAsString,
-  bfrom: parseAsString,
-  bto: parseAsString,
-};
 
 export function useWasteParams() {
   return useQueryStates(wasteParams, { history: 'replace' });

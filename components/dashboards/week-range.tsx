@@ -1,39 +1,16 @@
 'use client';
 
-import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
 import { useId } from 'react';
 import type { ServerFieldErrors } from '@/components/trpc/errors';
 import { FieldError, inputClass } from '@/components/ui/field';
-import type { RangePreset } from '@/lib/dashboards/weeks';
 import { rangeLabels } from '@/lib/labels';
 import { rangePresetValues } from '@/lib/validation/dashboards';
 
-/**
- * The weeks a dashboard shows, kept in the URL (range, from, to): every dashboard view reads the
- * same keys, so moving between views, or sharing a link, keeps the weeks.
- */
-export const weekRangeParams = {
-  range: parseAsStringLiteral(rangePresetValues).withDefault('12w'),
-  from: parseAsString,
-  to: parseAsString,
-};
+import { weekRangeParams, type Weeks } from './views';
 
 export function useWeekRange() {
   return useQueryStates(weekRangeParams, { history: 'replace' });
-}
-
-interface Weeks {
-  range: RangePreset;
-  from: string | null;
-  to: string | null;
-}
-
-/** The weeks as a dashboard's query takes them: the dates go only with a custom range. */
-export function rangeInput(w: Weeks) {
-  return {
-    range: w.range,
-    ...(w.range === 'custom' ? { from: w.from ?? undefined, to: w.to ?? undefined } : {}),
-  };
 }
 
 /** `?range=…` (and a custom range's dates): the weeks carried into a link to another view. */

@@ -1,28 +1,16 @@
 'use client';
 
 import { measurementSources, type MeasurementSource } from '@/lib/domain';
-import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { sourceLabels } from '@/lib/labels';
 import { type StreamOption } from './shared';
-
-/** The table's state in the URL: server-side filters, the row just saved, the sort and the page. */
-export const tableParams = {
-  page: parseAsInteger,
-  stream: parseAsString,
-  from: parseAsString,
-  to: parseAsString,
-  source: parseAsStringLiteral(measurementSources),
-  saved: parseAsString,
-  sort: parseAsString,
-};
+import { tableParams } from './views';
 
 export function useTableParams() {
   return useQueryStates(tableParams, { history: 'replace' });
 }
-
-export const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 /** Stream, period and source: the server filters on them; each change replaces the URL. */
 export function MeasurementFilters({ streams }: { streams: readonly StreamOption[] }) {

@@ -19,7 +19,8 @@ import { errorMessage } from '@/components/trpc/errors';
 import { calendarLookup } from './calendar';
 import { MeasurementCards } from './measurement-cards';
 import { measurementColumns, sortingFromParam, sortingToParam } from './measurement-columns';
-import { isDay, MeasurementFilters, useTableParams } from './measurement-filters';
+import { MeasurementFilters, useTableParams } from './measurement-filters';
+import { measurementsListInput } from './views';
 import { MeasurementsGrid } from './measurements-grid';
 import { Pager } from './pager';
 import { RowActions } from './row-actions';
@@ -42,13 +43,7 @@ export function MeasurementsTable() {
     trpc.streams.list.queryOptions({ orgSlug: org.slug, includeArchived: true }),
   );
   const list = useQuery({
-    ...trpc.measurements.list.queryOptions({
-      orgSlug: org.slug,
-      streamId: params.stream ?? undefined,
-      from: isDay(params.from),
-      to: isDay(params.to),
-      source: params.source ?? undefined,
-    }),
+    ...trpc.measurements.list.queryOptions(measurementsListInput(org.slug, params)),
     placeholderData: (previous) => previous,
   });
   const remove = useMutation(

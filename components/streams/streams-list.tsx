@@ -3,7 +3,7 @@
 import { operationalTypes, streamKinds } from '@/lib/domain';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { parseAsBoolean, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Badge, Card, Skeleton } from '@/components/ui/card';
@@ -12,26 +12,14 @@ import { kindLabels, typeLabels } from '@/lib/labels';
 import { useTRPC } from '@/components/trpc/client';
 import { errorMessage } from '@/components/trpc/errors';
 import { formatDuration, formatPercent } from '@/lib/format';
-
-const filterParsers = {
-  q: parseAsString.withDefault(''),
-  kind: parseAsStringLiteral(streamKinds),
-  type: parseAsStringLiteral(operationalTypes),
-  archived: parseAsBoolean.withDefault(false),
-};
+import { streamsListInput, streamsListParams } from './views';
 
 export function StreamsList() {
   const org = useOrg();
   const trpc = useTRPC();
-  const [filters, setFilters] = useQueryStates(filterParsers, { history: 'replace' });
+  const [filters, setFilters] = useQueryStates(streamsListParams, { history: 'replace' });
   const streams = useQuery({
-    ...trpc.streams.list.queryOptions({
-      orgSlug: org.slug,
-      search: filters.q || undefined,
-      kind: filters.kind ?? undefined,
-      type: filters.type ?? undefined,
-      includeArchived: filters.archived,
-    }),
+    ...trpc.streams.list.queryOptions(streamsListInput(org.slug, filters)),
     placeholderData: (previous) => previous,
   });
   const filtered = Boolean(filters.q || filters.kind || filters.type);

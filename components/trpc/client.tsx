@@ -1,31 +1,15 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/routers';
-import { errorCode, httpStatusOf, type ErrorCode } from './errors';
+import { httpStatusOf } from './errors';
+import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
-
-/** Not-found, forbidden and bad input will not get better by asking again. */
-const noRetry: readonly ErrorCode[] = ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST'];
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        retry: (count, error) => {
-          const code = errorCode(error);
-          return count < 2 && !(code && noRetry.includes(code));
-        },
-      },
-    },
-  });
-}
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

@@ -2,14 +2,26 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { PortfolioDashboard } from '@/components/dashboards/portfolio-dashboard';
+import { loadPortfolioView, portfolioInput } from '@/components/dashboards/views';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Portfolio' };
 
-export default async function PortfolioPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function PortfolioPage({ params, searchParams }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  const view = await loadPortfolioView(searchParams);
+  await prefetch(
+    trpc.dashboards.portfolio.queryOptions(portfolioInput(slug, view)),
+    trpc.members.list.queryOptions({ orgSlug: slug }),
+  );
   return (
     <div>
       <PageHeader
@@ -20,7 +32,9 @@ export default async function PortfolioPage({ params }: { params: Promise<{ org:
         <DashboardsNav slug={slug} />
       </Suspense>
       <Suspense>
-        <PortfolioDashboard />
+        <HydrateClient>
+          <PortfolioDashboard />
+        </HydrateClient>
       </Suspense>
     </div>
   );

@@ -3,13 +3,20 @@ import Link from 'next/link';
 import { ImprovementsList } from '@/components/improvements/improvements-list';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Improvements' };
 
-export default async function ImprovementsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ImprovementsPage({ params }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  await prefetch(trpc.improvements.list.queryOptions({ orgSlug: slug, streamId: undefined }));
   const canWrite = org.permissions.includes('improvements:write');
   return (
     <div>
@@ -24,7 +31,9 @@ export default async function ImprovementsPage({ params }: { params: Promise<{ o
           ) : undefined
         }
       />
-      <ImprovementsList canWrite={canWrite} />
+      <HydrateClient>
+        <ImprovementsList canWrite={canWrite} />
+      </HydrateClient>
     </div>
   );
 }

@@ -4,13 +4,22 @@ import { Suspense } from 'react';
 import { MeasurementsTable } from '@/components/measurements/measurements-table';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Measurements' };
 
-export default async function MeasurementsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function MeasurementsPage({ params }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  // The streams only: the table's rows (up to 1,000, sorted and paged in the browser) would make
+  // the HTML over a megabyte; they come in one request after the page shows (docs/performance.md).
+  await prefetch(trpc.streams.list.queryOptions({ orgSlug: slug, includeArchived: true }));
   return (
     <div>
       <PageHeader
@@ -37,7 +46,9 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ o
         }
       />
       <Suspense>
-        <MeasurementsTable />
+        <HydrateClient>
+          <MeasurementsTable />
+        </HydrateClient>
       </Suspense>
     </div>
   );

@@ -4,13 +4,22 @@ import { Suspense } from 'react';
 import { StreamsList } from '@/components/streams/streams-list';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import { loadStreamsListView, streamsListInput } from '@/components/streams/views';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Value streams' };
 
-export default async function StreamsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function StreamsPage({ params, searchParams }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  const view = await loadStreamsListView(searchParams);
+  await prefetch(trpc.streams.list.queryOptions(streamsListInput(slug, view)));
   const canCreate = org.permissions.includes('streams:create');
   return (
     <div>
@@ -31,7 +40,9 @@ export default async function StreamsPage({ params }: { params: Promise<{ org: s
         }
       />
       <Suspense>
-        <StreamsList />
+        <HydrateClient>
+          <StreamsList />
+        </HydrateClient>
       </Suspense>
     </div>
   );

@@ -3,13 +3,22 @@ import { Suspense } from 'react';
 import { ComparisonDashboard } from '@/components/dashboards/comparison-dashboard';
 import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import { comparisonInput, loadWeeks } from '@/components/dashboards/views';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Operational vs development' };
 
-export default async function ComparisonPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ComparisonPage({ params, searchParams }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  const weeks = await loadWeeks(searchParams);
+  await prefetch(trpc.dashboards.comparison.queryOptions(comparisonInput(slug, weeks)));
   return (
     <div>
       <PageHeader
@@ -18,7 +27,9 @@ export default async function ComparisonPage({ params }: { params: Promise<{ org
       />
       <DashboardsNav slug={slug} />
       <Suspense>
-        <ComparisonDashboard />
+        <HydrateClient>
+          <ComparisonDashboard />
+        </HydrateClient>
       </Suspense>
     </div>
   );

@@ -3,13 +3,25 @@ import { Suspense } from 'react';
 import { DashboardsNav } from '@/components/dashboards/dashboards-nav';
 import { WasteDashboard } from '@/components/dashboards/waste-dashboard';
 import { PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import { loadWasteView, loadWeeks, wasteInput } from '@/components/dashboards/views';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Waste reduction' };
 
-export default async function WastePage({ params }: { params: Promise<{ org: string }> }) {
+export default async function WastePage({ params, searchParams }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  const [weeks, view] = await Promise.all([loadWeeks(searchParams), loadWasteView(searchParams)]);
+  await prefetch(
+    trpc.dashboards.waste.queryOptions(wasteInput(slug, weeks, view)),
+    trpc.streams.list.queryOptions({ orgSlug: slug }),
+  );
   return (
     <div>
       <PageHeader
@@ -18,7 +30,9 @@ export default async function WastePage({ params }: { params: Promise<{ org: str
       />
       <DashboardsNav slug={slug} />
       <Suspense>
-        <WasteDashboard />
+        <HydrateClient>
+          <WasteDashboard />
+        </HydrateClient>
       </Suspense>
     </div>
   );

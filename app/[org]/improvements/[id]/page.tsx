@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImprovementDetail } from '@/components/improvements/improvement-detail';
-import { loadImprovement } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadImprovement,
+  primeQuery,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Improvement' };
 
-export default async function ImprovementPage({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+export default async function ImprovementPage({ params }: TenantPageProps<{ id: string }>) {
   const { org: slug, id } = await params;
   const improvement = await loadImprovement(slug, id);
+  primeQuery(trpc.improvements.get.queryOptions({ orgSlug: slug, id }), improvement);
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500 print:hidden">
@@ -21,7 +24,9 @@ export default async function ImprovementPage({
         /
       </nav>
       <h1 className="text-2xl font-semibold">{improvement.title}</h1>
-      <ImprovementDetail id={id} />
+      <HydrateClient>
+        <ImprovementDetail id={id} />
+      </HydrateClient>
     </div>
   );
 }

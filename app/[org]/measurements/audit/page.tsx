@@ -4,18 +4,30 @@ import { Suspense } from 'react';
 import { AuditTrail } from '@/components/measurements/audit-trail';
 import { Button } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Audit trail of measurements' };
 
 /** Owners and admins: every change and deletion of a measurement, `?stream=` narrowing it. */
-export default async function MeasurementAuditPage({
-  params,
-}: {
-  params: Promise<{ org: string }>;
-}) {
+export default async function MeasurementAuditPage({ params, searchParams }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
+  const { stream } = await searchParams;
+  if (org.permissions.includes('measurements:audit')) {
+    await prefetch(
+      trpc.streams.list.queryOptions({ orgSlug: slug, includeArchived: true }),
+      // The whole trail; one narrowed to a stream is asked for by the browser.
+      ...(stream
+        ? []
+        : [trpc.measurements.audit.queryOptions({ orgSlug: slug, streamId: undefined })]),
+    );
+  }
   return (
     <div>
       <PageHeader
@@ -29,7 +41,9 @@ export default async function MeasurementAuditPage({
       />
       {org.permissions.includes('measurements:audit') ? (
         <Suspense>
-          <AuditTrail />
+          <HydrateClient>
+            <AuditTrail />
+          </HydrateClient>
         </Suspense>
       ) : (
         <Card>

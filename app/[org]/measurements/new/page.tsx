@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { MeasurementForm } from '@/components/measurements/measurement-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import { HydrateClient, loadOrg, prefetch, trpc } from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Log a week' };
 
@@ -16,6 +16,12 @@ export default async function NewMeasurementPage({
   const { id } = await searchParams;
   const editId = typeof id === 'string' && id ? id : undefined;
   const org = await loadOrg(slug);
+  if (org.permissions.includes('measurements:write')) {
+    await prefetch(
+      trpc.streams.list.queryOptions({ orgSlug: slug }),
+      ...(editId ? [trpc.measurements.get.queryOptions({ orgSlug: slug, id: editId })] : []),
+    );
+  }
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -28,7 +34,9 @@ export default async function NewMeasurementPage({
       />
       <Card>
         {org.permissions.includes('measurements:write') ? (
-          <MeasurementForm editId={editId} />
+          <HydrateClient>
+            <MeasurementForm editId={editId} />
+          </HydrateClient>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Viewers cannot log measurements. Ask a team lead or an admin.

@@ -3,13 +3,19 @@ import Link from 'next/link';
 import { ApiTokensTable } from '@/components/api-tokens/api-tokens-table';
 import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { loadOrg } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
 const link = 'font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400';
 
-export default async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ApiTokensPage({ params }: TenantPageProps) {
   const { org: slug } = await params;
   const org = await loadOrg(slug);
   const header = (
@@ -30,6 +36,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
       </div>
     );
   }
+  await prefetch(trpc.apiTokens.list.queryOptions({ orgSlug: slug }));
   return (
     <div className="max-w-5xl space-y-8">
       {header}
@@ -41,7 +48,9 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
         <h2 id="tokens-heading" className="mb-3 text-lg font-semibold">
           Tokens
         </h2>
-        <ApiTokensTable />
+        <HydrateClient>
+          <ApiTokensTable />
+        </HydrateClient>
       </section>
       <Card>
         <h2 className="text-lg font-semibold">Using the API</h2>

@@ -6,18 +6,25 @@ import { StreamLinks } from '@/components/streams/stream-links';
 import { StreamMaps } from '@/components/streams/stream-maps';
 import { Badge, Card } from '@/components/ui/card';
 import { comparisonLines, kindLabels, typeLabels } from '@/lib/labels';
-import { loadOrg, loadStream } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadOrg,
+  loadStream,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Value stream' };
 
-export default async function StreamPage({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+export default async function StreamPage({ params }: TenantPageProps<{ id: string }>) {
   const { org: slug, id } = await params;
   const [stream, org] = await Promise.all([loadStream(slug, id), loadOrg(slug)]);
   if (stream.status === 'draft') redirect(`/${slug}/streams/new?draft=${id}`);
+  await prefetch(
+    trpc.maps.get.queryOptions({ orgSlug: slug, streamId: id, state: 'current' }),
+    trpc.maps.get.queryOptions({ orgSlug: slug, streamId: id, state: 'future' }),
+  );
   const facts = [
     ['Trigger', stream.trigger],
     ['Customer', stream.customer],
@@ -111,7 +118,9 @@ export default async function StreamPage({
         </Card>
       </div>
 
-      <StreamMaps orgSlug={slug} streamId={id} canEdit={stream.canEdit} />
+      <HydrateClient>
+        <StreamMaps orgSlug={slug} streamId={id} canEdit={stream.canEdit} />
+      </HydrateClient>
 
       <Card>
         <h2 className="mb-3 text-lg font-semibold">How it compares</h2>

@@ -4,17 +4,25 @@ import { Suspense } from 'react';
 import { StreamDashboard } from '@/components/dashboards/stream-dashboard';
 import { Badge } from '@/components/ui/card';
 import { kindLabels, typeLabels } from '@/lib/labels';
-import { loadStream } from '@/components/trpc/server';
+import { loadWeeks, streamDashboardInput } from '@/components/dashboards/views';
+import {
+  HydrateClient,
+  loadStream,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Stream dashboard' };
 
 export default async function StreamDashboardPage({
   params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+  searchParams,
+}: TenantPageProps<{ id: string }>) {
   const { org: slug, id } = await params;
   const stream = await loadStream(slug, id);
+  const weeks = await loadWeeks(searchParams);
+  await prefetch(trpc.dashboards.stream.queryOptions(streamDashboardInput(slug, id, weeks)));
   return (
     <div className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500 print:hidden">
@@ -38,7 +46,9 @@ export default async function StreamDashboardPage({
         </div>
       </div>
       <Suspense>
-        <StreamDashboard streamId={id} />
+        <HydrateClient>
+          <StreamDashboard streamId={id} />
+        </HydrateClient>
       </Suspense>
     </div>
   );

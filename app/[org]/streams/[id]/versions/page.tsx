@@ -3,17 +3,20 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { MapVersions } from '@/components/streams/map-versions';
 import { PageHeader } from '@/components/ui/card';
-import { loadStream } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadStream,
+  prefetch,
+  trpc,
+  type TenantPageProps,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Map versions' };
 
-export default async function VersionsPage({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+export default async function VersionsPage({ params }: TenantPageProps<{ id: string }>) {
   const { org: slug, id } = await params;
   const stream = await loadStream(slug, id);
+  await prefetch(trpc.maps.versions.queryOptions({ orgSlug: slug, streamId: id }));
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -31,7 +34,9 @@ export default async function VersionsPage({
         description="Every re-mapping is kept. Pick two versions to see what changed."
       />
       <Suspense>
-        <MapVersions orgSlug={slug} streamId={id} />
+        <HydrateClient>
+          <MapVersions orgSlug={slug} streamId={id} />
+        </HydrateClient>
       </Suspense>
     </div>
   );

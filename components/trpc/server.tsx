@@ -1,11 +1,14 @@
 import 'server-only';
+import { dehydrate, type FetchQueryOptions, HydrationBoundary } from '@tanstack/react-query';
 import { TRPCError } from '@trpc/server';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
-import { createCaller } from '@/server/routers';
+import { appRouter, createCaller } from '@/server/routers';
+import { makeQueryClient } from './query-client';
 
 /**
  * A tRPC caller for server components, with the session of the current request (one per request).
@@ -17,6 +20,52 @@ export const serverCaller = cache(async () => {
   const userId = await currentUserId();
   return createCaller({ db: await getDb(), userId });
 });
+
+/** What Next hands a page under /[org]: the route's segments and the URL's query. */
+export interface TenantPageProps<P extends object = object> {
+  params: Promise<{ org: string } & P>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The query client of this request: what the page prefetches, to be handed to the browser. */
+const getQueryClient = cache(makeQueryClient);
+
+/**
+ * Query options on the server, the same as `useTRPC()` gives a client component, so a prefetched
+ * answer lands under the key the component will read.
+ */
+export const trpc = createTRPCOptionsProxy({
+  router: appRouter,
+  queryClient: getQueryClient,
+  ctx: async () => {
+    await connection();
+    return { db: await getDb(), userId: await currentUserId() };
+  },
+});
+
+/**
+ * Runs the page's queries on the server before it renders, so the first HTML already holds the
+ * figures. A query that fails is left out: the component asks again in the browser and shows the
+ * error as it would have.
+ */
+export async function prefetch(...queries: { queryKey: readonly unknown[] }[]): Promise<void> {
+  const client = getQueryClient();
+  // Each is `trpc.<path>.queryOptions(input)`: its own types are too precise to list as one.
+  await Promise.all(queries.map((q) => client.prefetchQuery(q as FetchQueryOptions)));
+}
+
+/** Puts an answer the page already holds (from `loadStream` and the like) under its query's key. */
+export function primeQuery<T>(
+  query: { queryKey: readonly unknown[]; '~types'?: unknown },
+  data: T,
+) {
+  getQueryClient().setQueryData(query.queryKey, data);
+}
+
+/** Hands what this request prefetched to the browser's query client. */
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
 
 export function isTrpcCode(error: unknown, code: TRPCError['code']): boolean {
   return error instanceof TRPCError && error.code === code;
