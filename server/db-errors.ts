@@ -39,3 +39,28 @@ export function uniqueViolation(error: unknown): UniqueViolation | null {
   }
   return null;
 }
+
+/** Postgres stopped the work because it ran past the role's budget (migration 0015). */
+export interface TimedOut {
+  message: string;
+}
+
+const budgets: Record<string, string> = {
+  // query_canceled: statement_timeout (or a cancel request).
+  '57014':
+    'This took longer than the server allows and was stopped; nothing was saved. Try again, or ask for less at once.',
+  // lock_not_available: lock_timeout.
+  '55P03':
+    'Another change to the same data is taking long; nothing was saved. Try again in a moment.',
+  // idle_in_transaction_session_timeout ended the connection.
+  '25P03': 'The request was stopped because it waited too long; nothing was saved. Try again.',
+};
+
+export function timedOut(error: unknown): TimedOut | null {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ('code' in e && typeof e.code === 'string' && budgets[e.code])
+      return { message: budgets[e.code] as string };
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return null;
+}
