@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { APP_ROLE, logsInAsAppRole, openDatabase } from '@/db/client';
 import { DEMO_WARNING, env, seedsDemo } from '@/lib/env';
 import { DATA_CHANNEL, dataChanged, everythingChanged } from './dashboard-cache';
+import { closeOnStop } from './lifecycle';
 
 const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> };
 
@@ -35,6 +36,8 @@ async function open(): Promise<Db> {
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
+  // A clean stop (scripts/start.mjs) shuts PGlite down or drains the Postgres pool.
+  closeOnStop(handle.close);
   // Other processes' writes reach this one's dashboard cache (server/dashboard-cache.ts).
   await handle.listen?.(DATA_CHANNEL, dataChanged, everythingChanged);
   // Demo accounts share a published password: a production server gets them only when asked.

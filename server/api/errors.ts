@@ -1,6 +1,6 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
 import crypto from 'node:crypto';
-import { timedOut, uniqueViolation } from '../db-errors';
+import { transientFailure, uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import { AccessDenied } from '../tenant';
 import { apiError, ApiResponseError, unauthorized, type ApiErrorCode } from './respond';
@@ -76,7 +76,7 @@ export function errorResponse(
       conflict.field ? { fields: { [renameField(conflict.field)]: [message] } } : {},
     );
   }
-  const overBudget = timedOut(error);
+  const overBudget = transientFailure(error);
   if (overBudget)
     return apiError(
       503,
