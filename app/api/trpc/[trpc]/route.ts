@@ -2,20 +2,30 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { crossSiteRefusal, isCrossSite } from '@/server/api/request';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
+import { log, requestIdFrom } from '@/server/log';
+import { failures } from '@/server/metrics';
 import { appRouter } from '@/server/routers';
 
 function handler(req: Request) {
   // Mutations ride on the session cookie: another site's page must not be able to send them.
   if (req.method === 'POST' && isCrossSite(req)) return crossSiteRefusal();
-  const requestId = crypto.randomUUID();
+  const requestId = requestIdFrom(req.headers);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
     createContext: async () => ({ db: await getDb(), userId: await currentUserId(), requestId }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        console.error(`tRPC ${path ?? '?'} failed (request ${requestId}):`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        failures.inc({ kind: 'internal' });
+        log.error({ err: error.cause ?? error, path, requestId }, 'tRPC procedure failed');
+      } else if (error.code === 'SERVICE_UNAVAILABLE') {
+        failures.inc({ kind: 'transient' });
+        log.warn(
+          { err: error.cause ?? error, path, requestId },
+          'tRPC procedure hit a transient failure',
+        );
+      }
     },
   });
 }
