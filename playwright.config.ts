@@ -47,7 +47,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/pglite-e2e .data/pglite-e2e.lock && npm run build && npx next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/pglite-e2e .data/pglite-e2e.lock && npm run build && node scripts/start.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,

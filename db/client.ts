@@ -31,8 +31,13 @@ export interface DatabaseHandle {
 }
 
 export interface OpenOptions {
-  /** postgres:// URL; without it, PGlite is used. */
+  /**
+   * postgres:// URL the app connects with; without it, PGlite is used. Its user should be APP_ROLE,
+   * which owns nothing. Another user (an owner, in development) is switched to APP_ROLE on connect.
+   */
   url?: string;
+  /** postgres:// URL of the tables' owner, for migrations; defaults to `url`. */
+  migrationUrl?: string;
   /** PGlite folder; omit (with no url) for an in-memory database. */
   dataDir?: string;
   /** Apply the committed migrations before returning (as the connecting, owning user). */
@@ -45,27 +50,34 @@ export interface OpenOptions {
  */
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return opts.url
-    ? openPostgres(opts.url, opts.migrate ?? false)
+    ? openPostgres(opts.url, opts.migrate ? (opts.migrationUrl ?? opts.url) : null)
     : openPglite(opts.dataDir, opts.migrate ?? false);
 }
 
-async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHandle> {
+/** Whether a postgres:// URL logs in as the app's role. */
+export function logsInAsAppRole(url: string): boolean {
+  return decodeURIComponent(new URL(url).username) === APP_ROLE;
+}
+
+async function openPostgres(url: string, migrationUrl: string | null): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  if (migrate) {
+  if (migrationUrl) {
     const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-    const owner = postgres(url, { max: 1, onnotice: () => {} });
+    const owner = postgres(migrationUrl, { max: 1, onnotice: () => {} });
     try {
       await run(drizzle(owner), { migrationsFolder: MIGRATIONS_FOLDER });
     } finally {
       await owner.end();
     }
   }
-  // The role is a start-up parameter, so every pooled connection is APP_ROLE from its first query.
+  // Logged in as the app's role, the connection is that role and nothing more. Logged in as
+  // another user (development's `postgres`), the role is a start-up parameter, so every pooled
+  // connection is APP_ROLE from its first query; production refuses that (server/db.ts).
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    connection: { role: APP_ROLE },
+    ...(logsInAsAppRole(url) ? {} : { connection: { role: APP_ROLE } }),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

@@ -12,6 +12,11 @@ const schema = z.object({
         'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/valuestream',
     })
     .optional(),
+  /** The tables' owner, for `npm run db:migrate` (and migrate-on-start in development). */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_MIGRATION_URL must be a postgres:// URL.' })
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   /**
    * Demo organizations in a new embedded database: unset, only in development; `1`, also in
@@ -42,6 +47,7 @@ export function env(): Env {
   const parsed = schema.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SEED_DEMO: process.env.SEED_DEMO || undefined,
   });

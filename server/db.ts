@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
-import { openDatabase } from '@/db/client';
+import { APP_ROLE, logsInAsAppRole, openDatabase } from '@/db/client';
 import { DEMO_WARNING, env, seedsDemo } from '@/lib/env';
 import { DATA_CHANNEL, dataChanged, everythingChanged } from './dashboard-cache';
+import { closeOnStop } from './lifecycle';
 
 const cache = globalThis as typeof globalThis & { __valuestreamDb?: Promise<Db> };
 
@@ -22,11 +23,21 @@ export function getDb(): Promise<Db> {
 
 async function open(): Promise<Db> {
   const e = env();
+  // Production connects as the app's role, which owns nothing and may do only what it was granted.
+  if (e.DATABASE_URL && e.NODE_ENV === 'production' && !logsInAsAppRole(e.DATABASE_URL)) {
+    throw new Error(
+      `DATABASE_URL must log in as ${APP_ROLE} in production (the tables' owner migrates, ` +
+        'by npm run db:migrate with DATABASE_MIGRATION_URL): see docs/decisions/0016-database-privileges.md',
+    );
+  }
   const handle = await openDatabase({
     url: e.DATABASE_URL,
+    migrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
+  // A clean stop (scripts/start.mjs) shuts PGlite down or drains the Postgres pool.
+  closeOnStop(handle.close);
   // Other processes' writes reach this one's dashboard cache (server/dashboard-cache.ts).
   await handle.listen?.(DATA_CHANNEL, dataChanged, everythingChanged);
   // Demo accounts share a published password: a production server gets them only when asked.

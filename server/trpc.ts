@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { orgSlugSchema } from '@/lib/validation/members';
-import { uniqueViolation } from './db-errors';
+import { transientFailure, uniqueViolation } from './db-errors';
 import { AppError } from './errors';
 import { transformer } from './transformer';
 import type { Permission } from './permissions';
@@ -60,6 +60,8 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
+  const overBudget = result.ok ? null : transientFailure(result.error.cause);
+  if (overBudget) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: overBudget.message });
   const conflict = result.ok ? null : uniqueViolation(result.error.cause);
   if (conflict) {
     const cause = new AppError('CONFLICT', conflict.message, conflict.field);

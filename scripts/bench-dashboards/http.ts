@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { APP_ROLE } from '@/db/client';
 
 export const CONNECTIONS = 50;
 export const DURATION_S = Number(process.env.HTTP_SECONDS ?? 10);
@@ -324,6 +325,14 @@ export interface HttpResult {
  * the browser's httpBatchLink sends it), `orgs.current` (what every tenant request pays before
  * its own work) and /api/health, each after a warm-up.
  */
+/** The same database, logged in as the app's role (production refuses any other user). */
+function asAppRole(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = APP_ROLE;
+  url.password = '';
+  return url.toString();
+}
+
 export async function httpBench(params: {
   repo: string;
   databaseUrl: string;
@@ -340,7 +349,7 @@ export async function httpBench(params: {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: params.databaseUrl,
+    DATABASE_URL: asAppRole(params.databaseUrl),
     AUTH_SECRET: crypto.randomBytes(33).toString('base64'),
   };
   const {

@@ -1,6 +1,6 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
 import crypto from 'node:crypto';
-import { uniqueViolation } from '../db-errors';
+import { transientFailure, uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import { AccessDenied } from '../tenant';
 import { apiError, ApiResponseError, unauthorized, type ApiErrorCode } from './respond';
@@ -76,6 +76,16 @@ export function errorResponse(
       conflict.field ? { fields: { [renameField(conflict.field)]: [message] } } : {},
     );
   }
+  const overBudget = transientFailure(error);
+  if (overBudget)
+    return apiError(
+      503,
+      'unavailable',
+      `${overBudget.message} Retry with the same Idempotency-Key.`,
+      {
+        headers: { 'retry-after': '5' },
+      },
+    );
   const state = sqlState(error);
   if (state && refusedValues.has(state)) {
     console.error('API: the database refused a value that passed validation:', error);

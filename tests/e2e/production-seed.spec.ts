@@ -1,6 +1,6 @@
 /**
  * A production server on a new embedded database has no demo organizations (issue 11, finding
- * 2): the demo accounts' password is published in the README. Starts a second `next start` of the
+ * 2): the demo accounts' password is published in the README. Starts a second server (`npm start`) of the
  * same build, on a fresh database folder and without SEED_DEMO, as an operator would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +15,7 @@ let server: ChildProcess | undefined;
 test.beforeAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(`${dataDir}.lock`, { force: true });
-  server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  server = spawn('node', ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true, // its own process group, so the whole tree stops with it
     stdio: 'ignore',
     env: {

@@ -13,7 +13,7 @@ import { type Role, roles } from '@/lib/domain';
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type DatabaseHandle, type Db, openDatabase } from '@/db/client';
+import { APP_ROLE, type DatabaseHandle, type Db, openDatabase } from '@/db/client';
 import { insertMembership } from '@/db/queries/orgs';
 import { insertUser } from '@/db/queries/users';
 import { invitations, memberships } from '@/db/schema';
@@ -79,11 +79,19 @@ async function openTestDatabase(driver: Driver) {
   await onServer(serverUrl, (sql) => sql.unsafe(`CREATE DATABASE "${name}"`));
   const drop = () =>
     onServer(serverUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const owner = new URL(serverUrl);
+  owner.pathname = `/${name}`;
+  // As in production: the tables belong to the migrating user, the app logs in as its own role.
+  const app = new URL(owner);
+  app.username = APP_ROLE;
+  app.password = '';
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase({ url: url.toString(), migrate: true });
+    handle = await openDatabase({
+      url: app.toString(),
+      migrationUrl: owner.toString(),
+      migrate: true,
+    });
   } catch (error) {
     await drop();
     throw error;
