@@ -15,6 +15,8 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => ({ db: await getDb(), userId: await currentUserId(), requestId }),
+    // Every answer is someone's data, or depends on who asks: no cache, shared or private, keeps it.
+    responseMeta: () => ({ headers: { 'cache-control': 'no-store' } }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         failures.inc({ kind: 'internal' });
