@@ -71,6 +71,7 @@ it('is behind on a database never migrated (no drizzle schema)', async () => {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const bare = new PGlite();
+  await bare.waitReady;
   try {
     expect(await checkReadiness(async () => drizzle(bare) as unknown as Db)).toEqual({
       ready: false,
