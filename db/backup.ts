@@ -136,6 +136,7 @@ export async function backupPglite(dir: string, file: string): Promise<void> {
     const { PGlite } = await import('@electric-sql/pglite');
     const client = new PGlite(folder);
     try {
+      await client.waitReady; // dumpDataDir() before it never settles
       const dump = await client.dumpDataDir('gzip');
       const bytes = Buffer.from(await dump.arrayBuffer());
       await writeAtomically(file, async (partial) => fs.promises.writeFile(partial, bytes));
