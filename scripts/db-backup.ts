@@ -12,7 +12,10 @@ async function main() {
   }
   const e = env();
   const url = e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL;
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const file = args[0] ?? `.data/backups/valuestream-${stamp}.${url ? 'dump' : 'tar.gz'}`;
   if (fs.existsSync(file)) throw new BackupError(`${file} exists already: name another file.`);
   if (url) await backupPostgres(url, file);

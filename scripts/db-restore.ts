@@ -22,7 +22,8 @@ async function main() {
   } else {
     const { replacedTo } = await restorePglite(file, e.PGLITE_DIR, { force });
     console.log(`Restored ${file} as the embedded database in ${e.PGLITE_DIR}.`);
-    if (replacedTo) console.log(`The database it replaced is in ${replacedTo}: delete it when done.`);
+    if (replacedTo)
+      console.log(`The database it replaced is in ${replacedTo}: delete it when done.`);
   }
   console.log(
     'If the backup is older than this release, run npm run db:migrate before starting the app.',

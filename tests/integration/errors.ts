@@ -61,7 +61,6 @@ export function invalid<T>(value: unknown): T {
   return value as T;
 }
 
-
 /** Awaits a database call that must fail with the given SQLSTATE (42501: RLS / privilege refusal). */
 export async function expectSqlState(call: Promise<unknown>, state: string): Promise<void> {
   let failure: unknown;
