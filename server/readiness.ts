@@ -1,17 +1,20 @@
 /**
- * Readiness for a load balancer (`GET /api/ready`): the database answers and its schema is at
- * least at the last migration this build knows. Bounded in time, so a hung database is a quick
- * 503 rather than a hung probe; the reasons are fixed sentences, never the database's message.
+ * Readiness for a load balancer (`GET /api/ready`): the process is not stopping, the database
+ * answers and its schema is at least at the last migration this build knows. Bounded in time, so
+ * a hung database is a quick 503 rather than a hung probe; the reasons are fixed sentences, never
+ * the database's message.
  */
 import type { Db } from '@/db/client';
 import { LATEST_MIGRATION, newestAppliedMigration } from '@/db/queries/migrations';
 import { sqlState } from './db-errors';
+import { isDraining } from './lifecycle';
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
 export const READY_TIMEOUT_MS = 2_000;
 
 export const NOT_READY = {
+  stopping: 'shutting down',
   unreachable: 'database unreachable',
   behind: 'schema behind: run npm run db:migrate',
 } as const;
@@ -28,6 +31,8 @@ export async function checkReadiness(
   open: () => Promise<Db>,
   timeoutMs = READY_TIMEOUT_MS,
 ): Promise<Readiness> {
+  // Stopping (decision 0018): the load balancer should send nothing new, whatever the database says.
+  if (isDraining()) return { ready: false, reason: NOT_READY.stopping };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

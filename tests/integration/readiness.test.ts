@@ -1,8 +1,8 @@
 /**
- * Readiness (`GET /api/ready`, server/readiness.ts): ready on a migrated database; "schema behind"
- * when its newest migration is missing or drizzle's table is not readable by the app's role;
- * "database unreachable" when nothing listens, and within the time bound when the server accepts
- * a connection and never answers.
+ * Readiness (`GET /api/ready`, server/readiness.ts): ready on a migrated database; not while the
+ * server is stopping; "schema behind" when its newest migration is missing or drizzle's table is
+ * not readable by the app's role; "database unreachable" when nothing listens, and within the
+ * time bound when the server accepts a connection and never answers.
  */
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -37,6 +37,20 @@ forEachDriver('readiness', (t) => {
   const ready = () => checkReadiness(async () => t.db);
 
   it('is ready on a database migrated to the last migration', async () => {
+    expect(await ready()).toEqual({ ready: true });
+  });
+
+  it('is not ready once the server is stopping, whatever the database says', async () => {
+    // What scripts/start.mjs sets on SIGTERM (decision 0018).
+    const lifecycle = (globalThis as { __valuestreamLifecycle?: { draining: boolean } })
+      .__valuestreamLifecycle;
+    if (!lifecycle) throw new Error('server/lifecycle.ts creates the shared state on import');
+    lifecycle.draining = true;
+    try {
+      expect(await ready()).toEqual({ ready: false, reason: NOT_READY.stopping });
+    } finally {
+      lifecycle.draining = false;
+    }
     expect(await ready()).toEqual({ ready: true });
   });
 
