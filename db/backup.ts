@@ -51,7 +51,7 @@ export async function restorePostgres(
   if (head.toString('latin1') !== PG_DUMP_MAGIC) {
     throw new BackupError(
       isGzip(head)
-        ? `${file} is a backup of the embedded database: restore it with DATABASE_URL unset.`
+        ? `${file} is a backup of the embedded database: restore it with DATABASE_URL and DATABASE_MIGRATION_URL unset.`
         : `${file} is not a pg_dump custom-format file (npm run db:backup writes one).`,
     );
   }
