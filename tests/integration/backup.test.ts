@@ -47,7 +47,8 @@ type Query = (text: string) => Promise<Record<string, unknown>[]>;
 /**
  * Everything a restore must bring back, read as a superuser (no row-level security): every row
  * of every table of ours (drizzle's migrations included), each table's owner, row-level security
- * flags, table and column privileges, the policies, and the schemas' privileges.
+ * flags, table and column privileges, the policies, the schemas' privileges and where each
+ * sequence stands.
  */
 async function everything(query: Query) {
   const tables = await query(`select schemaname as s, tablename as t from pg_tables
@@ -70,7 +71,9 @@ async function everything(query: Query) {
     from pg_policies where schemaname = 'public' order by 1, 2`);
   const schemas = await query(`select nspname, nspacl::text from pg_namespace
     where nspname in ('public', 'drizzle') order by 1`);
-  return { rows, relations, columns, policies, schemas };
+  const sequences = await query(`select schemaname, sequencename, last_value::text from pg_sequences
+    where schemaname in ('public', 'drizzle') order by 1, 2`);
+  return { rows, relations, columns, policies, schemas, sequences };
 }
 
 /** Data worth restoring: two organizations with streams, a map, measurements and a token. */
