@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
@@ -151,6 +152,10 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
   ];
 }
 
+/** The stream column stays in view while the figures scroll under it (opaque, with an edge). */
+const stickyColumn =
+  'sticky left-0 z-10 min-w-[9rem] max-w-[12rem] shadow-[1px_0_0_0_var(--color-slate-200)] dark:shadow-[1px_0_0_0_var(--color-slate-700)]';
+
 const numeric = new Set(['lead', 'flow', 'throughput', 'waste', 'baseline']);
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -187,7 +192,11 @@ export function PortfolioTable({
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <ScrollRegion
+      label="Value streams: table"
+      hint="Scroll sideways for every column; the stream stays in view →"
+      className="rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900"
+    >
       <table className="w-full text-sm" aria-label="Value streams">
         <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
           {table.getHeaderGroups().map((group) => (
@@ -200,14 +209,18 @@ export function PortfolioTable({
                     scope="col"
                     aria-sort={sorted ? ariaSort[sorted] : undefined}
                     className={cn(
-                      'px-3 py-2 font-semibold whitespace-nowrap',
+                      'px-3 py-2 align-bottom font-semibold',
                       numeric.has(header.id) && 'text-right',
+                      header.id === 'name' && `${stickyColumn} bg-slate-50 dark:bg-slate-800`,
                     )}
                   >
                     {header.column.getCanSort() ? (
                       <button
                         type="button"
-                        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+                        className={cn(
+                          'inline-flex items-end gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white',
+                          numeric.has(header.id) ? 'text-right' : 'text-left',
+                        )}
                         onClick={header.column.getToggleSortingHandler()}
                       >
                         {flexRender(header.column.columnDef.header, header.getContext())}
@@ -228,7 +241,7 @@ export function PortfolioTable({
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
-              className={cn(row.original.worse.length > 0 && 'bg-red-50/50 dark:bg-red-950/20')}
+              className={cn(row.original.worse.length > 0 && 'bg-red-50 dark:bg-red-950')}
             >
               {row.getVisibleCells().map((cell) => (
                 <td
@@ -236,6 +249,13 @@ export function PortfolioTable({
                   className={cn(
                     'px-3 py-2 align-top',
                     numeric.has(cell.column.id) && 'text-right tabular-nums',
+                    cell.column.id === 'name' &&
+                      cn(
+                        stickyColumn,
+                        row.original.worse.length > 0
+                          ? 'bg-red-50 dark:bg-red-950'
+                          : 'bg-white dark:bg-slate-900',
+                      ),
                   )}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -245,6 +265,6 @@ export function PortfolioTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,24 +2,12 @@ import { useId, type CSSProperties } from 'react';
 import { formatDuration, formatPercent } from '@/lib/format';
 import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
-
-/** Container widths (rem) from which the "scroll sideways" hint hides; whole literals for Tailwind. */
-const hintHidden = [
-  { rem: 40, className: '@min-[40rem]:hidden' },
-  { rem: 48, className: '@min-[48rem]:hidden' },
-  { rem: 56, className: '@min-[56rem]:hidden' },
-  { rem: 64, className: '@min-[64rem]:hidden' },
-  { rem: 72, className: '@min-[72rem]:hidden' },
-  { rem: 80, className: '@min-[80rem]:hidden' },
-  { rem: 96, className: '@min-[96rem]:hidden' },
-  { rem: 112, className: '@min-[112rem]:hidden' },
-  { rem: 128, className: '@min-[128rem]:hidden' },
-] as const;
 
 export interface ValueStreamMapProps {
   steps: MapStep[];
@@ -97,7 +85,6 @@ export function ValueStreamMap({
     .join(' ');
 
   const minWidthPx = Math.round(geo.width * MIN_SCALE);
-  const hideHint = hintHidden.find((bp) => bp.rem * 16 >= minWidthPx + 18)?.className ?? '';
   const sizing = {
     '--vsm-min-w': `${minWidthPx}px`,
     '--vsm-max-w': `${Math.round(geo.width * MAX_SCALE)}px`,
@@ -112,18 +99,11 @@ export function ValueStreamMap({
     >
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <span className="text-base font-semibold">{title}</span>
-        <span
-          aria-hidden
-          className={cn('text-xs text-slate-500 dark:text-slate-400 print:hidden', hideHint)}
-        >
-          Scroll sideways to see every step and the totals →
-        </span>
       </figcaption>
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 print:overflow-visible print:border-slate-400 print:bg-white print:p-0"
-        tabIndex={0}
-        role="region"
-        aria-label={`${title}: drawn map`}
+      <ScrollRegion
+        label={`${title}: drawn map`}
+        hint="Scroll sideways to see every step and the totals →"
+        className="rounded-lg border border-slate-200 bg-white p-2 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 print:overflow-visible print:border-slate-400 print:bg-white print:p-0"
       >
         <svg
           viewBox={`0 0 ${geo.width} ${geo.height}`}
@@ -155,7 +135,7 @@ export function ValueStreamMap({
           />
           <TotalsBox totals={totals} geo={geo} calendar={calendar} />
         </svg>
-      </div>
+      </ScrollRegion>
       <MapLegend
         bottleneck={bottleneckIndex !== null}
         weakest={weakestIndex !== null}
