@@ -19,6 +19,10 @@ export type Waste = (typeof wastes)[number];
 export const durationUnits = ['seconds', 'minutes', 'hours', 'days', 'weeks'] as const;
 export type DurationUnit = (typeof durationUnits)[number];
 
+/** Which of a step's lead time and wait time a person entered; the other follows (LT = PT + WT). */
+export const timeEntries = ['lead', 'wait'] as const;
+export type TimeEntry = (typeof timeEntries)[number];
+
 /** How long a working day and a working week are, to convert days and weeks to seconds. */
 export interface WorkingCalendar {
   hoursPerDay: number; // e.g. 8
