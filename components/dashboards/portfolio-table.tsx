@@ -10,7 +10,9 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
+import { useDurationView } from '@/components/ui/duration-view';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import type { DurationView } from '@/lib/vsm/types';
 import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
@@ -34,7 +36,7 @@ function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   );
 }
 
-function columns(slug: string, query: string, weeks: readonly string[]) {
+function columns(slug: string, query: string, weeks: readonly string[], view: DurationView) {
   return [
     col.accessor('name', {
       header: 'Stream',
@@ -61,7 +63,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {formatDuration(c.row.original.lead.value, c.row.original.calendar)}
+          {formatDuration(c.row.original.lead.value, c.row.original.calendar, { view })}
           <Change figure={c.row.original.lead} />
         </>
       ),
@@ -132,7 +134,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           <>
             {b.name}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar)}
+              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar, { view })}
             </span>
           </>
         ) : (
@@ -176,12 +178,13 @@ export function PortfolioTable({
   slug: string;
 }) {
   const [params, setParams] = usePortfolioParams();
+  const view = useDurationView();
   const sorting = parseSort(params.sort);
   // The table instance is read afresh on every render, which is all TanStack Table v8 needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: streams,
-    columns: columns(slug, rangeQuery(params), weeks),
+    columns: columns(slug, rangeQuery(params), weeks, view),
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;

@@ -1,5 +1,6 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { useId, type CSSProperties } from 'react';
-import { formatDuration, formatPercent } from '@/lib/format';
+import { describeCalendar, formatDuration, formatPercent } from '@/lib/format';
 import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -34,6 +35,7 @@ export function ValueStreamMap({
   className,
 }: ValueStreamMapProps) {
   const uid = useId();
+  const view = useDurationView();
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
 
@@ -67,7 +69,7 @@ export function ValueStreamMap({
         ? 1
         : 0;
   const geo = mapGeometry(steps, markerRows, minSteps);
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const usedWastes = wastes.filter((w) => steps.some((s) => s.wastes.includes(w)));
 
   const summary = [
@@ -137,6 +139,7 @@ export function ValueStreamMap({
         </svg>
       </ScrollRegion>
       <MapLegend
+        calendarNote={describeCalendar(calendar, view)}
         bottleneck={bottleneckIndex !== null}
         weakest={weakestIndex !== null}
         usedWastes={usedWastes}
@@ -170,10 +173,13 @@ export function ValueStreamMap({
 }
 
 function MapLegend({
+  calendarNote,
   bottleneck,
   weakest,
   usedWastes,
 }: {
+  /** What a day and a week of the drawn figures are. */
+  calendarNote: string;
   bottleneck: boolean;
   weakest: boolean;
   usedWastes: (typeof wastes)[number][];
@@ -184,6 +190,9 @@ function MapLegend({
       className="mt-2 flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-slate-600 dark:text-slate-400 print:text-black"
       aria-label="Legend"
     >
+      <li className={item} data-testid="map-calendar">
+        {calendarNote}
+      </li>
       {bottleneck ? (
         <li className={item}>
           <span
