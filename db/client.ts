@@ -90,7 +90,8 @@ async function openPostgres(url: string, migrationUrl: string | null): Promise<D
     db,
     driver: 'postgres',
     created: false,
-    close: () => client.end(),
+    // Queries in flight get 5 s to finish; a connection attempt that never completes must not hold the stop.
+    close: () => client.end({ timeout: 5 }),
     listen: async (channel, onMessage, onConnect) => {
       await client.listen(channel, onMessage, onConnect);
     },
