@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { crossSiteRefusal, isCrossSite } from '@/server/api/request';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
+import { readRoute } from '@/server/replica-route';
 import { appRouter } from '@/server/routers';
 
 function handler(req: Request) {
@@ -12,7 +13,15 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: async () => ({ db: await getDb(), userId: await currentUserId(), requestId }),
+    createContext: async ({ resHeaders }) => ({
+      db: await getDb(),
+      userId: await currentUserId(),
+      requestId,
+      // Dashboards may read on the replica; a write sends its WAL position back as a cookie.
+      route: await readRoute(req.headers.get('cookie'), (cookie) =>
+        resHeaders.append('set-cookie', cookie),
+      ),
+    }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         console.error(`tRPC ${path ?? '?'} failed (request ${requestId}):`, error.cause ?? error);
