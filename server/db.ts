@@ -9,7 +9,14 @@ import { replicaInUse } from './replica';
 const cache = globalThis as typeof globalThis & {
   __valuestreamDb?: Promise<Db>;
   __valuestreamReadDb?: Promise<Db>;
+  __valuestreamReadClose?: () => Promise<void>;
 };
+
+/**
+ * How long a clean stop waits for the replica's pool: postgres.js's end() may never resolve once a
+ * transaction failed on a connection the replica had closed (seen when the replica restarts).
+ */
+const REPLICA_CLOSE_MS = 5_000;
 
 /**
  * The app's database, opened on first use (never at import, so builds stay away from it) and
@@ -45,7 +52,11 @@ async function openReplica(url: string): Promise<Db> {
   // The primary first: its writes record their WAL position only once it knows of the replica.
   await getDb();
   const handle = await openDatabase({ url });
-  closeOnStop(handle.close);
+  cache.__valuestreamReadClose = () =>
+    Promise.race([
+      handle.close(),
+      new Promise<void>((done) => setTimeout(done, REPLICA_CLOSE_MS).unref()),
+    ]);
   return handle.db;
 }
 
@@ -68,8 +79,11 @@ async function open(): Promise<Db> {
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
-  // A clean stop (scripts/start.mjs) shuts PGlite down or drains the Postgres pool.
-  closeOnStop(handle.close);
+  // A clean stop (scripts/start.mjs) shuts PGlite down or drains the Postgres pool (and the
+  // replica's, when one was opened).
+  closeOnStop(async () => {
+    await Promise.all([handle.close(), cache.__valuestreamReadClose?.()]);
+  });
   // With a replica, writes record where the primary's WAL was once they committed, for
   // read-your-writes and for the cache (server/replica.ts, server/dashboard-cache.ts).
   if (e.DATABASE_URL && e.DATABASE_READ_URL) {
