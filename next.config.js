@@ -2,7 +2,13 @@
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
   // bundling it breaks every database route. argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    'pino',
+    'prom-client',
+  ],
   // The build type-checks the app only; `npm run typecheck` covers tests and scripts too.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   poweredByHeader: false,

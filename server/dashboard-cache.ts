@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '@/db/client';
+import { dashboardAnswers } from './metrics';
 import { parseLsn } from './replica';
 
 /**
@@ -161,7 +162,11 @@ export async function cachedAnswer<T extends object>(
   const epoch = s.epoch;
   const id = `${orgId}\u0000${key}`;
   const hit = s.entries.get(id);
-  if (hit && hit.version === version && hit.epoch === epoch) return hit.value as T;
+  if (hit && hit.version === version && hit.epoch === epoch) {
+    dashboardAnswers.inc({ source: 'cache' });
+    return hit.value as T;
+  }
+  dashboardAnswers.inc({ source: 'computed' });
   const value = await compute();
   if (keepable(orgId, readAt)) s.entries.set(id, { version, epoch, value });
   return value;

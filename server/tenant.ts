@@ -27,6 +27,8 @@ import { withTenant, withUser, withUserOnReplica } from '@/db/tenant';
 import { roleLabels } from '@/lib/labels';
 import { announceChange, dataChanged } from './dashboard-cache';
 import { AppError } from './errors';
+import { log } from './log';
+import { dashboardReads } from './metrics';
 import { can, type Permission } from './permissions';
 import {
   caughtUp,
@@ -150,11 +152,16 @@ async function onReplica<T>(
       const actor = { orgId: org.id, userId, role };
       return run({ db: tx, org, actor, tokenId: null, readAt: replayed });
     });
+    dashboardReads.inc({ on: 'replica' });
     return { done: true, value };
   } catch (error) {
-    if (error instanceof Behind) return { done: false };
+    if (error instanceof Behind) {
+      dashboardReads.inc({ on: 'primary' });
+      return { done: false };
+    }
     if (!opened) {
-      console.error('The read replica could not be reached; reading on the primary:', error);
+      dashboardReads.inc({ on: 'unreachable' });
+      log.warn({ err: error }, 'The read replica could not be reached; reading on the primary');
       return { done: false };
     }
     throw error;

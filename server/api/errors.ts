@@ -1,6 +1,8 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
 import crypto from 'node:crypto';
 import { transientFailure, uniqueViolation } from '../db-errors';
+import { log } from '../log';
+import { failures } from '../metrics';
 import { AppError } from '../errors';
 import { AccessDenied } from '../tenant';
 import { apiError, ApiResponseError, unauthorized, type ApiErrorCode } from './respond';
@@ -77,7 +79,9 @@ export function errorResponse(
     );
   }
   const overBudget = transientFailure(error);
-  if (overBudget)
+  if (overBudget) {
+    failures.inc({ kind: 'transient' });
+    log.warn({ err: error }, 'API request hit a transient failure');
     return apiError(
       503,
       'unavailable',
@@ -86,9 +90,10 @@ export function errorResponse(
         headers: { 'retry-after': '5' },
       },
     );
+  }
   const state = sqlState(error);
   if (state && refusedValues.has(state)) {
-    console.error('API: the database refused a value that passed validation:', error);
+    log.error({ err: error }, 'API: the database refused a value that passed validation');
     return apiError(
       400,
       'invalid',
@@ -96,7 +101,8 @@ export function errorResponse(
     );
   }
   const requestId = crypto.randomUUID();
-  console.error(`API request ${requestId} failed:`, error);
+  failures.inc({ kind: 'internal' });
+  log.error({ err: error, requestId }, 'API request failed');
   return apiError(
     500,
     'internal',

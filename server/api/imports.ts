@@ -14,6 +14,8 @@ import { errorResponse } from './errors';
 import { readImport } from './import-body';
 import { crossSiteRefusal, isCrossSite } from './request';
 import { apiError } from './respond';
+import { log } from '../log';
+import { failures } from '../metrics';
 
 /**
  * Imports this process takes at once: each holds its body's bytes (up to 64 MB) and a database
@@ -112,6 +114,7 @@ function failure(error: unknown): string {
   const clash = uniqueViolation(error);
   if (clash)
     return `${clash.message} Someone saved a measurement for one of these periods during the import: import the file again.`;
-  console.error('Import failed:', error);
+  failures.inc({ kind: 'internal' });
+  log.error({ err: error }, 'Import failed');
   return 'The import failed on the server.';
 }

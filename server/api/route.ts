@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { getDb } from '../db';
+import { log } from '../log';
 import { apiError } from './respond';
 
 /** A route handler for an API function: the app's database, and a JSON 503 if it cannot be opened. */
@@ -9,7 +10,7 @@ export function apiRoute(fn: (db: Db, request: Request) => Promise<Response>) {
     try {
       db = await getDb();
     } catch (error) {
-      console.error('API: the database could not be opened:', error);
+      log.error({ err: error }, 'API: the database could not be opened');
       return apiError(
         503,
         'unavailable',

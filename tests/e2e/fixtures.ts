@@ -144,7 +144,37 @@ export async function screenshot(
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
+/**
+ * Records every Content-Security-Policy violation the pages of `context` report, two ways: the
+ * `securitypolicyviolation` event (heard by a script Playwright adds to every document, which the
+ * page's policy does not cover) and Chromium's console line ("Refused to …").
+ */
+export async function watchCspViolations(context: BrowserContext, seen: string[]): Promise<void> {
+  await context.exposeBinding('__e2eCspViolation', ({ page }, text: string) => {
+    seen.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    const report = (window as unknown as { __e2eCspViolation: (text: string) => void })
+      .__e2eCspViolation;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        report(
+          `${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+        ),
+      true,
+    );
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/^Refused to |Content Security Policy/.test(text))
+      seen.push(`${message.page()?.url() ?? '?'}: ${text}`);
+  });
+}
+
 interface TestFixtures {
+  /** Every CSP violation of the test's pages; the test fails if any is left at its end. */
+  cspViolations: string[];
   /**
    * A page in a browser context of its own (own cookies), signed in as `who` when given.
    * Each user signs in through the form once per worker; later pages reuse the saved session.
@@ -164,13 +194,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   // The second argument is Playwright's `use`, named otherwise so React's hook rules leave it be.
-  openPage: async ({ browser, sessions }, provide) => {
+  // Automatic: every test of the suite fails when a page it opened broke the CSP (issue 11, finding 4).
+  cspViolations: [
+    async ({}, provide) => {
+      const seen: string[] = [];
+      await provide(seen);
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, cspViolations }, provide) => {
+    await watchCspViolations(context, cspViolations);
+    await provide(context);
+  },
+  openPage: async ({ browser, sessions, cspViolations }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (who) => {
       const saved = who ? sessions.get(who.email) : undefined;
       // The project's options (baseURL, viewport, tracing) apply to contexts made here too.
       const context = await browser.newContext(saved ? { storageState: saved } : {});
       contexts.push(context);
+      await watchCspViolations(context, cspViolations);
       const page = await context.newPage();
       if (who && !saved) {
         await page.goto('/sign-in');

@@ -72,7 +72,9 @@ async function stopsCleanly(server: Started) {
   const inFlight = slowRequest();
   await new Promise((resolve) => setTimeout(resolve, 300));
   process.kill(server.child.pid as number, 'SIGTERM');
-  await expect.poll(() => server.output()).toMatch(/SIGTERM: stopping; 1 request\(s\) in flight/);
+  await expect
+    .poll(() => server.output())
+    .toMatch(/"signal":"SIGTERM","inFlight":1,.*"msg":"stopping"/);
   // No new connections once stopping…
   const refused = await fetch(`http://127.0.0.1:${port}/api/health`).then(
     () => 'answered',
@@ -86,7 +88,7 @@ async function stopsCleanly(server: Started) {
   expect(status).toBeGreaterThanOrEqual(200);
   expect(status).toBeLessThan(500);
   expect(await server.exited, server.output()).toBe(0);
-  expect(server.output()).toContain('Stopped cleanly.');
+  expect(server.output()).toContain('"msg":"stopped cleanly"');
 }
 
 test.describe('a clean stop', () => {
@@ -149,4 +151,48 @@ test.describe('a clean stop', () => {
       await admin.end();
     }
   });
+});
+
+test('logs a JSON line per request under its request id, and serves metrics only with the token', async () => {
+  const dataDir = '.data/pglite-e2e-metrics';
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}.lock`, { force: true });
+  const token = 'metrics-token-for-e2e-0123456789';
+  const server = await start({ PGLITE_DIR: dataDir, DATABASE_URL: '', METRICS_TOKEN: token });
+  try {
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`, {
+      headers: { 'x-request-id': 'probe-0123456789' },
+    });
+    expect(health.headers.get('x-request-id')).toBe('probe-0123456789');
+    await expect
+      .poll(() => server.output())
+      .toMatch(
+        /"requestId":"probe-0123456789","method":"GET","route":"\/api\/health","status":200/,
+      );
+    // A request id that is not plain text is replaced, never logged as sent.
+    const hostile = await fetch(`http://127.0.0.1:${port}/api/health`, {
+      headers: { 'x-request-id': 'x"}\u00e9; drop' },
+    });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    expect((await fetch(`http://127.0.0.1:${port}/api/metrics`)).status).toBe(404);
+    const wrong = await fetch(`http://127.0.0.1:${port}/api/metrics`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(wrong.status).toBe(404);
+    const metrics = await fetch(`http://127.0.0.1:${port}/api/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="2xx"\} [1-9]/,
+    );
+    expect(text).toContain('process_cpu_seconds_total');
+    expect(text).toContain('valuestream_dashboard_answers_total');
+  } finally {
+    process.kill(server.child.pid as number, 'SIGTERM');
+    await server.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

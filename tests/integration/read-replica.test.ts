@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, type DatabaseHandle, openDatabase } from '@/db/client';
 import { walPosition } from '@/db/queries/replication';
 import { watchPrimary } from '@/server/dashboard-cache';
+import { dashboardReads } from '@/server/metrics';
 import { forgetWrites, replicaInUse, wroteCookieOf, type ReadRoute } from '@/server/replica';
 import { createCaller } from '@/server/routers';
 import { canMakeClusters, ownReplicaPair, type ReplicaPair } from '@/scripts/infra/replica';
@@ -121,6 +122,13 @@ describe.skipIf(!canMakeClusters())(
       return createCaller({ db: primary.db, userId: org.users[role].id, route });
     }
 
+    /** How many dashboard reads ran where (the metric the door counts). */
+    async function readsOn() {
+      const { values } = await dashboardReads.get();
+      const on = (where: string) => values.find((v) => v.labels.on === where)?.value ?? 0;
+      return { replica: on('replica'), primary: on('primary'), unreachable: on('unreachable') };
+    }
+
     const slug = () => org.org.slug;
     const portfolioWeeks = async (role: keyof TestOrg['users'], jar: Jar) => {
       const p = await request(role, jar).dashboards.portfolio({ orgSlug: slug(), ...march });
@@ -150,14 +158,17 @@ describe.skipIf(!canMakeClusters())(
       expect(owner.cookie).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
 
       // The viewer's dashboards come from the paused replica: still two weeks.
+      const before = await readsOn();
       expect(await portfolioWeeks('viewer', viewer)).toBe(2);
       expect(await streamWeeks('viewer', viewer)).toBe(2);
+      expect(await readsOn()).toEqual({ ...before, replica: before.replica + 2 });
       // Everything else reads on the primary: the viewer's measurement list has the third week.
       const list = await request('viewer', viewer).measurements.list({ orgSlug: slug() });
       expect(list).toHaveLength(3);
 
       // The owner, who saved it, sees it on the dashboard at once (read on the primary).
       expect(await streamWeeks('owner', owner)).toBe(3);
+      expect((await readsOn()).primary).toBe(before.primary + 1);
       // Another instance (which never saw the write) knows it from the cookie alone ...
       forgetWrites();
       expect(await streamWeeks('owner', owner)).toBe(3);
@@ -197,8 +208,10 @@ describe.skipIf(!canMakeClusters())(
     it('when the replica cannot be reached, dashboards read on the primary', async () => {
       pair.replica.stop();
       try {
+        const before = await readsOn();
         expect(await streamWeeks('viewer', { cookie: null })).toBe(4);
         expect(await portfolioWeeks('viewer', { cookie: null })).toBe(4);
+        expect((await readsOn()).unreachable).toBe(before.unreachable + 2);
       } finally {
         pair.replica.start();
       }
