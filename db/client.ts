@@ -11,6 +11,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** The non-owner role every app query runs as; row-level security applies to it. */
 export const APP_ROLE = 'valuestream_app';
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+/** The advisory lock Postgres migrations run under: hashtextextended('valuestream:migrations', 0). */
+const MIGRATION_LOCK = '6654485616698899519';
 
 export interface DatabaseHandle {
   db: Db;
@@ -64,11 +66,15 @@ async function openPostgres(url: string, migrationUrl: string | null): Promise<D
   const { drizzle } = await import('drizzle-orm/postgres-js');
   if (migrationUrl) {
     const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
+    // One connection, holding a session advisory lock while it migrates: an instance starting at
+    // the same moment waits, then finds nothing left to apply (instead of racing to create tables).
     const owner = postgres(migrationUrl, { max: 1, onnotice: () => {} });
     try {
+      await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await run(drizzle(owner), { migrationsFolder: MIGRATIONS_FOLDER });
+      await owner`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     } finally {
-      await owner.end();
+      await owner.end(); // ending the session releases the lock in any case
     }
   }
   // Logged in as the app's role, the connection is that role and nothing more. Logged in as

@@ -4,7 +4,14 @@
  * value (null, undefined, not a finite number) is written "—" by every helper.
  */
 import { unitAbbreviations } from '@/lib/labels';
-import { defaultCalendar, type DurationUnit, type WorkingCalendar } from '@/lib/vsm/types';
+import {
+  defaultCalendar,
+  durationUnits,
+  fullCalendar,
+  type DurationUnit,
+  type DurationView,
+  type WorkingCalendar,
+} from '@/lib/vsm/types';
 import { bestUnit, fromSeconds } from '@/lib/vsm/units';
 
 const dash = '—';
@@ -129,17 +136,46 @@ export function formatHours(value: number | null | undefined): string {
 }
 
 export interface DurationOptions {
-  /** Show in this unit instead of the one that reads best. */
+  /** Show in this unit instead of the one that reads best (within what the view allows). */
   unit?: DurationUnit;
   /** Decimal places at most (trailing zeros are dropped); 1 by default. */
   maxDecimals?: number;
   /** Prefix positive values with "+", for changes. */
   signed?: boolean;
+  /** Working days and weeks of `calendar` (the default), hours only, or calendar days of 24 h. */
+  view?: DurationView;
+}
+
+/** The largest unit each view shows: hours show no days; calendar days show no weeks. */
+const largestUnit: Record<DurationView, DurationUnit> = {
+  working: 'weeks',
+  hours: 'hours',
+  calendar: 'days',
+};
+
+/** The calendar a view converts days and weeks with. */
+export function viewCalendar(calendar: WorkingCalendar, view: DurationView = 'working') {
+  return view === 'calendar' ? fullCalendar : calendar;
+}
+
+/** The unit that reads best for `seconds` in `view` (for a column of figures in one unit). */
+export function bestUnitIn(
+  seconds: number,
+  calendar: WorkingCalendar,
+  view: DurationView = 'working',
+): DurationUnit {
+  return capUnit(bestUnit(seconds, viewCalendar(calendar, view)), view);
+}
+
+function capUnit(unit: DurationUnit, view: DurationView): DurationUnit {
+  const largest = largestUnit[view];
+  return durationUnits.indexOf(unit) > durationUnits.indexOf(largest) ? largest : unit;
 }
 
 /**
  * A duration in seconds as short text in the unit that reads best: "45 s", "1.5 h", "3 d",
- * "2.3 wk". Days and weeks are working days and weeks of `calendar`.
+ * "2.3 wk". Days and weeks are working days and weeks of `calendar`, unless `view` says hours
+ * or calendar days; say which beside the figures (describeCalendar).
  */
 export function formatDuration(
   seconds: number | null | undefined,
@@ -147,10 +183,63 @@ export function formatDuration(
   opts: DurationOptions = {},
 ): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return dash;
-  const unit = opts.unit ?? bestUnit(seconds, calendar);
-  const text = formatNumber(fromSeconds(seconds, unit, calendar), opts.maxDecimals ?? 1);
+  const view = opts.view ?? 'working';
+  const cal = viewCalendar(calendar, view);
+  const unit = capUnit(opts.unit ?? bestUnit(seconds, cal), view);
+  const text = formatNumber(fromSeconds(seconds, unit, cal), opts.maxDecimals ?? 1);
   const sign = opts.signed && !text.startsWith('-') && text !== '0' ? '+' : '';
   return `${sign}${text} ${unitAbbreviations[unit]}`;
+}
+
+/** Two calendars are one when their day and their week are. */
+export function sameCalendar(a: WorkingCalendar, b: WorkingCalendar): boolean {
+  return a.hoursPerDay === b.hoursPerDay && a.daysPerWeek === b.daysPerWeek;
+}
+
+/** "days of 7.5 h, weeks of 5 d": a working calendar in a phrase, exact to 4 decimals. */
+export function calendarPhrase(calendar: WorkingCalendar): string {
+  return `days of ${formatNumber(calendar.hoursPerDay, 4)} h, weeks of ${formatNumber(calendar.daysPerWeek, 4)} d`;
+}
+
+/** The one calendar all of `calendars` share, or null when they differ (or there are none). */
+export function sharedCalendar(calendars: readonly WorkingCalendar[]): WorkingCalendar | null {
+  const [first] = calendars;
+  return first && calendars.every((c) => sameCalendar(c, first)) ? first : null;
+}
+
+/** "15.33 h" and "5 days", exact to 4 decimals: what a working calendar says. */
+const hoursText = (h: number) => `${formatNumber(h, 4)} h`;
+const daysText = (d: number) => `${formatNumber(d, 4)} ${d === 1 ? 'day' : 'days'}`;
+
+/**
+ * What a day and a week mean in the figures beside it, one sentence: "1 day = 15.33 h of work,
+ * 1 week = 5 working days." Several streams with different calendars, in working days: "Calendars
+ * differ: each stream converted with its own working day (7.5 h to 15.33 h, 4.5 to 5 days a week)."
+ */
+export function describeCalendar(
+  calendars: WorkingCalendar | readonly WorkingCalendar[],
+  view: DurationView = 'working',
+): string {
+  if (view === 'hours') return 'Durations in hours of work: no working day applied.';
+  if (view === 'calendar') return 'Durations in calendar days: 1 day = 24 h.';
+  const list = Array.isArray(calendars) ? calendars : [calendars as WorkingCalendar];
+  const one = list.length === 0 ? defaultCalendar : sharedCalendar(list);
+  if (one)
+    return `Working days: 1 day = ${hoursText(one.hoursPerDay)} of work, 1 week = ${daysText(one.daysPerWeek)}.`;
+  const range = (values: number[], show: (n: number) => string) => {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    return lo === hi ? show(lo) : `${formatNumber(lo, 4)} to ${show(hi)}`;
+  };
+  const hours = range(
+    list.map((c) => c.hoursPerDay),
+    hoursText,
+  );
+  const days = range(
+    list.map((c) => c.daysPerWeek),
+    (d) => `${formatNumber(d, 4)} days`,
+  );
+  return `Calendars differ: each stream converted with its own working day (${hours} a day, ${days} a week).`;
 }
 
 /** The people at a step of a map: "1 person", "3 people". */

@@ -15,7 +15,7 @@ import type {
   Role,
   StreamKind,
 } from '@/lib/domain';
-import { wastes, type DurationUnit, type Waste } from '@/lib/vsm/types';
+import { wastes, type DurationUnit, type DurationView, type Waste } from '@/lib/vsm/types';
 
 export const roleLabels: Record<Role, string> = {
   owner: 'Owner',
@@ -164,6 +164,13 @@ export const unitAbbreviations: Record<DurationUnit, string> = {
   hours: 'h',
   days: 'd',
   weeks: 'wk',
+};
+
+/** The ways a duration can be shown, for the unit switch. */
+export const durationViewLabels: Record<DurationView, string> = {
+  hours: 'Hours',
+  working: 'Working days',
+  calendar: 'Calendar days',
 };
 
 /** How a measurement arrived. */

@@ -88,3 +88,12 @@ export function transientFailure(error: unknown): TransientFailure | null {
   }
   return null;
 }
+
+/** The SQLSTATE of a database error, which both drivers wrap (Drizzle puts it in `cause`). */
+export function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ('code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return undefined;
+}

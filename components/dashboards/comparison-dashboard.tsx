@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
+import { DurationViewSwitch } from '@/components/ui/duration-view';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
@@ -119,6 +120,7 @@ function Body({ data, slug, fetching }: { data: Comparison; slug: string; fetchi
           </p>
         </Card>
       ) : null}
+      <DurationViewSwitch calendars={data.streams.map((s) => s.calendar)} />
       <ComparisonTable groups={data.groups} />
       <ComparisonDistribution data={data} />
       <ComparisonLines streams={data.streams} slug={slug} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useDurationView } from '@/components/ui/duration-view';
 import { operationalTypes, streamKinds } from '@/lib/domain';
 import dynamic from 'next/dynamic';
 import { Skeleton } from '@/components/ui/card';
@@ -30,6 +31,7 @@ const developmentColor = '#16a34a';
 export function ComparisonDistribution({ data }: { data: Comparison }) {
   const [metric, setMetric] = useComparisonMetric();
   const m = metricView(metric);
+  const view = useDurationView();
   const measured = data.streams.filter((s) => s[metric] !== null);
   const rows = streamKinds.map((k) => kindLabels[k]);
   const pointsOf = (streams: ComparisonStream[]): StripPoint[] =>
@@ -37,7 +39,7 @@ export function ComparisonDistribution({ data }: { data: Comparison }) {
       x: m.toChart(s[metric] ?? 0),
       y: streamKinds.indexOf(s.kind) + ((i % 5) - 2) * 0.08,
       name: s.name,
-      text: m.format(s[metric], s.calendar),
+      text: m.format(s[metric], s.calendar, view),
     }));
   const series: StripSeries[] = [
     ...operationalTypes.map((t) => ({
@@ -60,7 +62,7 @@ export function ComparisonDistribution({ data }: { data: Comparison }) {
       const n = valuesOf(k).length;
       return n === 0
         ? `no ${kindLabels[k].toLowerCase()} stream has it`
-        : `${kindLabels[k].toLowerCase()}: ${n === 1 ? '1 stream' : `${n} streams`}, median ${m.format(medians[i] ?? null, calendarOf(k))}`;
+        : `${kindLabels[k].toLowerCase()}: ${n === 1 ? '1 stream' : `${n} streams`}, median ${m.format(medians[i] ?? null, calendarOf(k), view)}`;
     })
     .join('; ');
   return (
@@ -87,7 +89,7 @@ export function ComparisonDistribution({ data }: { data: Comparison }) {
           { header: 'Stream', value: (s) => s.name },
           { header: 'Kind', value: (s) => kindLabels[s.kind] },
           { header: 'Type', value: (s) => (s.type ? typeLabels[s.type] : '—') },
-          { header: m.label, value: (s) => m.format(s[metric], s.calendar) },
+          { header: m.label, value: (s) => m.format(s[metric], s.calendar, view) },
         ]}
       >
         {measured.length === 0 ? (

@@ -20,6 +20,9 @@ export function comparisonCsv(data: Comparison): string {
     })),
     { header: 'from', value: () => data.range.from },
     { header: 'to', value: () => data.range.to },
+    // Hours need no calendar; this says what a day was on the page (blank: the streams' differ).
+    { header: 'hours_per_working_day', value: (g) => g.calendar?.hoursPerDay ?? null },
+    { header: 'days_per_working_week', value: (g) => g.calendar?.daysPerWeek ?? null },
   ];
   return toCsv(data.groups, columns);
 }

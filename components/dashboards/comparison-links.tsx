@@ -1,5 +1,6 @@
 'use client';
 
+import { useDurationView } from '@/components/ui/duration-view';
 import Link from 'next/link';
 import { formatDate, formatDuration, formatNumber } from '@/lib/format';
 import { typeLabels, wasteLabels } from '@/lib/labels';
@@ -23,6 +24,7 @@ function Change({ r, format }: { r: BeforeAfter; format: (n: number | null) => s
 }
 
 function ImprovementCard({ i, slug }: { i: Improvement; slug: string }) {
+  const view = useDurationView();
   const when = i.completedOn
     ? `${formatDate(i.startedOn)} to ${formatDate(i.completedOn)}`
     : `started ${formatDate(i.startedOn)}, in progress`;
@@ -77,7 +79,7 @@ function ImprovementCard({ i, slug }: { i: Improvement; slug: string }) {
                 <td className="py-1 pr-3">
                   <Change
                     r={e.lead}
-                    format={(n) => (n === null ? '—' : formatDuration(n, e.calendar))}
+                    format={(n) => (n === null ? '—' : formatDuration(n, e.calendar, { view }))}
                   />
                 </td>
                 <td className="py-1">

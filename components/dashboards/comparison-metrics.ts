@@ -4,15 +4,18 @@
  */
 import { formatDuration, formatHours, formatNumber, formatPercent } from '@/lib/format';
 import { metricKeys, type MetricKey } from '@/lib/dashboards/comparison';
-import type { WorkingCalendar } from '@/lib/vsm/types';
+import type { DurationView, WorkingCalendar } from '@/lib/vsm/types';
 
 export interface MetricView {
   key: MetricKey;
   label: string;
   /** How the group's figure is made, for the table's notes. */
   note: string;
-  /** For a table cell (a duration in the stream's own working calendar when given). */
-  format: (v: number | null, calendar?: WorkingCalendar) => string;
+  /**
+   * For a table cell: a duration in the stream's (or group's) own working calendar, in the view
+   * a person chose; with no one calendar (a group whose streams' calendars differ), in hours.
+   */
+  format: (v: number | null, calendar?: WorkingCalendar | null, view?: DurationView) => string;
   /** The chart's unit and value: lead time in hours, the rest as they are. */
   unit: string;
   toChart: (v: number) => number;
@@ -28,7 +31,8 @@ const views: Record<MetricKey, Omit<MetricView, 'key'>> = {
   medianLead: {
     label: 'Median lead time',
     note: 'the median of the streams’ own medians',
-    format: (v, c) => formatDuration(v, c),
+    format: (v, c, view = 'working') =>
+      formatDuration(v, c ?? undefined, { view: !c && view === 'working' ? 'hours' : view }),
     unit: ' h',
     toChart: (v) => round(v / 3600, 1),
     csvHeader: 'median_lead_time_hours',

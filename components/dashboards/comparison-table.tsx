@@ -1,5 +1,6 @@
 'use client';
 
+import { useDurationView } from '@/components/ui/duration-view';
 import type { Comparison, ComparisonGroup } from './types';
 import { metricViews } from './comparison-metrics';
 
@@ -15,6 +16,7 @@ export function ComparisonTable({ groups }: { groups: Comparison['groups'] }) {
   const kinds = groups.filter((g) => g.by === 'kind');
   const types = groups.filter((g) => g.by === 'type');
   const all = [...kinds, ...types];
+  const view = useDurationView();
   return (
     <section
       aria-labelledby="side-by-side"
@@ -82,7 +84,7 @@ export function ComparisonTable({ groups }: { groups: Comparison['groups'] }) {
                 </th>
                 {all.map((g) => (
                   <td key={g.key} className={cell}>
-                    {m.format(g[m.key], g.calendar)}
+                    {m.format(g[m.key], g.calendar, view)}
                   </td>
                 ))}
               </tr>

@@ -2,7 +2,14 @@
 
 import Link from 'next/link';
 import { cn } from '@/lib/cn';
-import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import { useDurationView } from '@/components/ui/duration-view';
+import {
+  formatChange,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  sharedCalendar,
+} from '@/lib/format';
 import type { Portfolio, PortfolioFigure } from './types';
 import { trendLabels } from '@/lib/labels';
 
@@ -69,6 +76,10 @@ export function HeadlineCards({
   previousLabel: string;
 }) {
   const c = data.cards;
+  const view = useDurationView();
+  // A median across streams has no one working day when their calendars differ: hours say it plainly.
+  const shared = sharedCalendar(data.streams.map((s) => s.calendar));
+  const leadView = view === 'working' && !shared ? 'hours' : view;
   const measurements = `/${slug}/measurements?from=${data.range.from}&to=${data.range.to}`;
   return (
     <section
@@ -80,7 +91,11 @@ export function HeadlineCards({
           {c.streams.measured} measured in these weeks
         </p>
       </Tile>
-      <Tile title="Median lead time" value={formatDuration(c.medianLead.value)} href="#streams">
+      <Tile
+        title="Median lead time"
+        value={formatDuration(c.medianLead.value, shared ?? undefined, { view: leadView })}
+        href="#streams"
+      >
         <Trend figure={c.medianLead} against={previousLabel} />
       </Tile>
       <Tile title="Flow efficiency" value={formatPercent(c.flowEfficiency.value)} href="#streams">

@@ -1,22 +1,24 @@
 'use client';
 
+import { useDurationView } from '@/components/ui/duration-view';
 import { formatDuration, formatPercent } from '@/lib/format';
 import type { StreamDashboard } from './types';
 
 /** The current map's totals beside what was measured: does the map still describe the stream? */
 export function MapVsMeasured({ d }: { d: StreamDashboard }) {
   const m = d.map;
+  const view = useDurationView();
   const rows = [
     {
       label: 'Lead time',
-      map: m ? formatDuration(m.lead, d.calendar) : '—',
-      measured: formatDuration(d.current.medianLead, d.calendar),
-      target: d.targets ? formatDuration(d.targets.lead, d.calendar) : '—',
+      map: m ? formatDuration(m.lead, d.calendar, { view }) : '—',
+      measured: formatDuration(d.current.medianLead, d.calendar, { view }),
+      target: d.targets ? formatDuration(d.targets.lead, d.calendar, { view }) : '—',
     },
     {
       label: 'Process time',
-      map: m ? formatDuration(m.process, d.calendar) : '—',
-      measured: formatDuration(d.current.medianProcess, d.calendar),
+      map: m ? formatDuration(m.process, d.calendar, { view }) : '—',
+      measured: formatDuration(d.current.medianProcess, d.calendar, { view }),
       target: '—',
     },
     {
@@ -36,7 +38,7 @@ export function MapVsMeasured({ d }: { d: StreamDashboard }) {
       </h2>
       <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
         {m
-          ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${formatDuration(m.bottleneck.waitTimeSeconds, d.calendar)}), lowest %C&A at ${m.weakest.name} (${formatPercent(m.weakest.pctCompleteAccurate)}).`
+          ? `Current-state map, version ${d.mapVersion}: bottleneck ${m.bottleneck.name} (waits ${formatDuration(m.bottleneck.waitTimeSeconds, d.calendar, { view })}), lowest %C&A at ${m.weakest.name} (${formatPercent(m.weakest.pctCompleteAccurate)}).`
           : 'This stream has no current-state map yet.'}{' '}
         Measured figures are medians of these weeks.
       </p>

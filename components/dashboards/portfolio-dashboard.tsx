@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useOrg } from '@/components/shell/org-context';
 import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
+import { DurationViewSwitch } from '@/components/ui/duration-view';
 import { FormError } from '@/components/ui/field';
 import { downloadText } from '@/lib/csv/export';
 import { formatDate } from '@/lib/format';
@@ -72,6 +73,9 @@ export function PortfolioDashboard() {
             {formatDate(data.range.prevFrom)} to {formatDate(data.range.prevTo)}.
             {query.isFetching ? ' Updating…' : ''}
           </p>
+          {data.streams.length > 0 ? (
+            <DurationViewSwitch calendars={data.streams.map((s) => s.calendar)} />
+          ) : null}
           {data.streams.length === 0 ? (
             <Card>
               <p className="text-sm text-slate-700 dark:text-slate-300">

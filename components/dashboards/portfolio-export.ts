@@ -27,6 +27,9 @@ export function portfolioCsv(data: Portfolio): string {
       value: (s) => round(s.bottleneck ? s.bottleneck.waitTimeSeconds / 3600 : null),
     },
     { header: 'got_worse', value: (s) => s.worse.join('; ') },
+    // Hours need no calendar; these say what a day and a week were on the stream's page.
+    { header: 'hours_per_working_day', value: (s) => s.calendar.hoursPerDay },
+    { header: 'days_per_working_week', value: (s) => s.calendar.daysPerWeek },
   ];
   return toCsv(data.streams, columns);
 }

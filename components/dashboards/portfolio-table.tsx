@@ -10,6 +10,9 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
+import { useDurationView } from '@/components/ui/duration-view';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import type { DurationView } from '@/lib/vsm/types';
 import { cn } from '@/lib/cn';
 import { formatChange, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { kindLabels, typeLabels } from '@/lib/labels';
@@ -33,7 +36,7 @@ function Change({ figure }: { figure: PortfolioStream['lead'] }) {
   );
 }
 
-function columns(slug: string, query: string, weeks: readonly string[]) {
+function columns(slug: string, query: string, weeks: readonly string[], view: DurationView) {
   return [
     col.accessor('name', {
       header: 'Stream',
@@ -60,7 +63,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
       ...nullsLast,
       cell: (c) => (
         <>
-          {formatDuration(c.row.original.lead.value, c.row.original.calendar)}
+          {formatDuration(c.row.original.lead.value, c.row.original.calendar, { view })}
           <Change figure={c.row.original.lead} />
         </>
       ),
@@ -131,7 +134,7 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
           <>
             {b.name}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar)}
+              waits {formatDuration(b.waitTimeSeconds, c.row.original.calendar, { view })}
             </span>
           </>
         ) : (
@@ -150,6 +153,10 @@ function columns(slug: string, query: string, weeks: readonly string[]) {
     }),
   ];
 }
+
+/** The stream column stays in view while the figures scroll under it (opaque, with an edge). */
+const stickyColumn =
+  'sticky left-0 z-10 min-w-[9rem] max-w-[12rem] shadow-[1px_0_0_0_var(--color-slate-200)] dark:shadow-[1px_0_0_0_var(--color-slate-700)]';
 
 const numeric = new Set(['lead', 'flow', 'throughput', 'waste', 'baseline']);
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
@@ -171,12 +178,13 @@ export function PortfolioTable({
   slug: string;
 }) {
   const [params, setParams] = usePortfolioParams();
+  const view = useDurationView();
   const sorting = parseSort(params.sort);
   // The table instance is read afresh on every render, which is all TanStack Table v8 needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: streams,
-    columns: columns(slug, rangeQuery(params), weeks),
+    columns: columns(slug, rangeQuery(params), weeks, view),
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
@@ -187,7 +195,11 @@ export function PortfolioTable({
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <ScrollRegion
+      label="Value streams: table"
+      hint="Scroll sideways for every column; the stream stays in view →"
+      className="rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900"
+    >
       <table className="w-full text-sm" aria-label="Value streams">
         <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
           {table.getHeaderGroups().map((group) => (
@@ -200,14 +212,18 @@ export function PortfolioTable({
                     scope="col"
                     aria-sort={sorted ? ariaSort[sorted] : undefined}
                     className={cn(
-                      'px-3 py-2 font-semibold whitespace-nowrap',
+                      'px-3 py-2 align-bottom font-semibold',
                       numeric.has(header.id) && 'text-right',
+                      header.id === 'name' && `${stickyColumn} bg-slate-50 dark:bg-slate-800`,
                     )}
                   >
                     {header.column.getCanSort() ? (
                       <button
                         type="button"
-                        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+                        className={cn(
+                          'inline-flex items-end gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white',
+                          numeric.has(header.id) ? 'text-right' : 'text-left',
+                        )}
                         onClick={header.column.getToggleSortingHandler()}
                       >
                         {flexRender(header.column.columnDef.header, header.getContext())}
@@ -228,7 +244,7 @@ export function PortfolioTable({
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
-              className={cn(row.original.worse.length > 0 && 'bg-red-50/50 dark:bg-red-950/20')}
+              className={cn(row.original.worse.length > 0 && 'bg-red-50 dark:bg-red-950')}
             >
               {row.getVisibleCells().map((cell) => (
                 <td
@@ -236,6 +252,13 @@ export function PortfolioTable({
                   className={cn(
                     'px-3 py-2 align-top',
                     numeric.has(cell.column.id) && 'text-right tabular-nums',
+                    cell.column.id === 'name' &&
+                      cn(
+                        stickyColumn,
+                        row.original.worse.length > 0
+                          ? 'bg-red-50 dark:bg-red-950'
+                          : 'bg-white dark:bg-slate-900',
+                      ),
                   )}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -245,6 +268,6 @@ export function PortfolioTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { DurationViewSwitch, useDurationView } from '@/components/ui/duration-view';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
@@ -84,6 +85,7 @@ export function StreamDashboard({ streamId }: { streamId: string }) {
 }
 
 function Body({ d, slug }: { d: Data; slug: string }) {
+  const view = useDurationView();
   if (d.weeks.length === 0) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
@@ -154,12 +156,13 @@ function Body({ d, slug }: { d: Data; slug: string }) {
           ? ` Targets: the ${d.targets.source}.`
           : ' No future-state map yet, so no targets.'}
       </p>
+      <DurationViewSwitch calendars={d.calendar} />
       <MapVsMeasured d={d} />
       <Improvements d={d} slug={slug} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure
           title="Lead time and process time (hours)"
-          summary={`Median lead time ${formatDuration(d.current.medianLead, d.calendar)} (baseline ${formatDuration(d.baseline.medianLead, d.calendar)}).`}
+          summary={`Median lead time ${formatDuration(d.current.medianLead, d.calendar, { view })} (baseline ${formatDuration(d.baseline.medianLead, d.calendar, { view })}).`}
           rows={rows}
           columns={[
             weekCol,

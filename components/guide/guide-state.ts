@@ -120,6 +120,7 @@ function draftStepData(step: DraftStep, calendar: WorkingCalendar) {
     ...(inRange(leadTimeSeconds, 0, 1e12) ? { leadTimeSeconds } : {}),
     processTimeUnit: step.processTimeUnit,
     leadTimeUnit: step.timeEntry === 'wait' ? step.waitTimeUnit : step.leadTimeUnit,
+    timeEntry: step.timeEntry,
     ...(inRange(pct, 0, 100) ? { pctCompleteAccurate: pct } : {}),
     ...(Number.isInteger(people) && inRange(people, 0, 100000) ? { people } : {}),
     wastes: step.wastes,

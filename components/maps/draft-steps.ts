@@ -16,12 +16,13 @@ import {
   type DurationUnit,
   type MapIssue,
   type MapStep,
+  type TimeEntry,
   type Waste,
   type WorkingCalendar,
 } from '@/lib/vsm';
 import { stepInput } from '@/lib/validation/maps';
 
-export type TimeEntry = 'lead' | 'wait';
+export type { TimeEntry };
 
 export interface DraftStep {
   /** Stable identity across reorders, for React keys and focus. */
@@ -52,6 +53,7 @@ export interface StepPayload {
   leadTimeSeconds: number;
   processTimeUnit: DurationUnit;
   leadTimeUnit: DurationUnit;
+  timeEntry: TimeEntry;
   pctCompleteAccurate: number;
   people: number | null;
   wastes: Waste[];
@@ -65,6 +67,8 @@ export interface SavedStep {
   leadTimeSeconds?: number | string | null;
   processTimeUnit?: string | null;
   leadTimeUnit?: string | null;
+  /** Absent in maps saved before it was kept: those were entered as lead time. */
+  timeEntry?: string | null;
   pctCompleteAccurate?: number | string | null;
   people?: number | null;
   wastes?: readonly string[] | null;
@@ -113,15 +117,10 @@ function asUnit(value: string | null | undefined, fallback: DurationUnit): Durat
     : fallback;
 }
 
-/** Seconds shown in `unit`, with enough decimals that saving it again gives back the same milliseconds. */
-function secondsText(seconds: number, unit: DurationUnit, calendar: WorkingCalendar): string {
-  return formatNumber(fromSeconds(seconds, unit, calendar), 9, { grouping: false });
-}
-
 /**
- * A duration as text and unit that read well and lose nothing: the preferred unit when the number
- * is short in it (3 decimals at most), else the best-reading unit, minutes or seconds; the preferred
- * unit with every decimal needed when none is exact.
+ * A duration as text and unit that read as it was typed and lose nothing: the preferred unit (the
+ * one it was entered in) with the fewest decimals that give back the same milliseconds ("5" days,
+ * "0.3333333" hours); else the best-reading unit, minutes or seconds, with 3 decimals at most.
  */
 function readable(
   seconds: number,
@@ -129,12 +128,22 @@ function readable(
   calendar: WorkingCalendar,
 ): { text: string; unit: DurationUnit } {
   const exact = roundToMillis(seconds);
-  const best = durationUnits.indexOf(bestUnit(seconds, calendar));
-  for (const unit of [preferred, ...durationUnits.slice(0, best + 1).reverse()]) {
-    const text = formatNumber(fromSeconds(seconds, unit, calendar), 3, { grouping: false });
-    if (toSeconds(Number(text), unit, calendar) === exact) return { text, unit };
+  const same = (text: string, unit: DurationUnit) =>
+    roundToMillis(toSeconds(Number(text), unit, calendar)) === exact;
+  const inPreferred = fromSeconds(seconds, preferred, calendar);
+  for (let decimals = 0; decimals <= 9; decimals++) {
+    const text = formatNumber(inPreferred, decimals, { grouping: false });
+    if (same(text, preferred)) return { text, unit: preferred };
   }
-  return { text: secondsText(seconds, preferred, calendar), unit: preferred };
+  const best = durationUnits.indexOf(bestUnit(seconds, calendar));
+  for (const unit of durationUnits.slice(0, best + 1).reverse()) {
+    const text = formatNumber(fromSeconds(seconds, unit, calendar), 3, { grouping: false });
+    if (same(text, unit)) return { text, unit };
+  }
+  return {
+    text: formatNumber(fromSeconds(seconds, 'seconds', calendar), 3, { grouping: false }),
+    unit: 'seconds',
+  };
 }
 
 function optionalNumber(value: number | string | null | undefined): number | null {
@@ -143,25 +152,27 @@ function optionalNumber(value: number | string | null | undefined): number | nul
   return Number.isFinite(n) ? n : null;
 }
 
-/** A stored step, shown in the units it was entered in. */
+/** A stored step, shown in the units and the mode (lead or wait time) it was entered in. */
 export function draftFromSaved(step: SavedStep, calendar: WorkingCalendar): DraftStep {
   const cal = safeCalendar(calendar);
   const pt = optionalNumber(step.processTimeSeconds);
   const lt = optionalNumber(step.leadTimeSeconds);
   const pct = optionalNumber(step.pctCompleteAccurate);
+  const entry: TimeEntry = step.timeEntry === 'wait' ? 'wait' : 'lead';
+  // In wait mode the stored lead time unit is the unit the wait time was typed in.
+  const entered = asUnit(step.leadTimeUnit, 'hours');
   const ptShown = pt === null ? null : readable(pt, asUnit(step.processTimeUnit, 'minutes'), cal);
-  const ltShown = lt === null ? null : readable(lt, asUnit(step.leadTimeUnit, 'hours'), cal);
-  const ltUnit = ltShown?.unit ?? asUnit(step.leadTimeUnit, 'hours');
-  const wtShown = lt === null || pt === null ? null : readable(lt - pt, ltUnit, cal);
+  const ltShown = lt === null ? null : readable(lt, entered, cal);
+  const wtShown = lt === null || pt === null ? null : readable(lt - pt, entered, cal);
   const known = new Set<string>(allWastes);
   return {
-    ...emptyStep('lead', step.name),
+    ...emptyStep(entry, step.name),
     processTime: ptShown?.text ?? '',
     processTimeUnit: ptShown?.unit ?? asUnit(step.processTimeUnit, 'minutes'),
     leadTime: ltShown?.text ?? '',
-    leadTimeUnit: ltUnit,
+    leadTimeUnit: ltShown?.unit ?? entered,
     waitTime: wtShown?.text ?? '',
-    waitTimeUnit: wtShown?.unit ?? ltUnit,
+    waitTimeUnit: wtShown?.unit ?? entered,
     pctCompleteAccurate: pct === null ? '100' : String(pct),
     people: step.people === null || step.people === undefined ? '' : String(step.people),
     wastes: (step.wastes ?? []).filter((w): w is Waste => known.has(w)),
@@ -225,6 +236,7 @@ export function toPayload(step: DraftStep, calendar: WorkingCalendar): StepPaylo
     name: step.name.trim(),
     processTimeUnit: step.processTimeUnit,
     leadTimeUnit: step.timeEntry === 'wait' ? step.waitTimeUnit : step.leadTimeUnit,
+    timeEntry: step.timeEntry,
   };
 }
 

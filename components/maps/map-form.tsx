@@ -35,6 +35,7 @@ import {
 import { serverFieldErrors } from './server-errors';
 import { focusFirstInvalid, StepsEditor } from './steps-editor';
 import { useUnsavedChanges } from './use-unsaved-changes';
+import { DurationViewSwitch } from '@/components/ui/duration-view';
 
 interface MapFormProps {
   stream: LoadedStream;
@@ -174,6 +175,7 @@ export function MapForm({ stream, map, state, currentMap }: MapFormProps) {
       {result.ok ? (
         <Card className="p-4 sm:p-5">
           <h2 className="mb-3 text-lg font-semibold">Preview</h2>
+          <DurationViewSwitch calendars={cal} className="mb-3" />
           {state === 'future' && currentMap ? (
             <ComparisonPreview current={currentMap} futureSteps={steps} calendar={cal} />
           ) : (

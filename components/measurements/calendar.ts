@@ -1,5 +1,4 @@
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
-import { formatNumber } from '@/lib/format';
 import { isValidCalendar } from '@/lib/vsm/units';
 import type { StreamOption } from './shared';
 
@@ -17,13 +16,4 @@ export function calendarLookup(
   for (const s of streams ?? [])
     if (s.calendar && isValidCalendar(s.calendar)) byId.set(s.id, s.calendar);
   return (streamId) => byId.get(streamId) ?? defaultCalendar;
-}
-
-/** "days of 7.5 h, weeks of 5 d": what a day and a week mean in this calendar. */
-export function describeCalendar(calendar: WorkingCalendar): string {
-  return `days of ${formatNumber(calendar.hoursPerDay, 2)} h, weeks of ${formatNumber(calendar.daysPerWeek, 1)} d`;
-}
-
-export function sameCalendar(a: WorkingCalendar, b: WorkingCalendar): boolean {
-  return a.hoursPerDay === b.hoursPerDay && a.daysPerWeek === b.daysPerWeek;
 }

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import type { DurationUnit, WorkingCalendar } from '@/lib/vsm/types';
 import { formatNumber } from '@/lib/format';
 import { bestUnit, fromSeconds, toSeconds } from '@/lib/vsm/units';
-import { describeCalendar, sameCalendar } from './calendar';
+import { calendarPhrase, sameCalendar } from '@/lib/format';
 
 interface DurationFieldProps {
   label: string;
@@ -104,7 +104,7 @@ export function DurationField({
   };
 
   return (
-    <Field label={label} error={error} hint={`Working ${describeCalendar(calendar)}`}>
+    <Field label={label} error={error} hint={`Working ${calendarPhrase(calendar)}`}>
       {(ids) => (
         <DurationInput
           id={ids.id}

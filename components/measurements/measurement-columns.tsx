@@ -9,8 +9,10 @@ import {
 import { Badge } from '@/components/ui/card';
 import { formatDuration, formatNumber, formatPeriod } from '@/lib/format';
 import { methodLabels, sourceLabels } from '@/lib/labels';
-import { describeCalendar, type CalendarOf } from './calendar';
+import { calendarPhrase } from '@/lib/format';
+import type { CalendarOf } from './calendar';
 import { wasteTotal, type MeasurementListRow } from './shared';
+import type { DurationView } from '@/lib/vsm/types';
 
 /** What a column sorts by; undefined (nothing entered) sorts last in either direction. */
 type SortValue = string | number | undefined;
@@ -74,14 +76,17 @@ function number(
 }
 
 /** The table's columns; durations read in each row's stream's working calendar. */
-export function measurementColumns(calendarOf: CalendarOf): MeasurementColumn[] {
+export function measurementColumns(
+  calendarOf: CalendarOf,
+  view: DurationView = 'working',
+): MeasurementColumn[] {
   const leadTime = (r: MeasurementListRow) => {
     const seconds = r.measurement.leadTimeSeconds;
     if (seconds === null) return '—';
     const calendar = calendarOf(r.measurement.streamId);
     return (
-      <span title={`Working ${describeCalendar(calendar)}`}>
-        {formatDuration(seconds, calendar, { maxDecimals: 1 })}
+      <span title={`Working ${calendarPhrase(calendar)}`}>
+        {formatDuration(seconds, calendar, { maxDecimals: 1, view })}
       </span>
     );
   };

@@ -21,7 +21,8 @@ import { formatPeriod } from '@/lib/format';
 import { MetricFields } from './metric-fields';
 import { ConflictPrompt, SavedNotice, type Saved } from './notices';
 import { StreamPeriodFields } from './stream-period-fields';
-import { calendarLookup, describeCalendar } from './calendar';
+import { calendarPhrase } from '@/lib/format';
+import { calendarLookup } from './calendar';
 import {
   emptyValues,
   loggableStreams,
@@ -101,10 +102,10 @@ function FormBody({ streams, editing }: { streams: StreamOption[]; editing?: Mea
   const stream = streams.find((s) => s.id === streamId);
   const calendar = calendarLookup(streams)(streamId);
   const calendarNote = !stream
-    ? `Days and weeks are working ${describeCalendar(calendar)}.`
+    ? `Days and weeks are working ${calendarPhrase(calendar)}.`
     : stream.calendar
-      ? `Days and weeks are working ${describeCalendar(calendar)}, as in the current map of ${stream.name}.`
-      : `${stream.name} has no current map yet: days and weeks are working ${describeCalendar(calendar)}.`;
+      ? `Days and weeks are working ${calendarPhrase(calendar)}, as in the current map of ${stream.name}.`
+      : `${stream.name} has no current map yet: days and weeks are working ${calendarPhrase(calendar)}.`;
   const nextStream = (() => {
     const at = editable.findIndex((s) => s.id === streamId);
     return at >= 0 ? editable[at + 1] : undefined;

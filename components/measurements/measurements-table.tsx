@@ -25,6 +25,7 @@ import { MeasurementsGrid } from './measurements-grid';
 import { Pager } from './pager';
 import { RowActions } from './row-actions';
 import type { MeasurementListRow } from './shared';
+import { DurationViewSwitch, useDurationView } from '@/components/ui/duration-view';
 
 const noRows: MeasurementListRow[] = [];
 /**
@@ -52,7 +53,11 @@ export function MeasurementsTable() {
     }),
   );
 
-  const columns = useMemo(() => measurementColumns(calendarLookup(streams.data)), [streams.data]);
+  const view = useDurationView();
+  const columns = useMemo(
+    () => measurementColumns(calendarLookup(streams.data), view),
+    [streams.data, view],
+  );
   // A stable array while the URL says the same: the sorted row model recomputes (and the table
   // resets its state, re-rendering) whenever the sorting's identity changes.
   const sorting = useMemo(
@@ -109,6 +114,9 @@ export function MeasurementsTable() {
   return (
     <div className="space-y-4">
       <MeasurementFilters streams={streams.data ?? []} />
+      <DurationViewSwitch
+        calendars={(streams.data ?? []).map((s) => calendarLookup(streams.data)(s.id))}
+      />
       <FormError message={remove.isError ? errorMessage(remove.error) : undefined} />
       {list.isPending ? (
         <div className="space-y-2" aria-label="Loading measurements">

@@ -1,9 +1,7 @@
 import type { Role } from '@/lib/domain';
-import Link from 'next/link';
 import { OrgProvider, type CurrentOrg } from './org-context';
-import { OrgSwitcher } from './org-switcher';
 import { SideNav } from './side-nav';
-import { UserMenu } from './user-menu';
+import { SiteHeader } from './site-header';
 
 interface AppShellProps {
   org: CurrentOrg;
@@ -21,21 +19,8 @@ export function AppShell({ org, orgs, user, children }: AppShellProps) {
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95 print:hidden">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
-          <Link
-            href={`/${org.slug}`}
-            className="hidden text-lg font-bold tracking-tight text-indigo-700 sm:block dark:text-indigo-400"
-          >
-            Valuestream
-          </Link>
-          <OrgSwitcher current={org} orgs={orgs} />
-          <div className="ml-auto">
-            <UserMenu name={user.name} email={user.email} />
-          </div>
-        </div>
-      </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8 md:py-8 print:block print:p-0">
+      <SiteHeader org={org} orgs={orgs} user={user} />
+      <div className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4 md:flex-row md:gap-8 md:py-8 print:block print:p-0">
         <aside className="md:w-48 md:shrink-0 print:hidden">
           <SideNav slug={org.slug} />
         </aside>

@@ -8,6 +8,7 @@ import { MapTotalsCards } from '@/components/vsm/map-totals';
 import { ValueStreamMap } from '@/components/vsm/value-stream-map';
 import { Button } from '@/components/ui/button';
 import { Card, Skeleton } from '@/components/ui/card';
+import { DurationViewSwitch } from '@/components/ui/duration-view';
 import { FormError } from '@/components/ui/field';
 import { toDrawable } from '@/lib/maps/drawable';
 import { formatDate } from '@/lib/format';
@@ -65,6 +66,7 @@ export function StreamMaps({
 
   return (
     <div className="space-y-8">
+      <DurationViewSwitch calendars={current.calendar} />
       <section aria-labelledby="current-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div>

@@ -112,3 +112,13 @@ export const loadImprovement = cache(async (orgSlug: string, id: string) => {
     throw error;
   });
 });
+
+/** A measurement of the organization, once per request; unknown or another organization's id is a 404. */
+export const loadMeasurement = cache(async (orgSlug: string, id: string) => {
+  await loadOrg(orgSlug);
+  const caller = await serverCaller();
+  return caller.measurements.get({ orgSlug, id }).catch((error: unknown) => {
+    if (isTrpcCode(error, 'NOT_FOUND') || isTrpcCode(error, 'BAD_REQUEST')) notFound();
+    throw error;
+  });
+});

@@ -22,7 +22,9 @@ interface FieldProps {
 /** A labelled form control with its hint and its error, wired for screen readers. */
 export function Field({ label, error, hint, className, children }: FieldProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+  // The hint gives way to the error, so the control points at whichever of them is on the page.
+  const showHint = Boolean(hint) && !error;
+  const described = [showHint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ');
   return (
@@ -35,7 +37,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         'aria-describedby': described || undefined,
         'aria-invalid': error ? true : undefined,
       })}
-      {hint && !error ? (
+      {showHint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>

@@ -1,3 +1,4 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { formatDuration, formatPercent } from '@/lib/format';
 import { waitTimeSeconds, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
@@ -16,7 +17,8 @@ interface LadderProps {
  * step's wait time (work queued before it), the lower rung under each process box its process time.
  */
 export function TimelineLadder({ steps, geo, calendar, bottleneckIndex }: LadderProps) {
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const view = useDurationView();
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const up = geo.rungUp;
   const low = geo.rungLow;
   const points: string[] = [];
@@ -102,7 +104,8 @@ export function TotalsBox({
   geo: MapGeometry;
   calendar: WorkingCalendar;
 }) {
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const view = useDurationView();
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const rows = [
     { label: 'Lead time', value: fmt(totals.totalLeadTimeSeconds), strong: true },
     { label: 'Wait time', value: fmt(totals.totalWaitTimeSeconds), strong: false },

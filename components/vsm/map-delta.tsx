@@ -1,8 +1,9 @@
-import { formatDuration, formatPercent } from '@/lib/format';
+import { useDurationView } from '@/components/ui/duration-view';
+import { bestUnitIn, formatDuration, formatPercent, viewCalendar } from '@/lib/format';
 import {
-  bestUnit,
   secondsPerUnit,
   type DurationUnit,
+  type DurationView,
   type MapDelta,
   type MapTotals,
   type WorkingCalendar,
@@ -39,11 +40,17 @@ function minus(text: string): string {
  * One unit for a before/after pair, so they compare at a glance ("5.35 d → 1.69 d", not
  * "1.07 wk → 1.69 d"): the best unit of the smaller one, unless the larger would then need 1000+.
  */
-function pairUnit(a: number, b: number, calendar: WorkingCalendar): DurationUnit | undefined {
+function pairUnit(
+  a: number,
+  b: number,
+  calendar: WorkingCalendar,
+  view: DurationView,
+): DurationUnit | undefined {
   const values = [Math.abs(a), Math.abs(b)].filter((v) => v > 0);
   if (values.length === 0) return undefined;
-  const unit = bestUnit(Math.min(...values), calendar);
-  return Math.max(...values) / secondsPerUnit(unit, calendar) >= 1000 ? undefined : unit;
+  const unit = bestUnitIn(Math.min(...values), calendar, view);
+  const per = secondsPerUnit(unit, viewCalendar(calendar, view));
+  return Math.max(...values) / per >= 1000 ? undefined : unit;
 }
 
 /** Lower is better (times), or higher is better (efficiency, %C&A). */
@@ -63,7 +70,8 @@ export function deltaRows({
   future,
   delta,
   calendar,
-}: Omit<MapDeltaCardsProps, 'className'>): DeltaRow[] {
+  view = 'working',
+}: Omit<MapDeltaCardsProps, 'className'> & { view?: DurationView }): DeltaRow[] {
   const time = (
     label: string,
     from: number,
@@ -71,10 +79,10 @@ export function deltaRows({
     change: number,
     ratio: number | null,
   ): DeltaRow => {
-    const unit = pairUnit(from, to, calendar);
-    const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, unit });
+    const unit = pairUnit(from, to, calendar, view);
+    const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, unit, view });
     const signed = (s: number) =>
-      minus(formatDuration(s, calendar, { maxDecimals: 2, signed: true, unit }));
+      minus(formatDuration(s, calendar, { maxDecimals: 2, signed: true, unit, view }));
     const verdict = judge(change, true);
     const pct =
       ratio === null || Math.abs(change) < EPS
@@ -193,7 +201,8 @@ function arrowOf(change: string) {
 
 /** The change from current to future state as cards: value from → to, the change, and better/worse in words. */
 export function MapDeltaCards({ className, ...props }: MapDeltaCardsProps) {
-  const rows = deltaRows(props);
+  const view = useDurationView();
+  const rows = deltaRows({ ...props, view });
   return (
     <ul
       className={cn(

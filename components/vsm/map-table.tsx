@@ -1,3 +1,4 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { formatDuration, formatPercent } from '@/lib/format';
 import { waitTimeSeconds, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
@@ -27,7 +28,8 @@ export function MapTable({
   weakestIndex,
   className,
 }: MapTableProps) {
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 3 });
+  const view = useDurationView();
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 3, view });
   const showNotes = steps.some((s) => s.notes.trim() !== '');
   return (
     <div className={cn('overflow-x-auto print:overflow-visible', className)}>

@@ -1,3 +1,4 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { formatDuration, formatPercent } from '@/lib/format';
 import { type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
@@ -22,7 +23,8 @@ const tones = {
 
 /** The totals of a map as small cards, with the bottleneck and the weakest step by name. */
 export function MapTotalsCards({ totals, calendar, className }: MapTotalsProps) {
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const view = useDurationView();
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const hasBottleneck = totals.stepCount > 0 && totals.bottleneck.waitTimeSeconds > 0;
   const hasWeakest = totals.stepCount > 0 && totals.weakest.pctCompleteAccurate < 100;
   const cards: Card[] = [

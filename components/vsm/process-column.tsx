@@ -1,3 +1,4 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { formatDuration, formatPeople, formatPercent } from '@/lib/format';
 import { waitTimeSeconds, type MapStep, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
@@ -240,7 +241,8 @@ interface DataBoxProps {
 }
 
 function DataBox({ step, x, geo, calendar, isBottleneck, isWeakest }: DataBoxProps) {
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const view = useDurationView();
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const rows = [
     { label: 'PT', title: 'Process time', value: fmt(step.processTimeSeconds), mark: null },
     { label: 'LT', title: 'Lead time', value: fmt(step.leadTimeSeconds), mark: null },

@@ -1,25 +1,14 @@
+import { useDurationView } from '@/components/ui/duration-view';
 import { useId, type CSSProperties } from 'react';
-import { formatDuration, formatPercent } from '@/lib/format';
+import { describeCalendar, formatDuration, formatPercent } from '@/lib/format';
 import { wastes, type MapStep, type MapTotals, type WorkingCalendar } from '@/lib/vsm';
 import { cn } from '@/lib/cn';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { wasteLabels, wasteLetters } from '@/lib/labels';
 import { MAX_SCALE, MIN_SCALE, mapGeometry } from './geometry';
 import { TimelineLadder, TotalsBox } from './ladder';
 import { MapTable } from './map-table';
 import { ProcessColumn } from './process-column';
-
-/** Container widths (rem) from which the "scroll sideways" hint hides; whole literals for Tailwind. */
-const hintHidden = [
-  { rem: 40, className: '@min-[40rem]:hidden' },
-  { rem: 48, className: '@min-[48rem]:hidden' },
-  { rem: 56, className: '@min-[56rem]:hidden' },
-  { rem: 64, className: '@min-[64rem]:hidden' },
-  { rem: 72, className: '@min-[72rem]:hidden' },
-  { rem: 80, className: '@min-[80rem]:hidden' },
-  { rem: 96, className: '@min-[96rem]:hidden' },
-  { rem: 112, className: '@min-[112rem]:hidden' },
-  { rem: 128, className: '@min-[128rem]:hidden' },
-] as const;
 
 export interface ValueStreamMapProps {
   steps: MapStep[];
@@ -46,6 +35,7 @@ export function ValueStreamMap({
   className,
 }: ValueStreamMapProps) {
   const uid = useId();
+  const view = useDurationView();
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
 
@@ -79,7 +69,7 @@ export function ValueStreamMap({
         ? 1
         : 0;
   const geo = mapGeometry(steps, markerRows, minSteps);
-  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2 });
+  const fmt = (s: number) => formatDuration(s, calendar, { maxDecimals: 2, view });
   const usedWastes = wastes.filter((w) => steps.some((s) => s.wastes.includes(w)));
 
   const summary = [
@@ -97,7 +87,6 @@ export function ValueStreamMap({
     .join(' ');
 
   const minWidthPx = Math.round(geo.width * MIN_SCALE);
-  const hideHint = hintHidden.find((bp) => bp.rem * 16 >= minWidthPx + 18)?.className ?? '';
   const sizing = {
     '--vsm-min-w': `${minWidthPx}px`,
     '--vsm-max-w': `${Math.round(geo.width * MAX_SCALE)}px`,
@@ -112,18 +101,11 @@ export function ValueStreamMap({
     >
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <span className="text-base font-semibold">{title}</span>
-        <span
-          aria-hidden
-          className={cn('text-xs text-slate-500 dark:text-slate-400 print:hidden', hideHint)}
-        >
-          Scroll sideways to see every step and the totals →
-        </span>
       </figcaption>
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 print:overflow-visible print:border-slate-400 print:bg-white print:p-0"
-        tabIndex={0}
-        role="region"
-        aria-label={`${title}: drawn map`}
+      <ScrollRegion
+        label={`${title}: drawn map`}
+        hint="Scroll sideways to see every step and the totals →"
+        className="rounded-lg border border-slate-200 bg-white p-2 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 print:overflow-visible print:border-slate-400 print:bg-white print:p-0"
       >
         <svg
           viewBox={`0 0 ${geo.width} ${geo.height}`}
@@ -155,8 +137,9 @@ export function ValueStreamMap({
           />
           <TotalsBox totals={totals} geo={geo} calendar={calendar} />
         </svg>
-      </div>
+      </ScrollRegion>
       <MapLegend
+        calendarNote={describeCalendar(calendar, view)}
         bottleneck={bottleneckIndex !== null}
         weakest={weakestIndex !== null}
         usedWastes={usedWastes}
@@ -190,10 +173,13 @@ export function ValueStreamMap({
 }
 
 function MapLegend({
+  calendarNote,
   bottleneck,
   weakest,
   usedWastes,
 }: {
+  /** What a day and a week of the drawn figures are. */
+  calendarNote: string;
   bottleneck: boolean;
   weakest: boolean;
   usedWastes: (typeof wastes)[number][];
@@ -204,6 +190,9 @@ function MapLegend({
       className="mt-2 flex flex-wrap gap-x-5 gap-y-1.5 text-xs text-slate-600 dark:text-slate-400 print:text-black"
       aria-label="Legend"
     >
+      <li className={item} data-testid="map-calendar">
+        {calendarNote}
+      </li>
       {bottleneck ? (
         <li className={item}>
           <span

@@ -18,7 +18,10 @@ export async function findMeasurement(db: Db, params: { orgId: string; id: strin
   return row;
 }
 
-/** The measurement of a stream (and step) for exactly this period, if any. */
+/**
+ * The measurement of a stream (and step) for exactly this period, if any; with `lock`, held
+ * (FOR UPDATE) until the transaction ends, so a replacement replaces what it read.
+ */
 export async function findMeasurementForPeriod(
   db: Db,
   params: {
@@ -28,8 +31,9 @@ export async function findMeasurementForPeriod(
     periodStart: string;
     periodEnd: string;
   },
+  { lock = false }: { lock?: boolean } = {},
 ) {
-  const [row] = await db
+  const query = db
     .select()
     .from(measurements)
     .where(
@@ -42,6 +46,7 @@ export async function findMeasurementForPeriod(
       ),
     )
     .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 

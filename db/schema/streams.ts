@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { mapStates, operationalTypes, streamKinds, streamStatuses } from '@/lib/domain';
+import { timeEntries } from '@/lib/vsm/types';
 import { organizations } from './orgs';
 
 /** What the identification guide has gathered so far; kept until the stream is saved. */
@@ -114,13 +115,12 @@ export const valueStreamMaps = pgTable(
     streamId: uuid('stream_id').notNull(),
     state: text('state', { enum: mapStates }).notNull(),
     version: integer('version').notNull(),
-    /** The working calendar that converts days and weeks to seconds for this map. */
-    hoursPerDay: numeric('hours_per_day', { precision: 4, scale: 2, mode: 'number' })
-      .notNull()
-      .default(8),
-    daysPerWeek: numeric('days_per_week', { precision: 3, scale: 1, mode: 'number' })
-      .notNull()
-      .default(5),
+    /**
+     * The working calendar that converts days and weeks to seconds for this map, kept exactly as
+     * typed (numeric without a scale: 15.3333333 stays 15.3333333, never rounds to 15.33).
+     */
+    hoursPerDay: numeric('hours_per_day', { mode: 'number' }).notNull().default(8),
+    daysPerWeek: numeric('days_per_week', { mode: 'number' }).notNull().default(5),
     note: text('note').notNull().default(''),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -161,6 +161,8 @@ export const mapSteps = pgTable(
     /** The units the durations were entered in, to edit them as entered. */
     processTimeUnit: text('process_time_unit').notNull().default('minutes'),
     leadTimeUnit: text('lead_time_unit').notNull().default('minutes'),
+    /** Whether lead time or wait time was entered (`lead_time_unit` is then the wait time's unit). */
+    timeEntry: text('time_entry', { enum: timeEntries }).notNull().default('lead'),
     pctCompleteAccurate: numeric('pct_complete_accurate', {
       precision: 6,
       scale: 3,
@@ -188,6 +190,7 @@ export const mapSteps = pgTable(
       'map_steps_pct_check',
       sql`${t.pctCompleteAccurate} >= 0 and ${t.pctCompleteAccurate} <= 100`,
     ),
+    check('map_steps_time_entry_check', sql`${t.timeEntry} in ('lead', 'wait')`),
     check('map_steps_people_check', sql`${t.people} is null or ${t.people} >= 0`),
   ],
 );

@@ -1,6 +1,6 @@
 import { mapStates } from '@/lib/domain';
 import { z } from 'zod';
-import { durationUnits, wastes } from '@/lib/vsm/types';
+import { durationUnits, timeEntries, wastes } from '@/lib/vsm/types';
 import { lineText, noteText } from './text';
 
 /** A duration in seconds, to the millisecond, with the unit it was entered in. */
@@ -17,6 +17,8 @@ export const stepInput = z.object({
   leadTimeSeconds: seconds('lead time'),
   processTimeUnit: z.enum(durationUnits).default('minutes'),
   leadTimeUnit: z.enum(durationUnits).default('minutes'),
+  /** Whether wait time was entered (then `leadTimeUnit` is its unit), to reopen it as entered. */
+  timeEntry: z.enum(timeEntries).default('lead'),
   pctCompleteAccurate: z
     .number({ error: 'Enter %C&A.' })
     .min(0, { error: '%C&A is between 0 and 100.' })

@@ -19,6 +19,17 @@ export type Waste = (typeof wastes)[number];
 export const durationUnits = ['seconds', 'minutes', 'hours', 'days', 'weeks'] as const;
 export type DurationUnit = (typeof durationUnits)[number];
 
+/** Which of a step's lead time and wait time a person entered; the other follows (LT = PT + WT). */
+export const timeEntries = ['lead', 'wait'] as const;
+export type TimeEntry = (typeof timeEntries)[number];
+
+/**
+ * How a duration is shown: in days and weeks of work (the map's working calendar), in hours (no
+ * calendar), or in calendar days of 24 h. A person picks it; every page states the calendar used.
+ */
+export const durationViews = ['working', 'hours', 'calendar'] as const;
+export type DurationView = (typeof durationViews)[number];
+
 /** How long a working day and a working week are, to convert days and weeks to seconds. */
 export interface WorkingCalendar {
   hoursPerDay: number; // e.g. 8
@@ -26,6 +37,9 @@ export interface WorkingCalendar {
 }
 
 export const defaultCalendar: WorkingCalendar = { hoursPerDay: 8, daysPerWeek: 5 };
+
+/** Calendar days and weeks: what "calendar days" converts with. */
+export const fullCalendar: WorkingCalendar = { hoursPerDay: 24, daysPerWeek: 7 };
 
 /** One step of a map, durations in seconds (the one unit stored). */
 export interface MapStep {

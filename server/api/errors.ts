@@ -1,6 +1,6 @@
 /** Errors thrown below an API handler, as the responses the API documents. Never a stack trace. */
 import crypto from 'node:crypto';
-import { transientFailure, uniqueViolation } from '../db-errors';
+import { sqlState, transientFailure, uniqueViolation } from '../db-errors';
 import { log } from '../log';
 import { failures } from '../metrics';
 import { AppError } from '../errors';
@@ -19,14 +19,6 @@ const refusedValues = new Set([
   '23502',
   '23514',
 ]);
-
-function sqlState(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ('code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return undefined;
-}
 
 /** The door's refusals (server/tenant.ts): who is asking, and what their role allows. */
 const accessStatus: Record<AccessDenied['code'], [number, ApiErrorCode]> = {

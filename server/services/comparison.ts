@@ -10,6 +10,7 @@ import { comparisonRows, type ComparisonStreamRow } from '@/db/queries/dashboard
 import { rangeOf } from '@/lib/dashboards/weeks';
 import { groupFigures, streamRates, type GroupFigures } from '@/lib/dashboards/comparison';
 import { kindLabels, typeLabels } from '@/lib/labels';
+import { sharedCalendar } from '@/lib/format';
 import type { ComparisonInputValues } from '@/lib/validation/dashboards';
 import { defaultCalendar, type WorkingCalendar } from '@/lib/vsm/types';
 import { linkedImprovements } from './linked-improvements';
@@ -24,18 +25,11 @@ export interface Group extends GroupFigures {
   label: string;
   /** 'kind': operational or development; 'type': one type of operational stream. */
   by: 'kind' | 'type';
-  /** The working calendar its streams share (to write durations), else the default one. */
-  calendar: WorkingCalendar;
-}
-
-function sharedCalendar(calendars: WorkingCalendar[]): WorkingCalendar {
-  const [first, ...rest] = calendars;
-  if (
-    !first ||
-    rest.some((c) => c.hoursPerDay !== first.hoursPerDay || c.daysPerWeek !== first.daysPerWeek)
-  )
-    return defaultCalendar;
-  return first;
+  /**
+   * The working calendar its streams share, to write its durations in days; null when their
+   * calendars differ (no one working day converts a median across them: it is written in hours).
+   */
+  calendar: WorkingCalendar | null;
 }
 
 function groupsOf(rows: ComparisonStreamRow[], calendars: Map<string, WorkingCalendar>): Group[] {

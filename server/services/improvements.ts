@@ -36,9 +36,12 @@ const betterWhen: Record<ImprovementMetric, 'lower' | 'higher'> = {
   waste_hours: 'lower',
 };
 
+/** In hours: a sentence written here reaches pages that state no working day (decision: durations). */
+const inHours = (n: number) => formatDuration(n, undefined, { view: 'hours' });
+
 const formats: Record<ImprovementMetric, (n: number) => string> = {
-  lead_time: (n) => formatDuration(n),
-  process_time: (n) => formatDuration(n),
+  lead_time: inHours,
+  process_time: inHours,
   flow_efficiency: (n) => formatPercent(n),
   throughput: (n) => `${formatNumber(n)} items`,
   wip: (n) => `${formatNumber(n)} items`,

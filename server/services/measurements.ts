@@ -77,7 +77,9 @@ function duplicateMessage(stepName: string) {
 
 /**
  * Saves one measurement. A second one for the same stream, step and period is refused
- * (CONFLICT on periodStart) unless `replace` is set: then it replaces the first, audited.
+ * (CONFLICT on periodStart) unless `replace` is set: then it replaces the first, audited. Two
+ * first saves of one period at once: the unique key lets one insert; the other, with `replace`,
+ * then finds that row (committed by then) and replaces it, so `replace` never answers CONFLICT.
  */
 export async function saveMeasurement(
   db: Db,
@@ -93,32 +95,43 @@ export async function saveMeasurement(
     periodStart: values.periodStart,
     periodEnd: values.periodEnd,
   };
-  const existing = await findMeasurementForPeriod(db, key);
-  if (existing && !opts.replace)
-    throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
   const row = { ...toRow(values), enteredBy: actor.userId, source: opts.source ?? 'form' };
-  if (existing) {
-    const updated = await updateMeasurement(db, { orgId: actor.orgId, id: existing.id }, row);
-    if (!updated) throw notFound('That measurement');
-    await insertAudit(db, {
-      orgId: actor.orgId,
-      measurementId: existing.id,
-      streamId: existing.streamId,
-      action: 'update',
-      actorId: actor.userId,
-      before: snapshot(existing),
-      after: snapshot(updated),
-    });
-    return { id: existing.id, replaced: true };
-  }
+  const conflict = () => new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
+  const existing = await findMeasurementForPeriod(db, key, { lock: opts.replace });
+  if (existing && !opts.replace) throw conflict();
+  if (existing) return replaceMeasurement(db, actor, existing, row);
   const inserted = await insertMeasurement(db, {
     ...row,
     orgId: actor.orgId,
     streamId: values.streamId,
   });
-  // Someone saved the same period at the same moment: the same answer as finding it first.
-  if (!inserted) throw new AppError('CONFLICT', duplicateMessage(values.stepName), 'periodStart');
-  return { id: inserted.id, replaced: false };
+  if (inserted) return { id: inserted.id, replaced: false };
+  // Someone saved the same period at the same moment (ON CONFLICT DO NOTHING waited for them).
+  if (!opts.replace) throw conflict();
+  const raced = await findMeasurementForPeriod(db, key, { lock: true });
+  if (!raced) throw conflict(); // they saved and deleted it meanwhile: rare; try again
+  return replaceMeasurement(db, actor, raced, row);
+}
+
+/** Overwrites a stored measurement with `row`, audited with its before and after. */
+async function replaceMeasurement(
+  db: Db,
+  actor: Actor,
+  existing: MeasurementRow,
+  row: ReturnType<typeof toRow> & { enteredBy: string; source: MeasurementSource },
+) {
+  const updated = await updateMeasurement(db, { orgId: actor.orgId, id: existing.id }, row);
+  if (!updated) throw notFound('That measurement');
+  await insertAudit(db, {
+    orgId: actor.orgId,
+    measurementId: existing.id,
+    streamId: existing.streamId,
+    action: 'update',
+    actorId: actor.userId,
+    before: snapshot(existing),
+    after: snapshot(updated),
+  });
+  return { id: existing.id, replaced: true };
 }
 
 /** Changes a measurement (possibly moving it to another stream or period), audited. */

@@ -81,7 +81,7 @@ test('a leader compares the operational streams with the development streams', a
     /^operational-vs-development-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
   );
   expect(csv.text.split('\n')[0]).toBe(
-    'group,grouped_by,streams,streams_measured,median_lead_time_hours,flow_efficiency_pct,throughput_per_week,wip,pct_complete_accurate,waste_hours_per_week,from,to',
+    'group,grouped_by,streams,streams_measured,median_lead_time_hours,flow_efficiency_pct,throughput_per_week,wip,pct_complete_accurate,waste_hours_per_week,from,to,hours_per_working_day,days_per_working_week',
   );
   expect(csv.text).toContain('Operational,kind,4,4,');
   expect(csv.text).toContain('Development,kind,2,2,');

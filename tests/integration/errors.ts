@@ -1,6 +1,7 @@
 /** Assertions on the errors procedures and the database throw. */
 import { getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import { sqlState } from '@/server/db-errors';
 import { appRouter } from '@/server/routers';
 
 export type TRPCCode = TRPCError['code'];
@@ -58,15 +59,6 @@ export async function expectFieldError(
  */
 export function invalid<T>(value: unknown): T {
   return value as T;
-}
-
-/** The SQLSTATE of a database error, looked for along the `cause` chain (Drizzle wraps driver errors). */
-export function sqlState(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ('code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return undefined;
 }
 
 /** Awaits a database call that must fail with the given SQLSTATE (42501: RLS / privilege refusal). */

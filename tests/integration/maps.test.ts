@@ -104,6 +104,28 @@ forEachDriver('maps', (t) => {
     expect(map?.steps[0]).toMatchObject({ ...saved, name: 'Pick and pack' });
   });
 
+  it('a working calendar comes back exactly as typed (15.3333333 h, 4.75 days), and a step as entered in wait time', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const id = await makeStream(t.db, org);
+    const exact = { hoursPerDay: 15.3333333, daysPerWeek: 4.75 };
+    const waited = step({
+      processTimeSeconds: 1,
+      leadTimeSeconds: 276_000.999,
+      processTimeUnit: 'seconds',
+      leadTimeUnit: 'days',
+      timeEntry: 'wait',
+    });
+    await saveMap(t.db, org, id, { calendar: exact, steps: [waited, step()] });
+    const map = await as(t.db, org, 'viewer').maps.get({
+      orgSlug: org.org.slug,
+      streamId: id,
+      state: 'current',
+    });
+    expect(map).toMatchObject(exact);
+    expect(map?.steps.map((s) => s.timeEntry)).toEqual(['wait', 'lead']);
+    expect(map?.steps[0]).toMatchObject({ leadTimeSeconds: 276_000.999, leadTimeUnit: 'days' });
+  });
+
   it('durations keep millisecond precision: 0.1 h is 360 s, 1.1 h 3960 s (no float noise), 1.2345 s becomes 1.235 s', async () => {
     const org = await makeOrgWithRoles(t.db);
     const id = await makeStream(t.db, org);

@@ -282,4 +282,28 @@ forEachDriver('measurements', (t) => {
     expect(rows[0]?.id).toBe(ok[0]?.status === 'fulfilled' ? ok[0].value.id : undefined);
     expect(await listAudit(t.db, org)).toEqual([]);
   });
+
+  it('with replace, saves of one new period at the same moment all succeed: one row, the later ones audited as replacing', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org);
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        saveMeasurement(t.db, org, streamId, { replace: true, overrides: { wip: n } }),
+      ),
+    );
+    const rows = await listMeasurements(t.db, org);
+    expect(rows).toHaveLength(1);
+    expect(new Set(results.map((r) => r.id))).toEqual(new Set([rows[0]?.id]));
+    expect(results.filter((r) => !r.replaced)).toHaveLength(1);
+    const audit = await listAudit(t.db, org);
+    expect(audit).toHaveLength(3);
+    // Each replacement's "before" is what the one before it left: a chain from the first save
+    // to the row that stands.
+    const befores = audit.map((a) => (a.before as { wip: number }).wip).sort();
+    const afters = audit.map((a) => (a.after as { wip: number }).wip).sort();
+    const first = [1, 2, 3, 4].find((n) => !afters.includes(n));
+    const last = [1, 2, 3, 4].find((n) => !befores.includes(n));
+    expect(first).toBeDefined();
+    expect(rows[0]?.wip).toBe(last);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeCalendar,
   formatChange,
   formatDate,
   formatDateTime,
@@ -12,6 +13,7 @@ import {
   formatPValue,
   formatShortDate,
   formatTime,
+  sharedCalendar,
 } from '@/lib/format';
 import type { WorkingCalendar } from '@/lib/vsm/types';
 
@@ -158,5 +160,41 @@ describe('formatDuration', () => {
     expect(formatDuration(5400, eightByFive, { signed: true })).toBe('+1.5 h');
     expect(formatDuration(-5400, eightByFive, { signed: true })).toBe('-1.5 h');
     expect(formatDuration(0, eightByFive, { signed: true })).toBe('0 s');
+  });
+});
+
+describe('durations in the view a person chose, and the calendar said in words', () => {
+  const odd: WorkingCalendar = { hoursPerDay: 15.3333333, daysPerWeek: 5 };
+  const twoWorkingWeeks = 10 * 15.3333333 * 3600;
+
+  it("working days (the default) use the stream's own day; hours use none; calendar days are 24 h", () => {
+    expect(formatDuration(twoWorkingWeeks, odd)).toBe('2 wk');
+    expect(formatDuration(twoWorkingWeeks, odd, { view: 'working' })).toBe('2 wk');
+    expect(formatDuration(twoWorkingWeeks, odd, { view: 'hours' })).toBe('153.3 h');
+    expect(formatDuration(twoWorkingWeeks, odd, { view: 'calendar' })).toBe('6.4 d');
+    // Under an hour, hours read as minutes; a unit asked for beyond the view is capped.
+    expect(formatDuration(90, odd, { view: 'hours' })).toBe('1.5 min');
+    expect(formatDuration(twoWorkingWeeks, odd, { view: 'hours', unit: 'weeks' })).toBe('153.3 h');
+    expect(formatDuration(30 * 86400, odd, { view: 'calendar' })).toBe('30 d');
+  });
+
+  it('says what a day and a week are, exactly', () => {
+    expect(describeCalendar(odd)).toBe('Working days: 1 day = 15.3333 h of work, 1 week = 5 days.');
+    expect(describeCalendar(odd, 'hours')).toBe(
+      'Durations in hours of work: no working day applied.',
+    );
+    expect(describeCalendar(odd, 'calendar')).toBe('Durations in calendar days: 1 day = 24 h.');
+  });
+
+  it('several streams: one sentence when they share a calendar, and says so when they differ', () => {
+    expect(describeCalendar([eightByFive, { ...eightByFive }])).toBe(
+      'Working days: 1 day = 8 h of work, 1 week = 5 days.',
+    );
+    expect(describeCalendar([eightByFive, { hoursPerDay: 7.5, daysPerWeek: 4.5 }, odd])).toBe(
+      'Calendars differ: each stream converted with its own working day (7.5 to 15.3333 h a day, 4.5 to 5 days a week).',
+    );
+    expect(sharedCalendar([eightByFive, odd])).toBeNull();
+    expect(sharedCalendar([odd, { ...odd }])).toEqual(odd);
+    expect(sharedCalendar([])).toBeNull();
   });
 });

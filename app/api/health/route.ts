@@ -1,6 +1,7 @@
 /**
- * A bare route handler: no session, no database. A health check for whoever runs the app, and the
- * ceiling `npm run bench` compares the portfolio endpoint's requests per second with.
+ * A bare route handler: no session, no database. The liveness check for whoever runs the app
+ * (`/api/ready` is the one that asks the database), and the ceiling `npm run bench` compares the
+ * portfolio endpoint's requests per second with.
  */
 export const dynamic = 'force-dynamic';
 

@@ -48,9 +48,19 @@ describe('comparisonCsv', () => {
       links: [],
     } as unknown as Comparison;
     expect(comparisonCsv(data).split('\n')).toEqual([
-      'group,grouped_by,streams,streams_measured,median_lead_time_hours,flow_efficiency_pct,throughput_per_week,wip,pct_complete_accurate,waste_hours_per_week,from,to',
-      'Operational,kind,2,1,1.5,12.35,10,,77.5,16,2025-03-03,2025-03-30',
+      'group,grouped_by,streams,streams_measured,median_lead_time_hours,flow_efficiency_pct,throughput_per_week,wip,pct_complete_accurate,waste_hours_per_week,from,to,hours_per_working_day,days_per_working_week',
+      'Operational,kind,2,1,1.5,12.35,10,,77.5,16,2025-03-03,2025-03-30,8,5',
     ]);
+  });
+
+  it('leaves the calendar blank for a group whose streams work different days', () => {
+    const data = {
+      range: { from: '2025-03-03', to: '2025-03-30', preset: 'custom' },
+      groups: [{ key: 'development', by: 'kind', label: 'Development', calendar: null }],
+      streams: [],
+      links: [],
+    } as unknown as Comparison;
+    expect(comparisonCsv(data).split('\n')[1]).toMatch(/,2025-03-30,,$/);
   });
 });
 

@@ -1,7 +1,14 @@
 import type { Metadata } from 'next';
 import { MeasurementForm } from '@/components/measurements/measurement-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HydrateClient, loadOrg, prefetch, trpc } from '@/components/trpc/server';
+import {
+  HydrateClient,
+  loadMeasurement,
+  loadOrg,
+  prefetch,
+  primeQuery,
+  trpc,
+} from '@/components/trpc/server';
 
 export const metadata: Metadata = { title: 'Log a week' };
 
@@ -16,12 +23,13 @@ export default async function NewMeasurementPage({
   const { id } = await searchParams;
   const editId = typeof id === 'string' && id ? id : undefined;
   const org = await loadOrg(slug);
-  if (org.permissions.includes('measurements:write')) {
-    await prefetch(
-      trpc.streams.list.queryOptions({ orgSlug: slug }),
-      ...(editId ? [trpc.measurements.get.queryOptions({ orgSlug: slug, id: editId })] : []),
-    );
+  // Another organization's measurement, or one that is gone, is a 404 like any other page.
+  if (editId) {
+    const query = trpc.measurements.get.queryOptions({ orgSlug: slug, id: editId });
+    primeQuery(query, await loadMeasurement(slug, editId));
   }
+  if (org.permissions.includes('measurements:write'))
+    await prefetch(trpc.streams.list.queryOptions({ orgSlug: slug }));
   return (
     <div className="max-w-4xl">
       <PageHeader
