@@ -17,6 +17,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_MIGRATION_URL must be a postgres:// URL.' })
     .optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database, logging in as the same role: dashboard reads go
+   * there, everything else to DATABASE_URL (decision on the read replica).
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_READ_URL must be a postgres:// URL.' })
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   /**
    * Demo organizations in a new embedded database: unset, only in development; `1`, also in
@@ -48,12 +56,18 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
+    DATABASE_READ_URL: process.env.DATABASE_READ_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SEED_DEMO: process.env.SEED_DEMO || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL) {
+    throw new Error(
+      'Invalid environment:\n  DATABASE_READ_URL: a replica needs its primary: set DATABASE_URL too.',
+    );
   }
   let secret = parsed.data.AUTH_SECRET;
   if (!secret) {

@@ -33,3 +33,9 @@ export const failures = counter(
   'Requests that failed on our side or passed a transient failure on, by kind',
   ['kind'],
 );
+
+export const dashboardReads = counter(
+  'valuestream_dashboard_reads_total',
+  "Dashboard reads with a read replica, by where they ran: replica, primary (the replica was behind the caller's last write) or unreachable (read on the primary)",
+  ['on'],
+);

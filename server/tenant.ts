@@ -10,6 +10,11 @@
  * 5. rolls back if the work throws; for a write, announces the change to other processes at
  *    commit (NOTIFY) and drops this process's cached dashboard answers once committed.
  *
+ * With a read replica (server/replica.ts), read-only work that asks for it (the dashboards) runs
+ * on the replica, unless the replica has not yet replayed the caller's last write: then, and for
+ * everything else, on the primary. After a write, the primary's WAL position is remembered for
+ * the person who wrote (read-your-writes).
+ *
  * Refusals are `AccessDenied` errors: UNAUTHORIZED (no session, or no valid token), NOT_FOUND (no
  * such organization, or not a member: the same answer, so another tenant's existence is never
  * confirmed), FORBIDDEN (the role does not allow it). Each edge turns them into its own answer.
@@ -17,11 +22,22 @@
 import type { Db } from '@/db/client';
 import { resolveToken, touchApiToken } from '@/db/queries/api-tokens';
 import { resolveMember } from '@/db/queries/orgs';
-import { withTenant, withUser } from '@/db/tenant';
+import { walPosition } from '@/db/queries/replication';
+import { withTenant, withUser, withUserOnReplica } from '@/db/tenant';
 import { roleLabels } from '@/lib/labels';
 import { announceChange, dataChanged } from './dashboard-cache';
 import { AppError } from './errors';
+import { log } from './log';
+import { dashboardReads } from './metrics';
 import { can, type Permission } from './permissions';
+import {
+  caughtUp,
+  lastWrite,
+  PRIMARY_ONLY,
+  type ReadRoute,
+  rememberWrite,
+  replicaInUse,
+} from './replica';
 import { hashApiToken, parseApiToken } from './services/api-tokens';
 import type { Actor } from './services/members';
 
@@ -39,6 +55,8 @@ export interface Tenant {
   actor: Actor;
   /** The API token the request came with, when it came with one. */
   tokenId: string | null;
+  /** The replica's replay position the work reads at; null on the primary (always current). */
+  readAt: string | null;
 }
 
 export interface DoorOptions {
@@ -46,6 +64,10 @@ export interface DoorOptions {
   permission: Permission;
   /** The work may change the organization's data: announce it on commit. */
   write: boolean;
+  /** The request's replica and the caller's cookie, when the app has a replica. */
+  route?: ReadRoute | null;
+  /** Read-only work that may read on the replica (the dashboards); never with `write`. */
+  replica?: boolean;
 }
 
 /** The door's refusal. `code` says which: see the module's comment. */
@@ -76,19 +98,74 @@ export async function enterTenant<T>(
   options: DoorOptions,
   work: (tenant: Tenant) => Promise<T>,
 ): Promise<T> {
-  const open = caller.kind === 'member' ? openForMember(db, caller) : openForToken(db, caller);
   let orgId = '';
-  const result = await open(async (tenant) => {
+  let userId = '';
+  const run = async (tenant: Tenant) => {
     if (!can(tenant.actor.role, options.permission)) {
       throw new AccessDenied('FORBIDDEN', forbiddenMessage(caller, tenant.actor));
     }
     orgId = tenant.org.id;
+    userId = tenant.actor.userId;
     const done = await work(tenant);
     if (options.write) await announceChange(tenant.db, tenant.org.id);
     return done;
-  });
-  if (options.write) dataChanged(orgId); // committed: this process's cached answers go now
+  };
+  const route = options.route;
+  if (route && options.replica && !options.write && caller.kind === 'member') {
+    const read = await onReplica(route, caller, run);
+    if (read.done) return read.value;
+  }
+  const open = caller.kind === 'member' ? openForMember(db, caller) : openForToken(db, caller);
+  const result = await open(run);
+  if (options.write) {
+    // Committed: this process's cached answers go now; with a replica, the WAL position the
+    // write reached is remembered for its author, and marks the change for the cache.
+    const position = replicaInUse() ? walPosition(db) : undefined;
+    dataChanged(orgId, position);
+    if (position) rememberWrite(userId, await position.catch(() => PRIMARY_ONLY), route);
+  }
   return result;
+}
+
+class Behind {}
+
+/**
+ * Runs read-only work on the replica when it has replayed the caller's last write. `done: false`
+ * when it has not, or when the replica cannot be reached: the door then reads on the primary.
+ */
+async function onReplica<T>(
+  route: ReadRoute,
+  caller: Extract<Caller, { kind: 'member' }>,
+  run: (tenant: Tenant) => Promise<T>,
+): Promise<{ done: true; value: T } | { done: false }> {
+  const { userId, orgSlug } = caller;
+  if (!userId) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const wroteAt = lastWrite(userId, route.cookie);
+  let opened = false;
+  try {
+    const value = await withUserOnReplica(route.db, userId, async (tx, replayed) => {
+      opened = true;
+      if (!caughtUp(replayed, wroteAt)) throw new Behind(); // rolled back: nothing was read
+      const found = await resolveMember(tx, { slug: orgSlug, userId });
+      if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
+      const { role, ...org } = found;
+      const actor = { orgId: org.id, userId, role };
+      return run({ db: tx, org, actor, tokenId: null, readAt: replayed });
+    });
+    dashboardReads.inc({ on: 'replica' });
+    return { done: true, value };
+  } catch (error) {
+    if (error instanceof Behind) {
+      dashboardReads.inc({ on: 'primary' });
+      return { done: false };
+    }
+    if (!opened) {
+      dashboardReads.inc({ on: 'unreachable' });
+      log.warn({ err: error }, 'The read replica could not be reached; reading on the primary');
+      return { done: false };
+    }
+    throw error;
+  }
 }
 
 type Opener = <T>(fn: (tenant: Tenant) => Promise<T>) => Promise<T>;
@@ -115,7 +192,8 @@ function openForMember(db: Db, caller: Extract<Caller, { kind: 'member' }>): Ope
       const found = await resolveMember(tx, { slug: orgSlug, userId });
       if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
       const { role, ...org } = found;
-      return fn({ db: tx, org, actor: { orgId: org.id, userId, role }, tokenId: null });
+      const actor = { orgId: org.id, userId, role };
+      return fn({ db: tx, org, actor, tokenId: null, readAt: null });
     });
 }
 
@@ -140,6 +218,7 @@ function openForToken(db: Db, caller: Extract<Caller, { kind: 'token' }>): Opene
         org: { id: found.id, name: found.name, slug: found.slug },
         actor: { orgId: found.id, userId: found.createdBy, role: found.role },
         tokenId: found.tokenId,
+        readAt: null,
       });
     });
 }

@@ -6,6 +6,7 @@ import { transientFailure, uniqueViolation } from './db-errors';
 import { AppError } from './errors';
 import { transformer } from './transformer';
 import type { Permission } from './permissions';
+import type { ReadRoute } from './replica';
 import { enterTenant } from './tenant';
 
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   userId: string | null;
   /** The request's id, logged with its errors and shown to the person when one is ours. */
   requestId?: string;
+  /** The read replica and the caller's `vs-wrote` cookie, when DATABASE_READ_URL is set. */
+  route?: ReadRoute | null;
 }
 
 export type FieldErrors = Record<string, string[]>;
@@ -87,8 +90,10 @@ class Rollback {
  * A procedure scoped to the organization named by the `orgSlug` input: the handler runs behind the
  * one door (server/tenant.ts) with `ctx.db` bound to the tenant transaction, `ctx.org` and
  * `ctx.actor`. Not a member (or no such slug): NOT_FOUND; a role without `permission`: FORBIDDEN.
+ * `replica: true`: its queries may read on the read replica (server/replica.ts); `ctx.readAt` says
+ * where they read (the replica's replay position, or null on the primary).
  */
-export function orgProcedure(permission: Permission) {
+export function orgProcedure(permission: Permission, opts: { replica?: boolean } = {}) {
   return authedProcedure
     .input(z.object({ orgSlug: orgSlugSchema }))
     .use(async ({ ctx, input, next, type }) => {
@@ -97,9 +102,14 @@ export function orgProcedure(permission: Permission) {
         return await enterTenant(
           ctx.db,
           caller,
-          { permission, write: type === 'mutation' },
-          async ({ db, org, actor }) => {
-            const result = await next({ ctx: { db, org, actor } });
+          {
+            permission,
+            write: type === 'mutation',
+            route: ctx.route,
+            replica: type === 'query' && opts.replica === true,
+          },
+          async ({ db, org, actor, readAt }) => {
+            const result = await next({ ctx: { db, org, actor, readAt } });
             // tRPC hands a failed handler back as a result: throw it, so nothing it wrote commits.
             if (!result.ok) throw new Rollback(result);
             return result;

@@ -3,10 +3,12 @@ import { dehydrate, type FetchQueryOptions, HydrationBoundary } from '@tanstack/
 import { TRPCError } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { notFound, redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
+import { readRoute } from '@/server/replica-route';
 import { appRouter, createCaller } from '@/server/routers';
 import { makeQueryClient } from './query-client';
 
@@ -18,7 +20,7 @@ import { makeQueryClient } from './query-client';
 export const serverCaller = cache(async () => {
   await connection();
   const userId = await currentUserId();
-  return createCaller({ db: await getDb(), userId });
+  return createCaller({ db: await getDb(), userId, route: await pageReadRoute() });
 });
 
 /** What Next hands a page under /[org]: the route's segments and the URL's query. */
@@ -39,9 +41,14 @@ export const trpc = createTRPCOptionsProxy({
   queryClient: getQueryClient,
   ctx: async () => {
     await connection();
-    return { db: await getDb(), userId: await currentUserId() };
+    return { db: await getDb(), userId: await currentUserId(), route: await pageReadRoute() };
   },
 });
+
+/** A page's read route: its request's `vs-wrote` cookie (a page only reads, so it sets none). */
+async function pageReadRoute() {
+  return readRoute((await cookies()).toString());
+}
 
 /**
  * Runs the page's queries on the server before it renders, so the first HTML already holds the

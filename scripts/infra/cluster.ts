@@ -1,7 +1,7 @@
 /**
  * A Postgres cluster of the tests' own, on another port, made with Debian's pg_createcluster and
  * driven with pg_ctlcluster (the machine's main cluster is never touched): for the fault test's
- * restarts and, later, a replica. Needs root (or the postgres user) as Debian's tools do.
+ * restarts and, with scripts/infra/replica.ts, a primary and its streaming replica. Needs root (or the postgres user) as Debian's tools do.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,8 @@ function run(args: string[]): string {
   return execFileSync(args[0] as string, args.slice(1), { encoding: 'utf8', stdio: 'pipe' });
 }
 
-function versionOf(): string {
+/** The newest Postgres server version installed (Debian's /usr/lib/postgresql/<version>). */
+export function postgresVersion(): string {
   const versions = fs.readdirSync('/usr/lib/postgresql').sort();
   const version = versions.at(-1);
   if (!version) throw new Error('No Postgres server under /usr/lib/postgresql.');
@@ -30,7 +31,7 @@ function versionOf(): string {
 
 /** Creates (or reuses) cluster `name` on `port`, with trust authentication on localhost, started. */
 export function ownCluster(name: string, port: number): Cluster {
-  const version = versionOf();
+  const version = postgresVersion();
   const exists = run(['pg_lsclusters', '--no-header'])
     .split('\n')
     .some((line) => line.split(/\s+/)[1] === name);

@@ -4,6 +4,7 @@ import { currentUserId } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { log, requestIdFrom } from '@/server/log';
 import { failures } from '@/server/metrics';
+import { readRoute } from '@/server/replica-route';
 import { appRouter } from '@/server/routers';
 
 function handler(req: Request) {
@@ -14,7 +15,15 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: async () => ({ db: await getDb(), userId: await currentUserId(), requestId }),
+    createContext: async ({ resHeaders }) => ({
+      db: await getDb(),
+      userId: await currentUserId(),
+      requestId,
+      // Dashboards may read on the replica; a write sends its WAL position back as a cookie.
+      route: await readRoute(req.headers.get('cookie'), (cookie) =>
+        resHeaders.append('set-cookie', cookie),
+      ),
+    }),
     // Every answer is someone's data, or depends on who asks: no cache, shared or private, keeps it.
     responseMeta: () => ({ headers: { 'cache-control': 'no-store' } }),
     onError({ error, path }) {
