@@ -3,14 +3,16 @@
  * tRPC or the import route, or a system with an API token), the door:
  *
  * 1. opens the tenant transaction;
- * 2. resolves the organization and the caller's current membership in one statement (a token acts
- *    as the person who created it, with their role of today: no member, no access);
+ * 2. resolves the organization and the caller's current membership in one statement, for a person
+ *    together with their live session, so a session ended anywhere is refused on its very next
+ *    request (a token acts as the person who created it, with their role of today: no member, no
+ *    access);
  * 3. checks the permission against the matrix (server/permissions.ts);
  * 4. runs the work with the transaction, the organization and the actor;
  * 5. rolls back if the work throws; for a write, announces the change to other processes at
  *    commit (NOTIFY) and drops this process's cached dashboard answers once committed.
  *
- * Refusals are `AccessDenied` errors: UNAUTHORIZED (no session, or no valid token), NOT_FOUND (no
+ * Refusals are `AccessDenied` errors: UNAUTHORIZED (no live session, or no valid token), NOT_FOUND (no
  * such organization, or not a member: the same answer, so another tenant's existence is never
  * confirmed), FORBIDDEN (the role does not allow it). Each edge turns them into its own answer.
  */
@@ -24,11 +26,15 @@ import { AppError } from './errors';
 import { can, type Permission } from './permissions';
 import { hashApiToken, parseApiToken } from './services/api-tokens';
 import type { Actor } from './services/members';
+import { sessionCheck, type SessionClaim, staleBefore } from './services/sessions';
 
 /** Who is asking. */
 export type Caller =
-  /** A person signed in with a session cookie (null: signed out), naming the organization's slug. */
-  | { kind: 'member'; userId: string | null; orgSlug: string }
+  /**
+   * A person with what their session cookie claims (null: signed out, no cookie), naming the
+   * organization's slug. The claim is checked here, against the sessions table.
+   */
+  | { kind: 'member'; session: SessionClaim | null; orgSlug: string }
   /** A system with an organization's API token (null: none sent). */
   | { kind: 'token'; token: string | null };
 
@@ -98,7 +104,7 @@ type Opener = <T>(fn: (tenant: Tenant) => Promise<T>) => Promise<T>;
  * Exported so an edge can refuse before it reads a request's body; the door checks again.
  */
 export function checkCaller(caller: Caller): void {
-  if (caller.kind === 'member' && !caller.userId) {
+  if (caller.kind === 'member' && !caller.session) {
     throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
   }
   if (caller.kind === 'token') {
@@ -108,13 +114,20 @@ export function checkCaller(caller: Caller): void {
 }
 
 function openForMember(db: Db, caller: Extract<Caller, { kind: 'member' }>): Opener {
-  const { userId, orgSlug } = caller;
-  if (!userId) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { session, orgSlug } = caller;
+  if (!session) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { userId } = session;
   return (fn) =>
     withUser(db, userId, async (tx) => {
-      const found = await resolveMember(tx, { slug: orgSlug, userId });
-      if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
-      const { role, ...org } = found;
+      const now = new Date();
+      const found = await resolveMember(tx, {
+        slug: orgSlug,
+        session: sessionCheck(session, now),
+        staleBefore: staleBefore(now),
+      });
+      if (!found) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+      if (!found.org) throw new AccessDenied('NOT_FOUND', messages.noOrg);
+      const { role, ...org } = found.org;
       return fn({ db: tx, org, actor: { orgId: org.id, userId, role }, tokenId: null });
     });
 }

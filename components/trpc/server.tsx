@@ -3,9 +3,10 @@ import { dehydrate, type FetchQueryOptions, HydrationBoundary } from '@tanstack/
 import { TRPCError } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { notFound, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { currentUserId } from '@/server/auth';
+import { addressOf, currentSession } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { appRouter, createCaller } from '@/server/routers';
 import { makeQueryClient } from './query-client';
@@ -15,10 +16,13 @@ import { makeQueryClient } from './query-client';
  * `connection()` first: a page that reads the database is never prerendered, so `next build`
  * never opens it.
  */
-export const serverCaller = cache(async () => {
+export const serverCaller = cache(async () => createCaller(await serverContext()));
+
+/** The context of a server component's calls: the session the cookie claims, the address. */
+const serverContext = cache(async () => {
   await connection();
-  const userId = await currentUserId();
-  return createCaller({ db: await getDb(), userId });
+  const [db, session, requestHeaders] = await Promise.all([getDb(), currentSession(), headers()]);
+  return { db, session, address: addressOf(requestHeaders) };
 });
 
 /** What Next hands a page under /[org]: the route's segments and the URL's query. */
@@ -37,10 +41,7 @@ const getQueryClient = cache(makeQueryClient);
 export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
-  ctx: async () => {
-    await connection();
-    return { db: await getDb(), userId: await currentUserId() };
-  },
+  ctx: serverContext,
 });
 
 /**
