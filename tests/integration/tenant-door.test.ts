@@ -182,9 +182,13 @@ forEachDriver('the tenant door', (t) => {
     const stranger = await makeUser(t.db);
     const a = await makeOrgWithRoles(t.db);
     // Procedures that act before there is a membership to check (sign-up, creating an
-    // organization, an invitation's preview and acceptance) or across the caller's own (the switcher).
+    // organization, an invitation's preview and acceptance), across the caller's own (the switcher),
+    // or on the person's own account (sessions.test.ts).
     const outsideTheDoor = new Set([
       'auth.signUp',
+      'account.sessions',
+      'account.changePassword',
+      'account.signOutEverywhere',
       'orgs.mine',
       'orgs.create',
       'invitations.preview',
