@@ -36,7 +36,8 @@ const schema = z.object({
   SIGN_UP_LIMIT_PER_HOUR: z
     .string()
     .regex(/^[1-9]\d{0,6}$/, {
-      error: 'SIGN_UP_LIMIT_PER_HOUR is a whole number of sign-ups per address and hour, 1 or more.',
+      error:
+        'SIGN_UP_LIMIT_PER_HOUR is a whole number of sign-ups per address and hour, 1 or more.',
     })
     .optional(),
   AUTH_SECRET: z

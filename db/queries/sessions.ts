@@ -102,13 +102,19 @@ export async function rotateSessionSecret(
 }
 
 /** Ends the session whose current or previous secret is `secretHash`. */
-export async function deleteSessionBySecret(db: Db, params: { userId: string; secretHash: string }) {
+export async function deleteSessionBySecret(
+  db: Db,
+  params: { userId: string; secretHash: string },
+) {
   await db
     .delete(sessions)
     .where(
       and(
         eq(sessions.userId, params.userId),
-        or(eq(sessions.secretHash, params.secretHash), eq(sessions.previousHash, params.secretHash)),
+        or(
+          eq(sessions.secretHash, params.secretHash),
+          eq(sessions.previousHash, params.secretHash),
+        ),
       ),
     );
 }

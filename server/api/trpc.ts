@@ -8,7 +8,6 @@ import { appRouter } from '../routers';
 import type { SessionClaim } from '../services/sessions';
 import { crossSiteRefusal, isCrossSite } from './request';
 
-
 export interface TrpcRequestContext {
   db: Db;
   session: SessionClaim | null;

@@ -34,7 +34,11 @@ function signInLimits(email: string, address: string): [Limit, Limit] {
       max: MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
       windowMs: SIGN_IN_WINDOW_MS,
     },
-    { key: `sign-in:address:${address}`, max: MAX_FAILURES_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS },
+    {
+      key: `sign-in:address:${address}`,
+      max: MAX_FAILURES_PER_ADDRESS,
+      windowMs: SIGN_IN_WINDOW_MS,
+    },
   ];
 }
 

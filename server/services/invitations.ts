@@ -118,8 +118,16 @@ export async function acceptInvitation(
   const tried = await attempt(
     db,
     [
-      { key: `invitation-accept:address:${params.address}`, max: MAX_FAILED_ACCEPTS, windowMs: ACCEPT_WINDOW_MS },
-      { key: `invitation-accept:user:${params.userId}`, max: MAX_FAILED_ACCEPTS, windowMs: ACCEPT_WINDOW_MS },
+      {
+        key: `invitation-accept:address:${params.address}`,
+        max: MAX_FAILED_ACCEPTS,
+        windowMs: ACCEPT_WINDOW_MS,
+      },
+      {
+        key: `invitation-accept:user:${params.userId}`,
+        max: MAX_FAILED_ACCEPTS,
+        windowMs: ACCEPT_WINDOW_MS,
+      },
     ],
     params.now,
   );

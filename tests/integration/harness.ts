@@ -22,11 +22,7 @@ import { withTenant } from '@/db/tenant';
 import { createCaller } from '@/server/routers';
 import { createOrganization } from '@/server/services/orgs';
 import { hashPassword } from '@/server/services/passwords';
-import {
-  hashSessionSecret,
-  type SessionClaim,
-  startSession,
-} from '@/server/services/sessions';
+import { hashSessionSecret, type SessionClaim, startSession } from '@/server/services/sessions';
 
 export type Driver = DatabaseHandle['driver'];
 

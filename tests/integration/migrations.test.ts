@@ -241,7 +241,9 @@ describe.each(drivers())(
       const hits = await db().query<{ key: string; at: string }>(
         `select key, to_jsonb(at) #>> '{}' as at from rate_limit_hits order by id`,
       );
-      expect(hits).toEqual([{ key: 'sign-in:address:203.0.113.9', at: '2026-01-05T07:59:13.5+00:00' }]);
+      expect(hits).toEqual([
+        { key: 'sign-in:address:203.0.113.9', at: '2026-01-05T07:59:13.5+00:00' },
+      ]);
     });
 
     // Every start of the app runs the migrator: on an up-to-date database it must change nothing.
