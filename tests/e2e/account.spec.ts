@@ -4,6 +4,7 @@
  * working at once.
  */
 import type { Page } from '@playwright/test';
+import { decode, encode } from 'next-auth/jwt';
 import {
   alertOf,
   expect,
@@ -14,9 +15,13 @@ import {
   signUpWithOrg,
   test,
 } from './fixtures';
+import { E2E_AUTH_SECRET } from './secret';
+
+/** next-auth's session cookie over plain http. */
+const COOKIE = 'authjs.session-token';
 
 /** Whether the page's cookie still signs in: the organization's home, or the sign-in page. */
-async function signedIn(page: Page, slug: string): Promise<boolean> {
+async function signedInAt(page: Page, slug: string): Promise<boolean> {
   await page.goto(`/${slug}`);
   await page.waitForURL((url) => url.pathname === `/${slug}` || url.pathname === '/sign-in');
   return new URL(page.url()).pathname === `/${slug}`;
@@ -40,7 +45,7 @@ test('the account page: change the password (other browsers signed out), then si
   const other = await otherContext.newPage();
   await other.goto('/sign-in');
   await signInThroughForm(other, account);
-  expect(await signedIn(other, slug)).toBe(true);
+  expect(await signedInAt(other, slug)).toBe(true);
 
   // The account page, by keyboard from the user menu.
   await page.getByRole('button', { name: `Account menu for ${account.name}` }).focus();
@@ -66,7 +71,7 @@ test('the account page: change the password (other browsers signed out), then si
   await next.press('Enter');
   await expect(current).toHaveAttribute('aria-invalid', 'true');
   await expect(current).toHaveAccessibleDescription('This is not your current password.');
-  expect(await signedIn(other, slug)).toBe(true);
+  expect(await signedInAt(other, slug)).toBe(true);
 
   await current.fill(account.password);
   await page.getByRole('button', { name: 'Change password' }).click();
@@ -75,7 +80,7 @@ test('the account page: change the password (other browsers signed out), then si
   );
   await expect(rows).toHaveCount(2);
   // The other browser is out on its next request; this one stays in.
-  expect(await signedIn(other, slug)).toBe(false);
+  expect(await signedInAt(other, slug)).toBe(false);
   expect(await apiStatus(other)).toBe(401);
 
   // The other browser signs in again, with the new password only.
@@ -84,7 +89,7 @@ test('the account page: change the password (other browsers signed out), then si
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(alertOf(other)).toHaveText('That email and password do not match an account.');
   await signInThroughForm(other, { email: account.email, password: newPassword });
-  expect(await signedIn(other, slug)).toBe(true);
+  expect(await signedInAt(other, slug)).toBe(true);
   // A copy of its cookie, as someone who took it would keep it.
   const kept = await otherContext.storageState();
 
@@ -96,13 +101,60 @@ test('the account page: change the password (other browsers signed out), then si
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
   await page.waitForURL((url) => url.pathname === '/sign-in');
-  expect(await signedIn(page, slug)).toBe(false);
-  expect(await signedIn(other, slug)).toBe(false);
+  expect(await signedInAt(page, slug)).toBe(false);
+  expect(await signedInAt(other, slug)).toBe(false);
 
   const thief = await browser.newContext({ storageState: kept });
   const stolen = await thief.newPage();
-  expect(await signedIn(stolen, slug)).toBe(false);
+  expect(await signedInAt(stolen, slug)).toBe(false);
   expect(await apiStatus(stolen)).toBe(401);
   await thief.close();
   await otherContext.close();
+});
+
+test('a day-old session secret is replaced on the next request, and signing out ends the old one too', async ({
+  page,
+  browser,
+}) => {
+  const slug = await signUpWithOrg(page, newAccount('Rhea'), newOrgName('Turn'));
+  const cookieOf = async () => {
+    const found = (await page.context().cookies()).find((c) => c.name === COOKIE);
+    if (!found) throw new Error(`No ${COOKIE} cookie`);
+    return found;
+  };
+  const read = async (value: string) => {
+    const token = await decode({ token: value, secret: E2E_AUTH_SECRET, salt: COOKIE });
+    if (!token?.sid) throw new Error('The session cookie names no session');
+    return token;
+  };
+
+  // The cookie as it will be a day after sign-in (re-sealed with the server's secret).
+  const signedIn = await cookieOf();
+  const token = await read(signedIn.value);
+  const aged = await encode({
+    token: { ...token, rotatedAt: Date.now() - 2 * 86_400_000 },
+    secret: E2E_AUTH_SECRET,
+    salt: COOKIE,
+  });
+  await page.context().addCookies([{ ...signedIn, value: aged }]);
+
+  // The next API request replaces the secret and sends the new cookie back.
+  expect((await page.request.get('/api/trpc/account.sessions')).status()).toBe(200);
+  const rotated = await read((await cookieOf()).value);
+  expect(rotated.sid).not.toBe(token.sid);
+  expect(rotated.rotatedAt).toBeGreaterThan(Date.now() - 60_000);
+  expect(await signedInAt(page, slug)).toBe(true);
+
+  // A request still carrying the old secret, moments later, still gets in (the grace).
+  const late = await browser.newContext();
+  await late.addCookies([{ ...signedIn, value: aged }]);
+  const latePage = await late.newPage();
+  expect(await signedInAt(latePage, slug)).toBe(true);
+
+  // Signing out with the new cookie ends the session, the old secret with it.
+  await page.getByRole('button', { name: /^Account menu for/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.waitForURL('/sign-in');
+  expect(await signedInAt(latePage, slug)).toBe(false);
+  await late.close();
 });
