@@ -9,11 +9,14 @@ export const accountRouter = router({
   sessions: authedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.session)),
 
   /** A new password; every other session of the person ends. */
-  changePassword: authedProcedure
-    .input(changePasswordInput)
-    .mutation(({ ctx, input }) =>
-      changePassword(ctx.db, { session: ctx.session, address: ctx.address, input }),
-    ),
+  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) =>
+    changePassword(ctx.db, {
+      userId: ctx.userId,
+      sessionId: ctx.sessionId,
+      address: ctx.address,
+      input,
+    }),
+  ),
 
   /** Ends every session of the person, this one too. */
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => ({

@@ -14,7 +14,6 @@ import { AppError } from '../errors';
 import { createOrganization } from './orgs';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { attempt, clearAttempts, type Limit } from './rate-limits';
-import { checkSession, type SessionClaim } from './sessions';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** Wrong passwords for one account from one address, within the window. */
@@ -110,11 +109,16 @@ export async function verifyCredentials(
  */
 export async function changePassword(
   db: Db,
-  params: { session: SessionClaim; address: string; input: ChangePasswordValues; now?: Date },
+  params: {
+    /** The person, and the session they change it from (checked live: `authedProcedure`). */
+    userId: string;
+    sessionId: string;
+    address: string;
+    input: ChangePasswordValues;
+    now?: Date;
+  },
 ) {
-  const { userId } = params.session;
-  const sessionId = await checkSession(db, params.session, params.now);
-  if (!sessionId) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
+  const { userId, sessionId } = params;
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
   const limits = signInLimits(user.email, params.address);
