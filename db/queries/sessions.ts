@@ -28,13 +28,19 @@ export function liveSession(check: SessionCheck): SQL {
 /**
  * A statement that finds the live session of `check` as `live (id)` and, when it was last seen
  * before `staleBefore`, records it as seen now (at most one write in a while, not one a request).
+ * A row another transaction is touching is skipped, never waited for: the door's statement runs
+ * in the tenant transaction, which may hold its row lock for as long as its work takes.
  */
 export function liveSessionCte(check: SessionCheck, staleBefore: Date): SQL {
   return sql`live as (
       select s.id, s.last_seen_at from ${sessions} s where ${liveSession(check)}
     ), touched as (
       update ${sessions} set last_seen_at = ${ts(check.now)}
-      where id in (select id from live where last_seen_at < ${ts(staleBefore)})
+      where id in (
+        select t.id from ${sessions} t
+        where t.id in (select id from live where last_seen_at < ${ts(staleBefore)})
+        for update skip locked
+      )
       returning id
     )`;
 }

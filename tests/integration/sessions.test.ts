@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { sessions } from '@/db/schema';
+import { withUser } from '@/db/tenant';
 import { MAX_BATCH_SIZE } from '@/lib/api/batch';
 import { handleTrpc } from '@/server/api/trpc';
 import {
@@ -32,10 +33,20 @@ import {
   makeUser,
   newAddress,
   newSession,
+  otherConnection,
   TEST_PASSWORD,
 } from './harness';
 
 const NEW_PASSWORD = 'plum-orbit-canvas-42';
+
+/** The session's row, read as its user (row-level security shows no one else's). */
+async function sessionRow(db: Db, session: { userId: string; id: string }) {
+  const [row] = await withUser(db, session.userId, (tx) =>
+    tx.select().from(sessions).where(eq(sessions.id, session.id)),
+  );
+  if (!row) throw new Error(`No session ${session.id}`);
+  return row;
+}
 
 /** A caller with exactly this cookie's claim. */
 const as = (db: Db, claim: SessionClaim, address?: string) =>
@@ -186,15 +197,16 @@ forEachDriver('sessions', (t) => {
       new Date(Date.now() - SESSION_MS + 60_000),
     );
     const over = await newSession(t.db, users.owner.id, new Date(Date.now() - SESSION_MS - 1000));
-    const [before] = await t.db.select().from(sessions).where(eq(sessions.id, almost.id));
+    const before = await sessionRow(t.db, almost);
     expect(await getsIn(t.db, almost, org.slug)).toBe(true);
     expect(await getsIn(t.db, over, org.slug)).toBe(false);
     // Use does not move the end: a rotation neither.
     expect(
       await rotateSession(t.db, { userId: users.owner.id, secret: almost.secret }),
     ).not.toBeNull();
-    const [after] = await t.db.select().from(sessions).where(eq(sessions.id, almost.id));
-    expect(after?.expiresAt).toEqual(before?.expiresAt);
+    const after = await sessionRow(t.db, almost);
+    expect(after.expiresAt).toEqual(before.expiresAt);
+    expect(after.secretHash).not.toBe(before.secretHash);
     expect(await rotateSession(t.db, { userId: users.owner.id, secret: over.secret })).toBeNull();
   });
 
@@ -231,6 +243,39 @@ forEachDriver('sessions', (t) => {
     await endSession(t.db, old);
     expect(await getsIn(t.db, fresh, org.slug)).toBe(false);
   });
+
+  it('records “last seen” when it is older than a few minutes, not on every request', async () => {
+    const { org, users } = await makeOrgWithRoles(t.db);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    const session = await newSession(t.db, users.owner.id, tenMinutesAgo);
+    const lastSeen = async () => (await sessionRow(t.db, session)).lastSeenAt;
+    expect(await lastSeen()).toEqual(tenMinutesAgo);
+    await as(t.db, session).orgs.current({ orgSlug: org.slug });
+    const seen = await lastSeen();
+    expect(seen?.getTime()).toBeGreaterThan(tenMinutesAgo.getTime());
+    await as(t.db, session).orgs.mine();
+    expect(await lastSeen()).toEqual(seen);
+  });
+
+  it.skipIf(t.driver === 'pglite')(
+    'a session row another transaction holds is not waited for (Postgres: PGlite has one connection)',
+    async () => {
+      const { org, users } = await makeOrgWithRoles(t.db);
+      const session = await newSession(t.db, users.owner.id, new Date(Date.now() - 10 * 60_000));
+      const other = await otherConnection(t.db);
+      try {
+        await other.begin(async (tx) => {
+          await tx`select id from sessions where id = ${session.id} for update`;
+          // The door's statement would otherwise wait here until this transaction ends.
+          expect(await as(t.db, session).orgs.current({ orgSlug: org.slug })).toMatchObject({
+            slug: org.slug,
+          });
+        });
+      } finally {
+        await other.end();
+      }
+    },
+  );
 
   it('removal from an organization needs no session end: the next request to it is refused, the others go on', async () => {
     const { org, users } = await makeOrgWithRoles(t.db);
