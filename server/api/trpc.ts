@@ -27,6 +27,8 @@ export function handleTrpc(
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => ({ ...(await context()), requestId }),
+    // Every answer is someone's data, or depends on who asks: no cache, shared or private, keeps it.
+    responseMeta: () => ({ headers: { 'cache-control': 'no-store' } }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         failures.inc({ kind: 'internal' });

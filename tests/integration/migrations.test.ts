@@ -236,7 +236,7 @@ describe.each(drivers())(
       ]);
     });
 
-    it('carries sign-in failures per address over into rate_limit_hits, and drops sign_in_failures (0016)', async () => {
+    it('carries sign-in failures per address over into rate_limit_hits, and drops sign_in_failures (0017)', async () => {
       expect(await tableExists(db(), 'sign_in_failures')).toBe(false);
       const hits = await db().query<{ key: string; at: string }>(
         `select key, to_jsonb(at) #>> '{}' as at from rate_limit_hits order by id`,
