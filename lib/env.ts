@@ -33,6 +33,21 @@ const schema = z.object({
   SEED_DEMO: z
     .enum(['0', '1'], { error: 'SEED_DEMO is 1 (seed the demo data) or 0 (never).' })
     .optional(),
+  /** Proxies of our own in front of the app, each appending to X-Forwarded-For (see trustedProxyHops). */
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .regex(/^\d{1,2}$/, {
+      error:
+        'TRUSTED_PROXY_HOPS is the number of proxies in front of the app that append to X-Forwarded-For: 0 (none), 1, 2…',
+    })
+    .optional(),
+  SIGN_UP_LIMIT_PER_HOUR: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, {
+      error:
+        'SIGN_UP_LIMIT_PER_HOUR is a whole number of sign-ups per address and hour, 1 or more.',
+    })
+    .optional(),
   AUTH_SECRET: z
     .string()
     .min(32, {
@@ -59,6 +74,8 @@ export function env(): Env {
     DATABASE_READ_URL: process.env.DATABASE_READ_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SEED_DEMO: process.env.SEED_DEMO || undefined,
+    TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,
+    SIGN_UP_LIMIT_PER_HOUR: process.env.SIGN_UP_LIMIT_PER_HOUR || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -81,6 +98,21 @@ export function env(): Env {
   process.env.AUTH_SECRET = secret; // next-auth reads it from here too
   cached = { ...parsed.data, AUTH_SECRET: secret };
   return cached;
+}
+
+/**
+ * How many proxies of our own stand in front of the app (TRUSTED_PROXY_HOPS, 0 when unset): the
+ * client's address is the X-Forwarded-For entry that many from the right (lib/auth/client-address.ts).
+ */
+export function trustedProxyHops(): number {
+  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? '');
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** Sign-ups one address may make an hour: SIGN_UP_LIMIT_PER_HOUR, 20 when unset. */
+export function signUpLimitPerHour(): number {
+  const n = Number(process.env.SIGN_UP_LIMIT_PER_HOUR ?? '');
+  return Number.isInteger(n) && n > 0 ? n : 20;
 }
 
 /** Whether a new embedded database gets the demo organizations (see SEED_DEMO). */

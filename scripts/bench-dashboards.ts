@@ -22,6 +22,7 @@ import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { setDashboardCache } from '@/server/dashboard-cache';
 import { createCaller } from '@/server/routers';
+import { signedInAs } from '@/server/services/sessions';
 import { transformer } from '@/server/transformer';
 import { hashPassword } from '@/server/services/passwords';
 import {
@@ -111,7 +112,11 @@ async function benchDatabase(admin: postgres.Sql, plan: BenchPlan, passwordHash:
     name,
     url: url.toString(),
     owner,
-    caller: createCaller({ db: app.db, userId: plan.largest.ownerId }),
+    caller: createCaller({
+      db: app.db,
+      session: await signedInAs(app.db, plan.largest.ownerId),
+      address: 'bench',
+    }),
     rows: 0,
   };
 }

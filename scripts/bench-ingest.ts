@@ -28,6 +28,7 @@ import {
 } from '@/lib/imports/wire';
 import { postImport } from '@/server/api/imports';
 import { createCaller } from '@/server/routers';
+import { signedInAs } from '@/server/services/sessions';
 import { createOrganization } from '@/server/services/orgs';
 import { apiBench } from './bench-ingest-api';
 import { getTableColumns } from 'drizzle-orm';
@@ -86,7 +87,8 @@ async function setup(db: Db) {
     name: `Bench ${crypto.randomUUID().slice(0, 8)}`,
     ownerId: user.id,
   });
-  const caller = createCaller({ db, userId: user.id });
+  const session = await signedInAs(db, user.id);
+  const caller = createCaller({ db, session, address: 'bench' });
   const streams: { id: string; name: string }[] = [];
   for (let s = 0; s < STREAMS; s++) {
     const name = `Stream ${s}`;
@@ -96,7 +98,7 @@ async function setup(db: Db) {
     });
     streams.push({ id, name });
   }
-  return { db, user, org, caller, streams };
+  return { db, user, org, session, caller, streams };
 }
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
@@ -151,7 +153,7 @@ async function sendImport(ctx: Ctx, body: string) {
     headers: { 'content-type': IMPORT_CONTENT_TYPE },
     body,
   });
-  const response = await postImport(ctx.db, ctx.user.id, request);
+  const response = await postImport(ctx.db, ctx.session, request);
   if (response.status !== 200 || !response.body)
     throw new Error(`Import: ${response.status} ${await response.text()}`);
   let savingAt = 0;

@@ -19,6 +19,7 @@ import { insertUser } from '@/db/queries/users';
 import { createCaller } from '@/server/routers';
 import { emptyStream } from '@/lib/validation/streams';
 import { createOrganization } from '@/server/services/orgs';
+import { signedInAs } from '@/server/services/sessions';
 import { ownCluster } from './infra/cluster';
 
 export interface FaultOptions {
@@ -84,7 +85,8 @@ export async function runDbRestartFault(opts: FaultOptions): Promise<FaultReport
     passwordHash: 'x',
   });
   const org = await createOrganization(handle.db, { name: 'Fault test', ownerId: user.id });
-  const caller = createCaller({ db: handle.db, userId: user.id });
+  const session = await signedInAs(handle.db, user.id);
+  const caller = createCaller({ db: handle.db, session, address: 'fault-test' });
   const streams: string[] = [];
   for (let s = 0; s < STREAMS; s++) {
     const { id } = await caller.streams.create({

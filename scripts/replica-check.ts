@@ -19,6 +19,7 @@ import { emptyStream } from '@/lib/validation/streams';
 import { createCaller } from '@/server/routers';
 import { createOrganization } from '@/server/services/orgs';
 import { hashPassword } from '@/server/services/passwords';
+import { signedInAs } from '@/server/services/sessions';
 import { ownReplicaPair } from './infra/replica';
 
 const PORT = 5485; // primary; replica on 5486
@@ -54,7 +55,11 @@ async function main() {
     await withTenant(handle.db, { orgId: org.id }, (tx) =>
       insertMembership(tx, { orgId: org.id, userId: viewer.id, role: 'viewer' }),
     );
-    const caller = createCaller({ db: handle.db, userId: owner.id });
+    const caller = createCaller({
+      db: handle.db,
+      session: await signedInAs(handle.db, owner.id),
+      address: 'replica-check',
+    });
     const { id: streamId } = await caller.streams.create({
       orgSlug: org.slug,
       fields: { ...emptyStream, name: 'Orders', ownerId: owner.id },

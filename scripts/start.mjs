@@ -81,6 +81,9 @@ const server = http.createServer((req, res) => {
   const requestId =
     typeof sent === 'string' && /^[A-Za-z0-9_.-]{8,64}$/.test(sent) ? sent : crypto.randomUUID();
   req.headers['x-request-id'] = requestId;
+  // The connection's own address, for rate limits when no proxy of ours stands in front
+  // (lib/auth/client-address.ts); whatever a client sent under this name is replaced.
+  req.headers['x-valuestream-peer'] = req.socket.remoteAddress ?? 'unknown';
   res.setHeader('x-request-id', requestId);
   res.on('close', () => {
     inFlight--;

@@ -3,8 +3,10 @@
  * tRPC or the import route, or a system with an API token), the door:
  *
  * 1. opens the tenant transaction;
- * 2. resolves the organization and the caller's current membership in one statement (a token acts
- *    as the person who created it, with their role of today: no member, no access);
+ * 2. resolves the organization and the caller's current membership in one statement, for a person
+ *    together with their live session, so a session ended anywhere is refused on its very next
+ *    request (a token acts as the person who created it, with their role of today: no member, no
+ *    access);
  * 3. checks the permission against the matrix (server/permissions.ts);
  * 4. runs the work with the transaction, the organization and the actor;
  * 5. rolls back if the work throws; for a write, announces the change to other processes at
@@ -15,7 +17,7 @@
  * everything else, on the primary. After a write, the primary's WAL position is remembered for
  * the person who wrote (read-your-writes).
  *
- * Refusals are `AccessDenied` errors: UNAUTHORIZED (no session, or no valid token), NOT_FOUND (no
+ * Refusals are `AccessDenied` errors: UNAUTHORIZED (no live session, or no valid token), NOT_FOUND (no
  * such organization, or not a member: the same answer, so another tenant's existence is never
  * confirmed), FORBIDDEN (the role does not allow it). Each edge turns them into its own answer.
  */
@@ -40,11 +42,15 @@ import {
 } from './replica';
 import { hashApiToken, parseApiToken } from './services/api-tokens';
 import type { Actor } from './services/members';
+import { sessionCheck, type SessionClaim, staleBefore } from './services/sessions';
 
 /** Who is asking. */
 export type Caller =
-  /** A person signed in with a session cookie (null: signed out), naming the organization's slug. */
-  | { kind: 'member'; userId: string | null; orgSlug: string }
+  /**
+   * A person with what their session cookie claims (null: signed out, no cookie), naming the
+   * organization's slug. The claim is checked here, against the sessions table.
+   */
+  | { kind: 'member'; session: SessionClaim | null; orgSlug: string }
   /** A system with an organization's API token (null: none sent). */
   | { kind: 'token'; token: string | null };
 
@@ -138,17 +144,24 @@ async function onReplica<T>(
   caller: Extract<Caller, { kind: 'member' }>,
   run: (tenant: Tenant) => Promise<T>,
 ): Promise<{ done: true; value: T } | { done: false }> {
-  const { userId, orgSlug } = caller;
-  if (!userId) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { session, orgSlug } = caller;
+  if (!session) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { userId } = session;
   const wroteAt = lastWrite(userId, route.cookie);
   let opened = false;
   try {
     const value = await withUserOnReplica(route.db, userId, async (tx, replayed) => {
       opened = true;
       if (!caughtUp(replayed, wroteAt)) throw new Behind(); // rolled back: nothing was read
-      const found = await resolveMember(tx, { slug: orgSlug, userId });
-      if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
-      const { role, ...org } = found;
+      // Read-only: the session is checked but not marked seen (the primary does that).
+      const found = await resolveMember(tx, {
+        slug: orgSlug,
+        session: sessionCheck(session, new Date()),
+        staleBefore: null,
+      });
+      if (!found) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+      if (!found.org) throw new AccessDenied('NOT_FOUND', messages.noOrg);
+      const { role, ...org } = found.org;
       const actor = { orgId: org.id, userId, role };
       return run({ db: tx, org, actor, tokenId: null, readAt: replayed });
     });
@@ -175,7 +188,7 @@ type Opener = <T>(fn: (tenant: Tenant) => Promise<T>) => Promise<T>;
  * Exported so an edge can refuse before it reads a request's body; the door checks again.
  */
 export function checkCaller(caller: Caller): void {
-  if (caller.kind === 'member' && !caller.userId) {
+  if (caller.kind === 'member' && !caller.session) {
     throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
   }
   if (caller.kind === 'token') {
@@ -185,15 +198,27 @@ export function checkCaller(caller: Caller): void {
 }
 
 function openForMember(db: Db, caller: Extract<Caller, { kind: 'member' }>): Opener {
-  const { userId, orgSlug } = caller;
-  if (!userId) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { session, orgSlug } = caller;
+  if (!session) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+  const { userId } = session;
   return (fn) =>
     withUser(db, userId, async (tx) => {
-      const found = await resolveMember(tx, { slug: orgSlug, userId });
-      if (!found) throw new AccessDenied('NOT_FOUND', messages.noOrg);
-      const { role, ...org } = found;
-      const actor = { orgId: org.id, userId, role };
-      return fn({ db: tx, org, actor, tokenId: null, readAt: null });
+      const now = new Date();
+      const found = await resolveMember(tx, {
+        slug: orgSlug,
+        session: sessionCheck(session, now),
+        staleBefore: staleBefore(now),
+      });
+      if (!found) throw new AccessDenied('UNAUTHORIZED', messages.signedOut);
+      if (!found.org) throw new AccessDenied('NOT_FOUND', messages.noOrg);
+      const { role, ...org } = found.org;
+      return fn({
+        db: tx,
+        org,
+        actor: { orgId: org.id, userId, role },
+        tokenId: null,
+        readAt: null,
+      });
     });
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { orgSlugSchema } from '@/lib/validation/members';
 import { transientFailure, uniqueViolation } from './db-errors';
 import { AppError } from './errors';
+import { checkSession, type SessionClaim } from './services/sessions';
 import { transformer } from './transformer';
 import type { Permission } from './permissions';
 import type { ReadRoute } from './replica';
@@ -11,8 +12,13 @@ import { enterTenant } from './tenant';
 
 export interface Context {
   db: Db;
-  /** The signed-in user's id, from the session cookie; null when signed out. */
-  userId: string | null;
+  /**
+   * What the session cookie claims, not yet checked (null: no cookie): `authedProcedure` and the
+   * tenant door check it against the sessions table.
+   */
+  session: SessionClaim | null;
+  /** The client's address, for rate limits (lib/auth/client-address.ts). */
+  address: string;
   /** The request's id, logged with its errors and shown to the person when one is ours. */
   requestId?: string;
   /** The read replica and the caller's `vs-wrote` cookie, when DATABASE_READ_URL is set. */
@@ -77,9 +83,13 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  return next({ ctx: { ...ctx, userId: ctx.userId } });
+const signedOut = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+
+/** Signed in: a live session. `ctx.userId` is its user, `ctx.sessionId` its row. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const sessionId = await checkSession(ctx.db, ctx.session);
+  if (!ctx.session || !sessionId) throw signedOut();
+  return next({ ctx: { ...ctx, session: ctx.session, userId: ctx.session.userId, sessionId } });
 });
 
 class Rollback {
@@ -94,10 +104,15 @@ class Rollback {
  * where they read (the replica's replay position, or null on the primary).
  */
 export function orgProcedure(permission: Permission, opts: { replica?: boolean } = {}) {
-  return authedProcedure
+  return publicProcedure
+    .use(({ ctx, next }) => {
+      // No cookie at all: refused before the input is read. A cookie is checked by the door.
+      if (!ctx.session) throw signedOut();
+      return next({ ctx: { ...ctx, session: ctx.session } });
+    })
     .input(z.object({ orgSlug: orgSlugSchema }))
     .use(async ({ ctx, input, next, type }) => {
-      const caller = { kind: 'member', userId: ctx.userId, orgSlug: input.orgSlug } as const;
+      const caller = { kind: 'member', session: ctx.session, orgSlug: input.orgSlug } as const;
       try {
         return await enterTenant(
           ctx.db,

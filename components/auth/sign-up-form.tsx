@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
@@ -16,10 +16,12 @@ type Values = z.input<typeof signUpInput>;
 
 /**
  * With `callbackUrl` (arriving from an invitation) no organization is created: the invitation
- * is what the new account joins.
+ * is what the new account joins. Once sent, the person is taken to sign in (and then to
+ * `callbackUrl`, or to their new organization).
  */
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const form = useForm<Values, unknown, z.output<typeof signUpInput>>({
     resolver: zodResolver(callbackUrl ? signUpInput : signUpFormInput),
@@ -29,22 +31,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
 
   async function onSubmit(values: z.output<typeof signUpInput>) {
     try {
-      const { orgSlug } = await signUp.mutateAsync(values);
-      const result = await signIn('credentials', {
-        email: values.email,
-        password: values.password,
-        redirect: false,
-      });
-      if (result?.error) {
-        form.setError('root.server', {
-          message: 'Your account was created, but signing in failed. Please sign in.',
-        });
-        return;
-      }
-      window.location.assign(callbackUrl ?? (orgSlug ? `/${orgSlug}` : '/'));
+      await signUp.mutateAsync(values);
     } catch (error) {
       applyServerError(error, form.setError, ['name', 'email', 'password', 'orgName']);
+      return;
     }
+    // The answer is the same whether or not the email already had an account, so the person
+    // signs in next rather than being signed in here (which would tell the two apart).
+    const next = new URLSearchParams({ signedUp: '1' });
+    if (callbackUrl) next.set('callbackUrl', callbackUrl);
+    router.push(`/sign-in?${next.toString()}`);
   }
 
   return (

@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import superjson from 'superjson';
+import { MAX_BATCH_SIZE } from '@/lib/api/batch';
 import type { AppRouter } from '@/server/routers';
 import { httpStatusOf } from './errors';
 import { makeQueryClient } from './query-client';
@@ -29,7 +30,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
             op.direction === 'down' &&
             httpStatusOf(op.result) === 500,
         }),
-        httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+        httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: MAX_BATCH_SIZE }),
       ],
     }),
   );

@@ -3,10 +3,10 @@ import { dehydrate, type FetchQueryOptions, HydrationBoundary } from '@tanstack/
 import { TRPCError } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { notFound, redirect } from 'next/navigation';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { currentUserId } from '@/server/auth';
+import { addressOf, currentSession } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { readRoute } from '@/server/replica-route';
 import { appRouter, createCaller } from '@/server/routers';
@@ -17,10 +17,18 @@ import { makeQueryClient } from './query-client';
  * `connection()` first: a page that reads the database is never prerendered, so `next build`
  * never opens it.
  */
-export const serverCaller = cache(async () => {
+export const serverCaller = cache(async () => createCaller(await serverContext()));
+
+/** The context of a server component's calls: the session the cookie claims, the address. */
+const serverContext = cache(async () => {
   await connection();
-  const userId = await currentUserId();
-  return createCaller({ db: await getDb(), userId, route: await pageReadRoute() });
+  const [db, session, requestHeaders, route] = await Promise.all([
+    getDb(),
+    currentSession(),
+    headers(),
+    pageReadRoute(),
+  ]);
+  return { db, session, address: addressOf(requestHeaders), route };
 });
 
 /** What Next hands a page under /[org]: the route's segments and the URL's query. */
@@ -39,10 +47,7 @@ const getQueryClient = cache(makeQueryClient);
 export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
-  ctx: async () => {
-    await connection();
-    return { db: await getDb(), userId: await currentUserId(), route: await pageReadRoute() };
-  },
+  ctx: serverContext,
 });
 
 /** A page's read route: its request's `vs-wrote` cookie (a page only reads, so it sets none). */

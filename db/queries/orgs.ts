@@ -2,6 +2,7 @@ import type { Role } from '@/lib/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
+import { liveSessionCte, type SessionCheck } from './sessions';
 import { memberships, organizations, users } from '../schema';
 
 export async function findOrgBySlug(db: Db, slug: string) {
@@ -59,15 +60,38 @@ export async function listOrgsOfUser(db: Db, userId: string) {
  * `app.user_id` is set (the membership policy lets a user see their own rows). Undefined when there
  * is no such organization or the user is not a member: the caller cannot tell the two apart.
  */
-export async function resolveMember(db: Db, params: { slug: string; userId: string }) {
-  const [row] = await rowsOf<{ id: string; name: string; slug: string; role: Role }>(
+/**
+ * The door's statement (server/tenant.ts): the caller's live session, the organization of `slug`
+ * and the caller's membership in it, in one round trip; the organization is set as the
+ * transaction's tenant only when the caller is a member. `undefined`: no live session (signed
+ * out, revoked, expired); `org: null`: no such organization, or not a member.
+ */
+export async function resolveMember(
+  db: Db,
+  params: { slug: string; session: SessionCheck; staleBefore: Date | null },
+) {
+  const [row] = await rowsOf<{
+    session_id: string;
+    id: string | null;
+    name: string | null;
+    slug: string | null;
+    role: Role | null;
+  }>(
     db,
-    sql`select set_config('app.org_id', o.id::text, true) as id, o.name, o.slug, m.role
-      from ${organizations} o
-      join ${memberships} m on m.org_id = o.id and m.user_id = ${params.userId}
-      where o.slug = ${params.slug}`,
+    sql`with ${liveSessionCte(params.session, params.staleBefore)}
+      select live.id as session_id,
+        case when m.role is null then null else set_config('app.org_id', o.id::text, true) end as id,
+        o.name, o.slug, m.role
+      from live
+      left join ${organizations} o on o.slug = ${params.slug}
+      left join ${memberships} m on m.org_id = o.id and m.user_id = ${params.session.userId}`,
   );
-  return row;
+  if (!row) return undefined;
+  const org =
+    row.id && row.name && row.slug && row.role
+      ? { id: row.id, name: row.name, slug: row.slug, role: row.role }
+      : null;
+  return { sessionId: row.session_id, org };
 }
 
 export async function findMembership(db: Db, params: { orgId: string; userId: string }) {

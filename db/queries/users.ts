@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { signInFailures, users } from '../schema';
+import { users } from '../schema';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -14,6 +14,15 @@ export async function findUserById(db: Db, id: string) {
     .where(eq(users.id, id))
     .limit(1);
   return user;
+}
+
+export async function findPasswordHash(db: Db, id: string) {
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user?.passwordHash;
 }
 
 export async function insertUser(
@@ -44,28 +53,12 @@ export async function insertUserUnlessEmailTaken(
   return user;
 }
 
-export async function countFailuresSince(db: Db, key: string, since: Date) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${signInFailures.at})` })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gte(signInFailures.at, since)));
-  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
-}
-
-/** Records one failure per key (and prunes old ones); returns the new rows' ids. */
-export async function recordFailures(db: Db, keys: string[], pruneBefore: Date) {
+/** The new hash of the user's password. Row-level security lets only the user themself (app.user_id). */
+export async function updatePasswordHash(db: Db, params: { userId: string; passwordHash: string }) {
   const rows = await db
-    .insert(signInFailures)
-    .values(keys.map((key) => ({ key })))
-    .returning({ id: signInFailures.id });
-  await db.delete(signInFailures).where(lt(signInFailures.at, pruneBefore));
-  return rows.map((r) => r.id);
-}
-
-export async function deleteFailures(db: Db, ids: number[]) {
-  if (ids.length > 0) await db.delete(signInFailures).where(inArray(signInFailures.id, ids));
-}
-
-export async function clearFailures(db: Db, key: string) {
-  await db.delete(signInFailures).where(eq(signInFailures.key, key));
+    .update(users)
+    .set({ passwordHash: params.passwordHash })
+    .where(eq(users.id, params.userId))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }

@@ -40,3 +40,18 @@ export const signInInput = z.object({
 export type SignInInput = z.input<typeof signInInput>;
 
 export const createOrgInput = z.object({ name: orgNameSchema });
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z
+      .string()
+      .min(1, { error: 'Enter your current password.' })
+      .max(128, { error: 'This is not your current password.' }),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    error: 'Choose a password different from your current one.',
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+export type ChangePasswordValues = z.output<typeof changePasswordInput>;

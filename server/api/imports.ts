@@ -9,6 +9,7 @@ import type { ImportEvent } from '@/lib/imports/wire';
 import { uniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import { RowsRefused, runImport } from '../services/imports';
+import type { SessionClaim } from '../services/sessions';
 import { enterTenant, type Caller } from '../tenant';
 import { errorResponse } from './errors';
 import { readImport } from './import-body';
@@ -34,15 +35,15 @@ export function importConcurrency(): number {
   return Number.isInteger(n) && n > 0 ? n : 2;
 }
 
-/** The import, for the signed-in user `userId` (null: signed out). */
+/** The import, for what the session cookie claims (null: signed out). */
 export async function postImport(
   db: Db,
-  userId: string | null,
+  session: SessionClaim | null,
   request: Request,
 ): Promise<Response> {
   if (isCrossSite(request)) return crossSiteRefusal();
   const orgSlug = new URL(request.url).searchParams.get('org') ?? '';
-  const caller: Caller = { kind: 'member', userId, orgSlug };
+  const caller: Caller = { kind: 'member', session, orgSlug };
   const door = { permission: 'measurements:import', write: true } as const;
   try {
     // Through the door once before the body is read, to answer 401, 404 or 403 at once.

@@ -3,9 +3,12 @@ import { signUp } from '../services/accounts';
 import { publicProcedure, router } from '../trpc';
 
 export const authRouter = router({
-  /** Creates the account and its first organization; the client then signs in. */
+  /**
+   * Creates the account and its first organization. The answer is the same whether or not the
+   * email already had an account: the client sends the person to sign in.
+   */
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    const { org } = await signUp(ctx.db, input);
-    return { orgSlug: org?.slug ?? null };
+    await signUp(ctx.db, input, { address: ctx.address });
+    return { next: 'sign-in' as const };
   }),
 });

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc';
+import { accountRouter } from './account';
 import { apiTokensRouter } from './api-tokens';
 import { authRouter } from './auth';
 import { dashboardsRouter } from './dashboards';
@@ -13,6 +14,7 @@ import { streamsRouter } from './streams';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   orgs: orgsRouter,
   members: membersRouter,
   invitations: invitationsRouter,

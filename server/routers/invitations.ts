@@ -31,5 +31,7 @@ export const invitationsRouter = router({
     .query(({ ctx, input }) => previewInvitation(ctx.db, input)),
   accept: authedProcedure
     .input(linkInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, userId: ctx.userId })),
+    .mutation(({ ctx, input }) =>
+      acceptInvitation(ctx.db, { ...input, userId: ctx.userId, address: ctx.address }),
+    ),
 });

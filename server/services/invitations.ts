@@ -15,6 +15,7 @@ import type { CreateInvitationValues } from '@/lib/validation/members';
 import { AppError, notFound } from '../errors';
 import { can } from '../permissions';
 import type { Actor } from './members';
+import { attempt } from './rate-limits';
 
 export function listInvitations(db: Db, actor: Actor) {
   return listInvitationRows(db, actor.orgId);
@@ -102,11 +103,40 @@ export async function previewInvitation(db: Db, params: { orgSlug: string; token
   });
 }
 
-/** Joins the signed-in user to the organization; single use, checked under a row update. */
+/** Invitation accepts that fail, per address and per person, within ACCEPT_WINDOW_MS. */
+export const MAX_FAILED_ACCEPTS = 20;
+export const ACCEPT_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Joins the signed-in user to the organization; single use, checked under a row update. Accepts
+ * that fail (an unknown, used or expired link) are limited per address and per person.
+ */
 export async function acceptInvitation(
   db: Db,
-  params: { orgSlug: string; token: string; userId: string },
+  params: { orgSlug: string; token: string; userId: string; address: string; now?: Date },
 ) {
+  const tried = await attempt(
+    db,
+    [
+      {
+        key: `invitation-accept:address:${params.address}`,
+        max: MAX_FAILED_ACCEPTS,
+        windowMs: ACCEPT_WINDOW_MS,
+      },
+      {
+        key: `invitation-accept:user:${params.userId}`,
+        max: MAX_FAILED_ACCEPTS,
+        windowMs: ACCEPT_WINDOW_MS,
+      },
+    ],
+    params.now,
+  );
+  const accepted = await accept(db, params); // a failure stays counted
+  await tried.forget();
+  return accepted;
+}
+
+async function accept(db: Db, params: { orgSlug: string; token: string; userId: string }) {
   const org = await findOrgBySlug(db, params.orgSlug);
   if (!org) throw notFound('This invitation');
   return withTenant(db, { orgId: org.id, userId: params.userId }, async (tx) => {

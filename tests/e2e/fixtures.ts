@@ -62,9 +62,15 @@ export async function signInThroughForm(page: Page, who: Credentials): Promise<v
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
+/** What the sign-in page says after any sign-up, whether or not the email already had an account. */
+export const SIGNED_UP =
+  /Your account is ready: sign in with your email and the password you chose/;
+
 /**
  * Fills and submits the sign-up form of the current page (/sign-up, with or without a
- * callbackUrl); `orgName` only when the form asks for one. Does not wait for the navigation.
+ * callbackUrl); `orgName` only when the form asks for one. Sign-up answers the same for an email
+ * that already has an account, so it never signs in: this then signs in on the page it leads to,
+ * and resolves once that page is left (for the callbackUrl, or the new organization).
  */
 export async function fillSignUpForm(
   page: Page,
@@ -76,6 +82,9 @@ export async function fillSignUpForm(
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   if (orgName !== undefined) await page.getByLabel('Organization name').fill(orgName);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+  await expect(page.getByRole('status')).toHaveText(SIGNED_UP);
+  await signInThroughForm(page, account);
 }
 
 /** Signs up a new account with its own new organization, through the form; returns the org's slug. */

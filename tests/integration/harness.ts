@@ -22,6 +22,7 @@ import { withTenant } from '@/db/tenant';
 import { createCaller } from '@/server/routers';
 import { createOrganization } from '@/server/services/orgs';
 import { hashPassword } from '@/server/services/passwords';
+import { hashSessionSecret, type SessionClaim, startSession } from '@/server/services/sessions';
 
 export type Driver = DatabaseHandle['driver'];
 
@@ -198,9 +199,51 @@ export async function makeOrgWithRoles(db: Db, opts: { name?: string } = {}): Pr
   return { org: { id: org.id, name: org.name, slug: org.slug }, users };
 }
 
-/** A tRPC caller acting as `userId` (null: signed out), as the API route would build it. */
-export function callerFor(db: Db, userId: string | null) {
-  return createCaller({ db, userId });
+const sessionsOf = new WeakMap<Db, Map<string, Promise<SessionClaim>>>();
+
+/**
+ * A live session of `userId`, as a sign-in starts one: what its cookie claims. One per user and
+ * database, started on first use (a test that ends it starts its own with `newSession`).
+ */
+export function sessionOf(db: Db, userId: string): Promise<SessionClaim> {
+  let byUser = sessionsOf.get(db);
+  if (!byUser) sessionsOf.set(db, (byUser = new Map()));
+  let claim = byUser.get(userId);
+  if (!claim) byUser.set(userId, (claim = newSession(db, userId)));
+  return claim;
+}
+
+/** A new session of `userId` (another browser signing in), with the secret its cookie holds. */
+export async function newSession(
+  db: Db,
+  userId: string,
+  now?: Date,
+): Promise<SessionClaim & { secret: string; id: string }> {
+  const { id, secret } = await startSession(db, { userId, userAgent: 'vitest', now });
+  return { id, secret, userId, secretHash: hashSessionSecret(secret) };
+}
+
+/** A client address of its own, so one test's rate limits never touch another's. */
+export function newAddress(): string {
+  return `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * A tRPC caller acting as `userId` (null: signed out) with a live session, as the API route
+ * would build it; or, with `session`, with exactly what a cookie claims.
+ */
+export function callerFor(
+  db: Db,
+  userId: string | null,
+  opts: { address?: string; session?: SessionClaim | null } = {},
+) {
+  const address = opts.address ?? newAddress();
+  return createCaller(async () => ({
+    db,
+    session:
+      opts.session !== undefined ? opts.session : userId ? await sessionOf(db, userId) : null,
+    address,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import {
 } from '@/lib/imports/wire';
 import type { MeasurementInput } from '@/lib/validation/measurements';
 import { postImport } from '@/server/api/imports';
-import type { TestOrg } from './harness';
+import { sessionOf, type TestOrg } from './harness';
 import { measurement } from './measurement-factories';
 
 export interface ImportAnswer {
@@ -44,7 +44,7 @@ export async function sendImport(
     headers: { 'content-type': IMPORT_CONTENT_TYPE, ...headers },
     body: typeof body === 'string' ? body : encodeImport(body as ImportBody),
   });
-  const response = await postImport(db, userId, request);
+  const response = await postImport(db, userId ? await sessionOf(db, userId) : null, request);
   if (response.headers.get('content-type')?.startsWith('application/x-ndjson') && response.body) {
     const events: ImportEvent[] = [];
     for await (const event of readEvents(response.body)) events.push(event);

@@ -6,7 +6,7 @@
 import { expect, it, vi } from 'vitest';
 import { encodeImport, importBody, IMPORT_CONTENT_TYPE } from '@/lib/imports/wire';
 import { controlCharacterMessage } from '@/lib/validation/text';
-import { forEachDriver, makeOrgWithRoles } from './harness';
+import { forEachDriver, makeOrgWithRoles, sessionOf } from './harness';
 import { countsOf, countStored, importAs, manyRows, sendImport, weeks } from './import-factories';
 import { listMeasurements } from './measurement-factories';
 import { as, makeStream } from './stream-factories';
@@ -299,6 +299,7 @@ forEachDriver('CSV imports', (t) => {
     const { postImport, importConcurrency, importsRunning } = await import('@/server/api/imports');
     // Bodies that keep arriving hold their slots: slow uploads, as a busy server sees them.
     const holds: (() => void)[] = [];
+    const ownerSession = await sessionOf(t.db, org.users.owner.id);
     const held = Array.from({ length: importConcurrency() }, () => {
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -311,7 +312,7 @@ forEachDriver('CSV imports', (t) => {
         body,
         duplex: 'half',
       } as RequestInit);
-      return postImport(t.db, org.users.owner.id, request);
+      return postImport(t.db, ownerSession, request);
     });
     // Each passes the door, then takes its slot while its body arrives.
     await vi.waitFor(() => expect(importsRunning()).toBe(importConcurrency()));
@@ -363,7 +364,7 @@ forEachDriver('CSV imports', (t) => {
       body: encodeImport(importBody('a.csv', weeks(streamId, 20))),
       signal: stop.signal,
     });
-    const response = await postImport(t.db, org.users.owner.id, request);
+    const response = await postImport(t.db, await sessionOf(t.db, org.users.owner.id), request);
     stop.abort();
     expect(await response.text()).not.toContain('"done"');
     expect(await listMeasurements(t.db, org, { streamId })).toEqual([]);

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { invitations } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
+import { MAX_FAILED_ACCEPTS } from '@/server/services/invitations';
 import { expectCode, expectFieldError } from './errors';
 import {
   callerFor,
@@ -12,6 +13,7 @@ import {
   invitationRow,
   makeOrgWithRoles,
   makeUser,
+  newAddress,
   rolesIn,
   tokenOf,
   uniqueEmail,
@@ -220,5 +222,43 @@ forEachDriver('invitations (preview and accept)', (t) => {
       'token',
     );
     expect((await invitationRow(t.db, org.id, inv.id))?.acceptedAt).toBeNull();
+  });
+});
+
+forEachDriver('invitation accepts, limited', (t) => {
+  it(`after ${MAX_FAILED_ACCEPTS} failed accepts from one address, even a good link is refused from it (429); others are not held back`, async () => {
+    const { link, org } = await orgWithInvitation(t.db);
+    const address = newAddress();
+    for (let i = 0; i < MAX_FAILED_ACCEPTS; i++) {
+      const guesser = await makeUser(t.db);
+      await expectCode(
+        callerFor(t.db, guesser.id, { address }).invitations.accept({
+          orgSlug: link.orgSlug,
+          token: crypto.randomBytes(24).toString('base64url'),
+        }),
+        'NOT_FOUND',
+      );
+    }
+    const invitee = await makeUser(t.db);
+    await expectCode(
+      callerFor(t.db, invitee.id, { address }).invitations.accept(link),
+      'TOO_MANY_REQUESTS',
+    );
+    expect((await rolesIn(t.db, org.id))[invitee.id]).toBeUndefined();
+    // The same person from another address, where nothing failed.
+    await callerFor(t.db, invitee.id).invitations.accept(link);
+    expect((await rolesIn(t.db, org.id))[invitee.id]).toBe('lead');
+  });
+
+  it(`one person is held back after ${MAX_FAILED_ACCEPTS} failed accepts, whatever the address`, async () => {
+    const { link } = await orgWithInvitation(t.db);
+    const guesser = await makeUser(t.db);
+    for (let i = 0; i < MAX_FAILED_ACCEPTS; i++) {
+      await expectCode(
+        callerFor(t.db, guesser.id).invitations.accept({ ...link, token: `x${i}`.padEnd(32, 'y') }),
+        'NOT_FOUND',
+      );
+    }
+    await expectCode(callerFor(t.db, guesser.id).invitations.accept(link), 'TOO_MANY_REQUESTS');
   });
 });

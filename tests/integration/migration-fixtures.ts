@@ -248,7 +248,8 @@ export const rowsAfter: Record<string, Fixture[]> = {
     row('memberships', { org_id: ids.globex, user_id: ids.cleo, role: 'owner', created_at: '2026-01-03T10:00:00+00:00' }, { key: ['org_id', 'user_id'] }),
     row('invitations', { org_id: ids.acme, id: id(801), email: 'dan@acme.example', role: 'viewer', token_hash: hash('invite-dan'), created_by: ids.ada, created_at: '2026-01-04T09:00:00+00:00', expires_at: '2026-01-11T09:00:00+00:00' }),
     row('invitations', { org_id: ids.acme, id: id(802), email: 'bob@acme.example', role: 'lead', token_hash: hash('invite-bob'), created_by: ids.ada, created_at: '2026-01-02T09:00:00+00:00', expires_at: '2026-01-09T09:00:00+00:00', accepted_at: '2026-01-02T09:31:00+00:00', accepted_by: ids.bob }),
-    row('sign_in_failures', { id: 1, key: 'email:ada@acme.example', at: '2026-01-05T07:59:12.345+00:00' }, { key: ['id'] }),
+    row('sign_in_failures', { id: 1, key: 'email:ada@acme.example', at: '2026-01-05T07:59:12.345+00:00' }, { key: ['id'], changes: { '0018_sessions_and_rate_limits': 'deleted' } }),
+    row('sign_in_failures', { id: 2, key: 'ip:203.0.113.9', at: '2026-01-05T07:59:13.5+00:00' }, { key: ['id'], changes: { '0018_sessions_and_rate_limits': 'deleted' } }),
   ],
   '0001_tenant_security': [
     row('memberships', { org_id: ids.acme, user_id: ids.cleo, role: 'viewer', created_at: '2026-01-06T11:00:00+00:00' }, { key: ['org_id', 'user_id'] }),

@@ -236,6 +236,16 @@ describe.each(drivers())(
       ]);
     });
 
+    it('carries sign-in failures per address over into rate_limit_hits, and drops sign_in_failures (0018)', async () => {
+      expect(await tableExists(db(), 'sign_in_failures')).toBe(false);
+      const hits = await db().query<{ key: string; at: string }>(
+        `select key, to_jsonb(at) #>> '{}' as at from rate_limit_hits order by id`,
+      );
+      expect(hits).toEqual([
+        { key: 'sign-in:address:203.0.113.9', at: '2026-01-05T07:59:13.5+00:00' },
+      ]);
+    });
+
     // Every start of the app runs the migrator: on an up-to-date database it must change nothing.
     it('does nothing more when every migration is applied already', async () => {
       await db().migrate(staged().upTo(tags.length));

@@ -16,7 +16,7 @@ import { forgetWrites, replicaInUse, wroteCookieOf, type ReadRoute } from '@/ser
 import { createCaller } from '@/server/routers';
 import { canMakeClusters, ownReplicaPair, type ReplicaPair } from '@/scripts/infra/replica';
 import { H, log, mar, march } from './dashboard-factories';
-import { makeOrgWithRoles, type TestOrg } from './harness';
+import { makeOrgWithRoles, sessionOf, type TestOrg } from './harness';
 import { makeStream } from './stream-factories';
 
 const PORT = 5481; // the primary; the replica is on 5482
@@ -119,7 +119,12 @@ describe.skipIf(!canMakeClusters())(
           jar.cookie = wroteCookieOf(header.split(';')[0] ?? null);
         },
       };
-      return createCaller({ db: primary.db, userId: org.users[role].id, route });
+      return createCaller(async () => ({
+        db: primary.db,
+        session: await sessionOf(primary.db, org.users[role].id),
+        address: 'replica-test',
+        route,
+      }));
     }
 
     /** How many dashboard reads ran where (the metric the door counts). */

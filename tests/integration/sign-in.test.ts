@@ -1,18 +1,14 @@
-import crypto from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import {
-  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS as MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
   SIGN_IN_WINDOW_MS,
-  SignInRateLimited,
   verifyCredentials,
 } from '@/server/services/accounts';
-import { forEachDriver, makeUser, TEST_PASSWORD, uniqueEmail } from './harness';
-
-/** A fresh client address per test, so the per-address limit of one test never touches another. */
-const newAddress = () =>
-  `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomBytes(3).toString('hex')}`;
+import { clientAddress } from '@/lib/auth/client-address';
+import { RateLimited as SignInRateLimited } from '@/server/services/rate-limits';
+import { forEachDriver, makeUser, newAddress, TEST_PASSWORD, uniqueEmail } from './harness';
 
 async function signIn(db: Db, email: string, password: string, address: string, now?: Date) {
   return verifyCredentials(db, { email, password, address, now });
@@ -48,23 +44,38 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
     expect(await signIn(t.db, uniqueEmail('ghost'), TEST_PASSWORD, address)).toBeNull();
   });
 
-  it(`after ${MAX_FAILURES_PER_ACCOUNT} wrong passwords even the right one is refused, from any address`, async () => {
+  it(`after ${MAX_FAILURES_PER_ACCOUNT} wrong passwords from one address even the right one is refused from it, not from another`, async () => {
     const user = await makeUser(t.db);
     const address = newAddress();
     await failTimes(t.db, MAX_FAILURES_PER_ACCOUNT, user.email, address);
     const limited = await rateLimitOf(signIn(t.db, user.email, TEST_PASSWORD, address));
     expect(limited.retryAfterMs).toBeGreaterThan(SIGN_IN_WINDOW_MS - 60_000);
     expect(limited.retryAfterMs).toBeLessThanOrEqual(SIGN_IN_WINDOW_MS);
-    await rateLimitOf(signIn(t.db, user.email.toUpperCase(), TEST_PASSWORD, newAddress()));
+    await rateLimitOf(signIn(t.db, user.email.toUpperCase(), TEST_PASSWORD, address));
+    // The attacker's address is locked out of this account; its owner, elsewhere, is not.
+    expect(await signIn(t.db, user.email, TEST_PASSWORD, newAddress())).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it('an attacker guessing from many addresses cannot lock the owner out', async () => {
+    const victim = await makeUser(t.db);
+    for (let a = 0; a < 4; a++) {
+      const attacker = newAddress();
+      await failTimes(t.db, MAX_FAILURES_PER_ACCOUNT, victim.email, attacker);
+      await rateLimitOf(signIn(t.db, victim.email, 'one-more-guess', attacker));
+    }
+    expect(await signIn(t.db, victim.email, TEST_PASSWORD, newAddress())).toMatchObject({
+      id: victim.id,
+    });
   });
 
   it(`guesses made in parallel still get at most ${MAX_FAILURES_PER_ACCOUNT} password checks`, async () => {
     const user = await makeUser(t.db);
     const attempts = 4 * MAX_FAILURES_PER_ACCOUNT;
+    const address = newAddress();
     const results = await Promise.allSettled(
-      Array.from({ length: attempts }, (_, i) =>
-        signIn(t.db, user.email, `wrong-${i}`, newAddress()),
-      ),
+      Array.from({ length: attempts }, (_, i) => signIn(t.db, user.email, `wrong-${i}`, address)),
     );
     const checked = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter(
@@ -124,5 +135,23 @@ forEachDriver('sign-in (verifyCredentials)', (t) => {
     expect(await signIn(t.db, victim.email, TEST_PASSWORD, newAddress())).toMatchObject({
       id: victim.id,
     });
+  });
+});
+
+forEachDriver('sign-in behind a proxy (TRUSTED_PROXY_HOPS = 1)', (t) => {
+  /** The headers our proxy forwards: what the client sent in X-Forwarded-For, then the address it saw. */
+  const through = (forged: string, seen: string) =>
+    new Headers({ 'x-forwarded-for': forged ? `${forged}, ${seen}` : seen });
+
+  it('a client writing its own X-Forwarded-For still counts as the address the proxy saw', async () => {
+    const user = await makeUser(t.db);
+    const seen = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      const address = clientAddress(through(`10.0.0.${i}, 192.0.2.${i}`, seen), 1);
+      expect(address).toBe(seen);
+      expect(await signIn(t.db, user.email, 'wrong-password', address)).toBeNull();
+    }
+    const forged = clientAddress(through('10.9.9.9', seen), 1);
+    await rateLimitOf(signIn(t.db, user.email, TEST_PASSWORD, forged));
   });
 });

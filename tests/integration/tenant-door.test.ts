@@ -14,7 +14,7 @@ import { appRouter } from '@/server/routers';
 import { createStream } from '@/server/services/streams';
 import { AccessDenied, enterTenant, type Caller } from '@/server/tenant';
 import { makeToken, sendOne } from './api-factories';
-import { callerFor, forEachDriver, makeOrgWithRoles, makeUser } from './harness';
+import { callerFor, forEachDriver, makeOrgWithRoles, makeUser, sessionOf } from './harness';
 import { sendImport, weeks } from './import-factories';
 import { measurement } from './measurement-factories';
 import { as, makeStream, streamFields } from './stream-factories';
@@ -40,7 +40,8 @@ forEachDriver('the tenant door', (t) => {
     const b = await makeOrgWithRoles(t.db);
     await makeStream(t.db, a);
     await makeStream(t.db, b);
-    const caller = { kind: 'member', userId: a.users.lead.id, orgSlug: a.org.slug } as const;
+    const session = await sessionOf(t.db, a.users.lead.id);
+    const caller = { kind: 'member', session, orgSlug: a.org.slug } as const;
     const seen = await enterTenant(
       t.db,
       caller,
@@ -66,24 +67,34 @@ forEachDriver('the tenant door', (t) => {
   it('refuses: signed out 401, not a member or no such organization 404 alike, a role without the permission 403', async () => {
     const a = await makeOrgWithRoles(t.db);
     const outsider = await makeUser(t.db);
-    const member = (userId: string | null, orgSlug = a.org.slug): Caller => ({
+    const member = async (userId: string | null, orgSlug = a.org.slug): Promise<Caller> => ({
       kind: 'member',
-      userId,
+      session: userId ? await sessionOf(t.db, userId) : null,
       orgSlug,
     });
-    expect(await refusal(t.db, member(null), 'org:read')).toBe('UNAUTHORIZED');
-    expect(await refusal(t.db, member(outsider.id), 'org:read')).toBe('NOT_FOUND');
-    expect(await refusal(t.db, member(a.users.owner.id, 'no-such-org'), 'org:read')).toBe(
+    expect(await refusal(t.db, await member(null), 'org:read')).toBe('UNAUTHORIZED');
+    expect(await refusal(t.db, await member(outsider.id), 'org:read')).toBe('NOT_FOUND');
+    expect(await refusal(t.db, await member(a.users.owner.id, 'no-such-org'), 'org:read')).toBe(
       'NOT_FOUND',
     );
-    expect(await refusal(t.db, member(a.users.viewer.id), 'streams:create')).toBe('FORBIDDEN');
-    expect(await refusal(t.db, member(a.users.lead.id), 'streams:create')).toBeNull();
-    expect(await refusal(t.db, member(a.users.lead.id), 'tokens:manage')).toBe('FORBIDDEN');
+    expect(await refusal(t.db, await member(a.users.viewer.id), 'streams:create')).toBe(
+      'FORBIDDEN',
+    );
+    expect(await refusal(t.db, await member(a.users.lead.id), 'streams:create')).toBeNull();
+    expect(await refusal(t.db, await member(a.users.lead.id), 'tokens:manage')).toBe('FORBIDDEN');
+    // A cookie whose session is not in the table (ended, or never started): 401.
+    const forged: Caller = {
+      kind: 'member',
+      session: { userId: a.users.owner.id, secretHash: 'f'.repeat(64) },
+      orgSlug: a.org.slug,
+    };
+    expect(await refusal(t.db, forged, 'org:read')).toBe('UNAUTHORIZED');
   });
 
   it('rolls back what the work wrote when it fails, and announces only a write that committed', async () => {
     const a = await makeOrgWithRoles(t.db);
-    const caller = { kind: 'member', userId: a.users.owner.id, orgSlug: a.org.slug } as const;
+    const session = await sessionOf(t.db, a.users.owner.id);
+    const caller = { kind: 'member', session, orgSlug: a.org.slug } as const;
     let computed = 0;
     const answer = () => cachedAnswer(a.org.id, 'door-test', async () => ({ n: ++computed }));
     expect(await answer()).toEqual({ n: 1 });
@@ -171,9 +182,13 @@ forEachDriver('the tenant door', (t) => {
     const stranger = await makeUser(t.db);
     const a = await makeOrgWithRoles(t.db);
     // Procedures that act before there is a membership to check (sign-up, creating an
-    // organization, an invitation's preview and acceptance) or across the caller's own (the switcher).
+    // organization, an invitation's preview and acceptance), across the caller's own (the switcher),
+    // or on the person's own account (sessions.test.ts).
     const outsideTheDoor = new Set([
       'auth.signUp',
+      'account.sessions',
+      'account.changePassword',
+      'account.signOutEverywhere',
       'orgs.mine',
       'orgs.create',
       'invitations.preview',

@@ -15,7 +15,7 @@ function shapeOf(error: TRPCError, requestId?: string) {
     type: 'mutation',
     path: 'streams.create',
     input: undefined,
-    ctx: { db: undefined as never, userId: null, requestId },
+    ctx: { db: undefined as never, session: null, address: 'unknown', requestId },
   });
 }
 

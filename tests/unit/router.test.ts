@@ -8,6 +8,9 @@ import { appRouter } from '@/server/routers';
  */
 const covered = {
   'auth.signUp': 'auth.test.ts',
+  'account.sessions': 'sessions.test.ts',
+  'account.changePassword': 'sessions.test.ts',
+  'account.signOutEverywhere': 'sessions.test.ts',
   'orgs.mine': 'orgs.test.ts',
   'orgs.create': 'orgs.test.ts',
   'orgs.current': 'orgs.test.ts',
