@@ -38,6 +38,16 @@ export interface OpenOptions {
   url?: string;
   /** postgres:// URL of the tables' owner, for migrations; defaults to `url`. */
   migrationUrl?: string;
+  /**
+   * postgres:// URL of a direct connection for LISTEN alone (PgBouncer in transaction pooling
+   * cannot hold a LISTEN); defaults to `url`.
+   */
+  listenUrl?: string;
+  /**
+   * Named prepared statements (postgres.js's default). `false` behind PgBouncer in transaction
+   * pooling when it cannot keep them (before 1.21, or max_prepared_statements = 0).
+   */
+  prepare?: boolean;
   /** PGlite folder; omit (with no url) for an in-memory database. */
   dataDir?: string;
   /** Apply the committed migrations before returning (as the connecting, owning user). */
@@ -50,7 +60,10 @@ export interface OpenOptions {
  */
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return opts.url
-    ? openPostgres(opts.url, opts.migrate ? (opts.migrationUrl ?? opts.url) : null)
+    ? openPostgres(opts.url, opts.migrate ? (opts.migrationUrl ?? opts.url) : null, {
+        listenUrl: opts.listenUrl ?? opts.url,
+        prepare: opts.prepare ?? true,
+      })
     : openPglite(opts.dataDir, opts.migrate ?? false);
 }
 
@@ -59,7 +72,11 @@ export function logsInAsAppRole(url: string): boolean {
   return decodeURIComponent(new URL(url).username) === APP_ROLE;
 }
 
-async function openPostgres(url: string, migrationUrl: string | null): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  migrationUrl: string | null,
+  opts: { listenUrl: string; prepare: boolean },
+): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   if (migrationUrl) {
@@ -73,20 +90,31 @@ async function openPostgres(url: string, migrationUrl: string | null): Promise<D
   }
   // Logged in as the app's role, the connection is that role and nothing more. Logged in as
   // another user (development's `postgres`), the role is a start-up parameter, so every pooled
-  // connection is APP_ROLE from its first query; production refuses that (server/db.ts).
+  // connection is APP_ROLE from its first query; production refuses that (server/db.ts), and
+  // PgBouncer refuses the parameter, so behind it the app logs in as its role.
+  const asAppRole = (u: string) => (logsInAsAppRole(u) ? {} : { connection: { role: APP_ROLE } });
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    ...(logsInAsAppRole(url) ? {} : { connection: { role: APP_ROLE } }),
+    prepare: opts.prepare,
+    ...asAppRole(url),
   });
+  // LISTEN holds its session: through PgBouncer in transaction pooling it needs a direct
+  // connection of its own (one per process, opened when listening starts).
+  const listener =
+    opts.listenUrl === url
+      ? client
+      : postgres(opts.listenUrl, { max: 1, onnotice: () => {}, ...asAppRole(opts.listenUrl) });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
     created: false,
-    close: () => client.end(),
+    close: async () => {
+      await Promise.all([client.end(), listener === client ? null : listener.end()]);
+    },
     listen: async (channel, onMessage, onConnect) => {
-      await client.listen(channel, onMessage, onConnect);
+      await listener.listen(channel, onMessage, onConnect);
     },
   };
 }

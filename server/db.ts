@@ -33,6 +33,8 @@ async function open(): Promise<Db> {
   const handle = await openDatabase({
     url: e.DATABASE_URL,
     migrationUrl: e.DATABASE_MIGRATION_URL,
+    listenUrl: e.DATABASE_LISTEN_URL,
+    prepare: e.DATABASE_PREPARE === 'true',
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
