@@ -10,6 +10,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** The non-owner role every app query runs as; row-level security applies to it. */
 export const APP_ROLE = 'valuestream_app';
+/** How the listening connection (DATABASE_LISTEN_URL) shows in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = 'valuestream listen';
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export interface DatabaseHandle {
@@ -104,7 +106,14 @@ async function openPostgres(
   const listener =
     opts.listenUrl === url
       ? client
-      : postgres(opts.listenUrl, { max: 1, onnotice: () => {}, ...asAppRole(opts.listenUrl) });
+      : postgres(opts.listenUrl, {
+          max: 1,
+          onnotice: () => {},
+          connection: {
+            application_name: LISTEN_APPLICATION_NAME,
+            ...(logsInAsAppRole(opts.listenUrl) ? {} : { role: APP_ROLE }),
+          },
+        });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

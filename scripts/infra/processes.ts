@@ -10,6 +10,8 @@ export interface Started {
   child: ChildProcess;
   /** Everything it printed so far (stdout and stderr). */
   output: () => string;
+  /** Its exit code once it has exited (null: ended by a signal). */
+  exited: Promise<number | null>;
   /** SIGTERM to its process group; SIGKILL after `graceMs`; resolves once it has exited. */
   stop: (graceMs?: number) => Promise<number | null>;
 }
@@ -46,6 +48,7 @@ export function startProcess(
     name,
     child,
     output: () => output,
+    exited,
     stop: async (graceMs = 15_000) => {
       signal('SIGTERM');
       const timer = setTimeout(() => signal('SIGKILL'), graceMs);

@@ -114,7 +114,7 @@ onBouncer('the app through PgBouncer in transaction pooling', () => {
         postgres(b.url(APP_ROLE), { max: 1, prepare, onnotice: () => {} }),
       );
       const [c1, c2, c3] = clients as [postgres.Sql, postgres.Sql, postgres.Sql];
-      const query = (c: postgres.Sql) => c`select ${1}::int + 1 as two`;
+      const query = (c: postgres.Sql | postgres.TransactionSql) => c`select ${1}::int + 1 as two`;
       const hold = (c: postgres.Sql) => {
         let release = () => {};
         const released = new Promise<void>((resolve) => (release = resolve));
@@ -164,7 +164,11 @@ onBouncer('the app through PgBouncer in transaction pooling', () => {
     const b = await bouncer(1);
     const app = await open(b.url(APP_ROLE), { listenUrl: direct(APP_ROLE) });
     const heard: string[] = [];
-    await app.listen?.(DATA_CHANNEL, (payload) => heard.push(payload), () => {});
+    await app.listen?.(
+      DATA_CHANNEL,
+      (payload) => heard.push(payload),
+      () => {},
+    );
     const org = await makeOrgWithRoles(t.db);
     await withTenant(app.db, { orgId: org.org.id }, (tx) => announceChange(tx, org.org.id));
     await expect.poll(() => heard).toContain(org.org.id);
