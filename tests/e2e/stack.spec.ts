@@ -188,8 +188,10 @@ test.describe('two instances behind HAProxy, through PgBouncer (a pool of one)',
   }) => {
     const beta = account(1);
     const request = await playwright.request.newContext({ baseURL: stack.balancer });
+    // One CSRF token (its cookie is signed with the shared secret), then one request per attempt,
+    // so the attempts alternate between the instances.
+    const csrf = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const attempt = async (password: string) => {
-      const csrf = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
       const r = await request.post('/api/auth/callback/credentials', {
         form: { email: beta.email, password, csrfToken: csrf.csrfToken },
         maxRedirects: 0,
