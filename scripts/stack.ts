@@ -21,6 +21,7 @@ const serverUrl =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.STACK_PORT ?? 3300);
 
+const started = Date.now();
 const stack = await startStack({
   serverUrl,
   port,
@@ -29,7 +30,7 @@ const stack = await startStack({
 });
 
 console.log(`
-Valuestream, two instances:
+Valuestream, two instances (up in ${((Date.now() - started) / 1000).toFixed(1)} s):
   balancer   ${stack.balancer}   (HAProxy, round robin, health check /api/health)
 ${stack.instances.map((i) => `  instance ${i.name} ${i.url}`).join('\n')}
   pgbouncer  ${stack.pgbouncer}   (transaction pooling)
