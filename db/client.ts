@@ -10,6 +10,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** The non-owner role every app query runs as; row-level security applies to it. */
 export const APP_ROLE = 'valuestream_app';
+/** How the listening connection (DATABASE_LISTEN_URL) shows in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = 'valuestream listen';
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** The advisory lock Postgres migrations run under: hashtextextended('valuestream:migrations', 0). */
 const MIGRATION_LOCK = '6654485616698899519';
@@ -40,6 +42,16 @@ export interface OpenOptions {
   url?: string;
   /** postgres:// URL of the tables' owner, for migrations; defaults to `url`. */
   migrationUrl?: string;
+  /**
+   * postgres:// URL of a direct connection for LISTEN alone (PgBouncer in transaction pooling
+   * cannot hold a LISTEN); defaults to `url`.
+   */
+  listenUrl?: string;
+  /**
+   * Named prepared statements (postgres.js's default). `false` behind PgBouncer in transaction
+   * pooling when it cannot keep them (before 1.21, or max_prepared_statements = 0).
+   */
+  prepare?: boolean;
   /** PGlite folder; omit (with no url) for an in-memory database. */
   dataDir?: string;
   /** Apply the committed migrations before returning (as the connecting, owning user). */
@@ -52,7 +64,10 @@ export interface OpenOptions {
  */
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return opts.url
-    ? openPostgres(opts.url, opts.migrate ? (opts.migrationUrl ?? opts.url) : null)
+    ? openPostgres(opts.url, opts.migrate ? (opts.migrationUrl ?? opts.url) : null, {
+        listenUrl: opts.listenUrl ?? opts.url,
+        prepare: opts.prepare ?? true,
+      })
     : openPglite(opts.dataDir, opts.migrate ?? false);
 }
 
@@ -61,7 +76,11 @@ export function logsInAsAppRole(url: string): boolean {
   return decodeURIComponent(new URL(url).username) === APP_ROLE;
 }
 
-async function openPostgres(url: string, migrationUrl: string | null): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  migrationUrl: string | null,
+  opts: { listenUrl: string; prepare: boolean },
+): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   if (migrationUrl) {
@@ -79,21 +98,43 @@ async function openPostgres(url: string, migrationUrl: string | null): Promise<D
   }
   // Logged in as the app's role, the connection is that role and nothing more. Logged in as
   // another user (development's `postgres`), the role is a start-up parameter, so every pooled
-  // connection is APP_ROLE from its first query; production refuses that (server/db.ts).
+  // connection is APP_ROLE from its first query; production refuses that (server/db.ts), and
+  // PgBouncer refuses the parameter, so behind it the app logs in as its role.
+  const asAppRole = (u: string) => (logsInAsAppRole(u) ? {} : { connection: { role: APP_ROLE } });
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    ...(logsInAsAppRole(url) ? {} : { connection: { role: APP_ROLE } }),
+    prepare: opts.prepare,
+    ...asAppRole(url),
   });
+  // LISTEN holds its session: through PgBouncer in transaction pooling it needs a direct
+  // connection of its own (one per process, opened when listening starts).
+  const listener =
+    opts.listenUrl === url
+      ? client
+      : postgres(opts.listenUrl, {
+          max: 1,
+          onnotice: () => {},
+          connection: {
+            application_name: LISTEN_APPLICATION_NAME,
+            ...(logsInAsAppRole(opts.listenUrl) ? {} : { role: APP_ROLE }),
+          },
+        });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
     created: false,
-    // Queries in flight get 5 s to finish; a connection attempt that never completes must not hold the stop.
-    close: () => client.end({ timeout: 5 }),
+    // Queries in flight get 5 s to finish; a connection attempt that never completes must not
+    // hold the stop.
+    close: async () => {
+      await Promise.all([
+        client.end({ timeout: 5 }),
+        listener === client ? null : listener.end({ timeout: 5 }),
+      ]);
+    },
     listen: async (channel, onMessage, onConnect) => {
-      await client.listen(channel, onMessage, onConnect);
+      await listener.listen(channel, onMessage, onConnect);
     },
   };
 }

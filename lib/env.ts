@@ -25,6 +25,23 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_READ_URL must be a postgres:// URL.' })
     .optional(),
+  /**
+   * A direct connection (not through PgBouncer in transaction pooling, where LISTEN cannot work)
+   * used only to hear other processes' changes; defaults to DATABASE_URL.
+   */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_LISTEN_URL must be a postgres:// URL.' })
+    .optional(),
+  /**
+   * `false` sends every query unnamed (no server-side prepared statements): needed behind PgBouncer
+   * in transaction pooling before 1.21 or with max_prepared_statements = 0.
+   */
+  DATABASE_PREPARE: z
+    .enum(['true', 'false'], {
+      error: 'DATABASE_PREPARE is true (named prepared statements) or false (behind PgBouncer).',
+    })
+    .default('true'),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   /**
    * Demo organizations in a new embedded database: unset, only in development; `1`, also in
@@ -72,6 +89,8 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
     DATABASE_READ_URL: process.env.DATABASE_READ_URL || undefined,
+    DATABASE_LISTEN_URL: process.env.DATABASE_LISTEN_URL || undefined,
+    DATABASE_PREPARE: process.env.DATABASE_PREPARE || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SEED_DEMO: process.env.SEED_DEMO || undefined,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,

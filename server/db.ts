@@ -51,7 +51,7 @@ async function openReplica(url: string): Promise<Db> {
   refuseOwnerInProduction('DATABASE_READ_URL', url);
   // The primary first: its writes record their WAL position only once it knows of the replica.
   await getDb();
-  const handle = await openDatabase({ url });
+  const handle = await openDatabase({ url, prepare: env().DATABASE_PREPARE === 'true' });
   cache.__valuestreamReadClose = () =>
     Promise.race([
       handle.close(),
@@ -76,6 +76,8 @@ async function open(): Promise<Db> {
   const handle = await openDatabase({
     url: e.DATABASE_URL,
     migrationUrl: e.DATABASE_MIGRATION_URL,
+    listenUrl: e.DATABASE_LISTEN_URL,
+    prepare: e.DATABASE_PREPARE === 'true',
     dataDir: e.DATABASE_URL ? undefined : e.PGLITE_DIR,
     migrate: !e.DATABASE_URL || e.NODE_ENV !== 'production',
   });
