@@ -23,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
