@@ -114,7 +114,7 @@ export interface Fixture {
 }
 
 /** Two organizations with a member of each role, streams owned by A's owner and lead, and tokens. */
-export async function makeFixture(db: Db): Promise<Fixture> {
+export async function makeFixture(db: Db, opts: { tokens?: boolean } = {}): Promise<Fixture> {
   const a = await makeOrgWithRoles(db);
   const b = await makeOrgWithRoles(db);
   const streams = {} as Fixture['streams'];
@@ -125,7 +125,8 @@ export async function makeFixture(db: Db): Promise<Fixture> {
     streams[role] = { op, dev };
   }
   const bStream = await makeStream(db, b, { ownedBy: 'owner' });
-  return { a, b, streams, bStream, tokens: await makeTokens(db, a, b) };
+  const tokens = opts.tokens === false ? ({} as Fixture['tokens']) : await makeTokens(db, a, b);
+  return { a, b, streams, bStream, tokens };
 }
 
 /** A token acting as each member of A: only owners and admins make tokens, so the others are promoted for the moment. */
@@ -169,20 +170,18 @@ const checksumQuery = sql.raw(
     .join(` || ' ' || `)} as sum`,
 );
 
-/** Every row of every table that organizations A and B (and no organization) show. */
+/** Every row of every table that organizations A and B (and no organization) show: one transaction. */
 export async function checksum(db: Db, f: Pick<Fixture, 'a' | 'b'>): Promise<string> {
-  const sums: string[] = [];
-  for (const org of [f.a.org, f.b.org]) {
-    const [row] = await withTenant(db, { orgId: org.id }, (tx) =>
-      rowsOf<{ sum: string }>(tx, checksumQuery),
-    );
-    sums.push(row?.sum ?? '');
-  }
-  return sums.join(' / ');
+  return db.transaction(async (tx) => {
+    const sums: string[] = [];
+    for (const org of [f.a.org, f.b.org]) {
+      await tx.execute(sql`select set_config('app.org_id', ${org.id}, true)`);
+      const [row] = await rowsOf<{ sum: string }>(tx as unknown as Db, checksumQuery);
+      sums.push(row?.sum ?? '');
+    }
+    return sums.join(' / ');
+  });
 }
-
-/** The tables the checksum covers, for a test to check it covers the tenant tables. */
-export const checksumTables = tableNames;
 
 /** A fresh development and operational stream of A owned by `owner`, for a call that changes them. */
 export async function freshStreams(db: Db, f: Fixture, owner: Role) {
@@ -193,3 +192,53 @@ export async function freshStreams(db: Db, f: Fixture, owner: Role) {
 
 /** A caller of A as its owner, for setting things up. */
 export const setup = (db: Db, f: Fixture) => as(db, f.a, 'owner');
+
+/**
+ * Whether any transaction committed since the last look: a refused call must commit nothing.
+ * One cheap statement, where a checksum of every table is a dozen: transaction ids are handed out
+ * only to transactions that write (or lock), and a refused call's transaction rolls back. PGlite
+ * only: on a Postgres server other databases' transactions share the counter.
+ */
+export async function commitWatch(db: Db) {
+  const read = async (since: string | null) => {
+    const [row] = await rowsOf<{ next: string; committed: number }>(
+      db,
+      sql`select pg_snapshot_xmax(pg_current_snapshot())::text as next,
+            (select count(*)::int from generate_series(
+               coalesce(${since}::bigint, pg_snapshot_xmax(pg_current_snapshot())::text::bigint),
+               pg_snapshot_xmax(pg_current_snapshot())::text::bigint - 1) as x
+             where pg_xact_status(x::text::xid8) = 'committed') as committed`,
+    );
+    if (!row) throw new Error('No snapshot');
+    return row;
+  };
+  let since = (await read(null)).next;
+  return {
+    /** How many transactions committed since the last call (or since the watch began). */
+    async committed(): Promise<number> {
+      const row = await read(since);
+      since = row.next;
+      return row.committed;
+    },
+  };
+}
+
+/**
+ * Tells whether a refused call changed anything, cheaply: on PGlite by the transactions committed
+ * (`commitWatch`), on Postgres by the checksum of every table. Call `accepted` after a call that
+ * succeeded (its changes are the new normal) and `unchanged` after one that was refused.
+ */
+export async function changeDetector(db: Db, f: Pick<Fixture, 'a' | 'b'>, driver: string) {
+  if (driver === 'pglite') {
+    const watch = await commitWatch(db);
+    return {
+      accepted: async () => void (await watch.committed()),
+      unchanged: async () => (await watch.committed()) === 0,
+    };
+  }
+  let last = await checksum(db, f);
+  return {
+    accepted: async () => void (last = await checksum(db, f)),
+    unchanged: async () => (await checksum(db, f)) === last,
+  };
+}

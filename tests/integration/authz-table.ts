@@ -224,6 +224,7 @@ export const procedures: Record<string, ProcedureEntry> = {
     input: async (db, f, o) => ({
       ...slug(f),
       measurement: measurement((await freshStreams(db, f, o)).op),
+      replace: true,
     }),
   },
   'measurements.update': {

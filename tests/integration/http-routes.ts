@@ -19,6 +19,7 @@ import {
   type Outcome,
   type Who,
 } from './authz-fixture';
+import { uniqueEmail } from './harness';
 import { weeks } from './import-factories';
 import { measurement } from './measurement-factories';
 
@@ -94,16 +95,7 @@ export const routes: Record<string, RouteEntry> = {
   'GET /api/v1/docs': { access: 'public', request: get('/api/v1/docs') },
   'GET /api/v1/openapi.json': { access: 'public', request: get('/api/v1/openapi.json') },
   'GET /api/auth/[...nextauth]': { access: 'public', request: get('/api/auth/session') },
-  'POST /api/auth/[...nextauth]': {
-    access: 'public',
-    // next-auth: without its CSRF token, a redirect to the sign-in page with the error.
-    request: async () =>
-      new Request(`${ORIGIN}/api/auth/callback/credentials`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'email=a%40b.test&password=x',
-      }),
-  },
+  'POST /api/auth/[...nextauth]': { access: 'public', request: () => signInAttempt() },
   'GET /api/trpc/[trpc]': { access: 'procedures' },
   'POST /api/trpc/[trpc]': { access: 'procedures' },
   'POST /api/v1/measurements': {
@@ -137,6 +129,30 @@ export const routes: Record<string, RouteEntry> = {
     },
   },
 };
+
+/**
+ * A sign-in with a wrong password, as the sign-in page sends it: next-auth's CSRF token and cookie
+ * first, then the form. Answered with a redirect to the sign-in page and the error.
+ */
+export async function signInAttempt(fields: Record<string, string> = {}): Promise<Request> {
+  const { GET } = await import('@/app/api/auth/[...nextauth]/route');
+  const answer = await (GET as unknown as Handler)(new Request(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await answer.json()) as { csrfToken: string };
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({
+      csrfToken,
+      email: uniqueEmail('nobody'),
+      password: 'not-the-password',
+      ...fields,
+    }),
+  });
+}
 
 /** A tRPC call over HTTP, as the client sends it (superjson; a query as GET, a mutation as POST). */
 export function trpcRequest(
