@@ -155,7 +155,7 @@ export async function freshMember(db: Db, f: Fixture, role: Role = 'viewer') {
 // ---------------------------------------------------------------------------------------------
 // Nothing changed
 
-const tableNames = Object.values(schema)
+const tableNames = (Object.values(schema) as unknown[])
   .filter((v): v is PgTable => is(v, PgTable))
   .map((t) => getTableConfig(t).name)
   .sort();

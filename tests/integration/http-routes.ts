@@ -82,7 +82,7 @@ function apiPost(url: string, who: Who, f: Fixture, body: unknown): Request {
   return new Request(`${ORIGIN}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-export function importRequest(slug: string, body: string | Uint8Array): Request {
+export function importRequest(slug: string, body: string): Request {
   return new Request(`${ORIGIN}/api/imports?org=${encodeURIComponent(slug)}`, {
     method: 'POST',
     headers: { 'content-type': IMPORT_CONTENT_TYPE },
@@ -154,15 +154,19 @@ export async function signInAttempt(fields: Record<string, string> = {}): Promis
   });
 }
 
+/** Every procedure of the router by its dotted path (`orgs.rename`), with its kind. */
+export const procedureDefs = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: 'query' | 'mutation' | 'subscription' } }
+>;
+
 /** A tRPC call over HTTP, as the client sends it (superjson; a query as GET, a mutation as POST). */
 export function trpcRequest(
   procedurePath: string,
   input: unknown,
   headers: Record<string, string> = {},
 ): Request {
-  const procedure = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[
-    procedurePath
-  ];
+  const procedure = procedureDefs[procedurePath];
   const encoded = JSON.stringify(transformer.serialize(input));
   if (procedure?._def.type === 'query')
     return new Request(`${ORIGIN}/api/trpc/${procedurePath}?input=${encodeURIComponent(encoded)}`, {
