@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { expectFieldError } from './errors';
 import { forEachDriver, makeOrgWithRoles } from './harness';
+import { measurement } from './measurement-factories';
 import { as, calendar, makeStream, step } from './stream-factories';
 
 forEachDriver('fuzz regressions', (t) => {
@@ -25,5 +26,42 @@ forEachDriver('fuzz regressions', (t) => {
     );
     await expectFieldError(save({ hoursPerDay: 8, daysPerWeek: 0.01 }), 'calendar.daysPerWeek');
     expect(await save({ ...calendar, hoursPerDay: 0.01 })).toMatchObject({ version: 1 });
+  });
+});
+
+forEachDriver('fuzz regressions: year 0', (t) => {
+  it('a date in year 0 (which Postgres does not have) is refused on its field, not a 500 (measurements.previous and .list, improvements, dashboards)', async () => {
+    const org = await makeOrgWithRoles(t.db);
+    const streamId = await makeStream(t.db, org, { ownedBy: 'lead' });
+    const owner = as(t.db, org, 'owner');
+    const orgSlug = org.org.slug;
+    await expectFieldError(
+      owner.measurements.previous({ orgSlug, streamId, before: '0000-01-01' }),
+      'before',
+    );
+    await expectFieldError(owner.measurements.list({ orgSlug, from: '0000-01-03' }), 'from');
+    await expectFieldError(
+      owner.improvements.create({
+        orgSlug,
+        fields: { streamId, title: 'Kaizen', metric: 'lead_time', startedOn: '0000-01-01' },
+      }),
+      'fields.startedOn',
+    );
+    await expectFieldError(
+      owner.measurements.save({
+        orgSlug,
+        measurement: measurement(streamId, { periodStart: '0000-01-03', periodEnd: '0000-01-09' }),
+      }),
+      'measurement.periodStart',
+    );
+    await expectFieldError(
+      owner.dashboards.comparison({
+        orgSlug,
+        range: 'custom',
+        from: '0000-01-03',
+        to: '0000-03-03',
+      }),
+      'from',
+    );
   });
 });
