@@ -56,10 +56,20 @@ async function savedImprovement(db: Db, f: Fixture, owner: Role) {
 
 const improvement = (streamId: string) => ({
   streamId,
+  stepName: '',
   title: `Kaizen ${randomId()}`,
+  waste: 'waiting' as const,
   metric: 'lead_time' as const,
+  ownerId: null,
   startedOn: '2026-01-05',
+  completedOn: null,
+  windowWeeks: 8,
+  expectedEffect: 'Shorter waits',
+  notes: '',
 });
+
+/** Twelve whole weeks of 2026, as a custom range (every field given, so the fuzz edits each). */
+const weeksOf2026 = { range: 'custom' as const, from: '2026-01-05', to: '2026-03-29' };
 
 /** An invitation to a new organization nobody of the fixture belongs to (accepting it joins that one). */
 async function elsewhereInvitation(db: Db) {
@@ -118,7 +128,16 @@ export const procedures: Record<string, ProcedureEntry> = {
   },
   'invitations.preview': { access: 'public', input: (db) => elsewhereInvitation(db) },
   'invitations.accept': { access: 'signed-in', input: (db) => elsewhereInvitation(db) },
-  'streams.list': { access: 'streams:read', input: inOrg },
+  'streams.list': {
+    access: 'streams:read',
+    input: async (_db, f) => ({
+      ...slug(f),
+      search: 'Stream',
+      kind: 'operational',
+      type: 'fulfillment',
+      includeArchived: true,
+    }),
+  },
   'streams.get': {
     access: 'streams:read',
     input: async (_db, f, o) => ({ ...slug(f), id: streamOf(f, o).op }),
@@ -209,7 +228,16 @@ export const procedures: Record<string, ProcedureEntry> = {
       return { ...slug(f), streamId: op };
     },
   },
-  'measurements.list': { access: 'measurements:read', input: inOrg },
+  'measurements.list': {
+    access: 'measurements:read',
+    input: async (_db, f, o) => ({
+      ...slug(f),
+      streamId: streamOf(f, o).op,
+      from: '2026-01-01',
+      to: '2026-03-31',
+      source: 'form',
+    }),
+  },
   'measurements.get': {
     access: 'measurements:read',
     input: async (db, f, o) => ({ ...slug(f), id: (await savedMeasurement(db, f, o)).id }),
@@ -240,7 +268,10 @@ export const procedures: Record<string, ProcedureEntry> = {
     scoped: true,
     input: async (db, f, o) => ({ ...slug(f), id: (await savedMeasurement(db, f, o)).id }),
   },
-  'measurements.audit': { access: 'measurements:audit', input: inOrg },
+  'measurements.audit': {
+    access: 'measurements:audit',
+    input: async (_db, f, o) => ({ ...slug(f), streamId: streamOf(f, o).op }),
+  },
   'apiTokens.list': { access: 'tokens:manage', input: inOrg },
   'apiTokens.create': {
     access: 'tokens:manage',
@@ -251,14 +282,37 @@ export const procedures: Record<string, ProcedureEntry> = {
     input: async (db, f) => ({ ...slug(f), id: (await makeToken(db, f.a, { by: 'owner' })).id }),
   },
   'imports.list': { access: 'measurements:import', input: inOrg },
-  'dashboards.portfolio': { access: 'dashboards:read', input: inOrg },
+  'dashboards.portfolio': {
+    access: 'dashboards:read',
+    input: async (_db, f, o) => ({
+      ...slug(f),
+      ...weeksOf2026,
+      kind: 'operational',
+      type: 'fulfillment',
+      ownerId: ownerId(f, o),
+    }),
+  },
   'dashboards.stream': {
     access: 'dashboards:read',
-    input: async (_db, f, o) => ({ ...slug(f), id: streamOf(f, o).op }),
+    input: async (_db, f, o) => ({ ...slug(f), id: streamOf(f, o).op, ...weeksOf2026 }),
   },
-  'dashboards.comparison': { access: 'dashboards:read', input: inOrg },
-  'dashboards.waste': { access: 'dashboards:read', input: inOrg },
-  'improvements.list': { access: 'dashboards:read', input: inOrg },
+  'dashboards.comparison': {
+    access: 'dashboards:read',
+    input: async (_db, f) => ({ ...slug(f), ...weeksOf2026 }),
+  },
+  'dashboards.waste': {
+    access: 'dashboards:read',
+    input: async (_db, f, o) => ({
+      ...slug(f),
+      ...weeksOf2026,
+      streamId: streamOf(f, o).op,
+      baseline: { from: '2025-10-06', to: '2025-12-28' },
+    }),
+  },
+  'improvements.list': {
+    access: 'dashboards:read',
+    input: async (_db, f, o) => ({ ...slug(f), streamId: streamOf(f, o).op }),
+  },
   'improvements.get': {
     access: 'dashboards:read',
     input: async (db, f, o) => ({ ...slug(f), id: await savedImprovement(db, f, o) }),

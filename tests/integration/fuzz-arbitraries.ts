@@ -58,6 +58,20 @@ const nearlyDates = fc.constantFrom(
   '4713-01-01',
 );
 
+/** Dates shaped right, with any year, month and day (year 0, month 13, day 32 among them). */
+const shapedDates = fc
+  .record({
+    y: fc.oneof(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.constantFrom(0, 0, 1, 1969, 1970, 2026, 2038, 9999),
+    ),
+    m: fc.integer({ min: 0, max: 13 }),
+    d: fc.integer({ min: 0, max: 32 }),
+  })
+  .map(({ y, m, d }) =>
+    [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')].join('-'),
+  );
+
 const edgeNumbers = fc.oneof(
   fc.constantFrom(
     0,
@@ -151,6 +165,8 @@ function similar(
   known: readonly string[],
   anything: fc.Arbitrary<unknown>,
 ): fc.Arbitrary<unknown> {
+  if (typeof original === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(original))
+    return fc.oneof({ weight: 3, arbitrary: fc.oneof(shapedDates, nearlyDates) }, anyText);
   if (typeof original === 'string')
     return fc.oneof(
       anyText,
