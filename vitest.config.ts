@@ -23,6 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // next-auth imports `next/server` without its extension: let Vite resolve it, so the
+          // route handlers run in-process (authz-matrix, fuzz-http).
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

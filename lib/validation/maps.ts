@@ -34,14 +34,15 @@ export const stepInput = z.object({
 });
 export type StepInput = z.input<typeof stepInput>;
 
+/** Stored to the hundredth of an hour and the tenth of a day: anything smaller would be stored as 0. */
 export const calendarInput = z.object({
   hoursPerDay: z
-    .number()
-    .gt(0, { error: 'A working day is longer than 0 hours.' })
+    .number({ error: 'Enter the hours of a working day.' })
+    .min(0.01, { error: 'A working day is at least 0.01 hours.' })
     .max(24, { error: 'A working day has at most 24 hours.' }),
   daysPerWeek: z
-    .number()
-    .gt(0, { error: 'A working week is longer than 0 days.' })
+    .number({ error: 'Enter the days of a working week.' })
+    .min(0.1, { error: 'A working week is at least 0.1 days.' })
     .max(7, { error: 'A working week has at most 7 days.' }),
 });
 

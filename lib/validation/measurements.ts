@@ -8,12 +8,15 @@ export const isoDate = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date (YYYY-MM-DD).` })
     .refine(isRealDate, { error: `The ${label} is not a real date.` });
 
-/** 'YYYY-MM-DD' names a day of the calendar (no 30 February). Cheap: imports check it 100,000 times. */
+/**
+ * 'YYYY-MM-DD' names a day of the calendar (no 30 February, no year 0, which the calendar and
+ * Postgres lack). Cheap: imports check it 100,000 times.
+ */
 export function isRealDate(v: string): boolean {
   const y = Number(v.slice(0, 4));
   const m = Number(v.slice(5, 7));
   const d = Number(v.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= ([31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lineText } from '@/lib/validation/text';
-import { measurementInput, measurementListInput } from '@/lib/validation/measurements';
+import { isoDate, measurementInput, measurementListInput } from '@/lib/validation/measurements';
 import { streamIdSchema } from '@/lib/validation/streams';
 import {
   editMeasurement,
@@ -27,7 +27,7 @@ export const measurementsRouter = router({
       z.object({
         streamId: z.uuid(),
         stepName: lineText(120).default(''),
-        before: z.iso.date(),
+        before: isoDate('date'),
       }),
     )
     .query(({ ctx, input }) => previousMeasurement(ctx.db, ctx.actor, input)),
