@@ -24,3 +24,8 @@ export function useOrg(): CurrentOrg & { can: (p: Permission) => boolean } {
   if (!org) throw new Error('useOrg() used outside an organization page');
   return { ...org, can: (p) => org.permissions.includes(p) };
 }
+
+/** The organization of the current page, or null outside one (the not-found page's header). */
+export function useOptionalOrg(): CurrentOrg | null {
+  return useContext(OrgContext);
+}

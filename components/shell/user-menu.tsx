@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { DropdownMenu } from 'radix-ui';
 import { signOutAction } from '@/server/actions';
-import { useOrg } from './org-context';
+import { useOptionalOrg } from './org-context';
 
 const itemClass =
   'block w-full cursor-pointer rounded px-2 py-1.5 text-left text-sm outline-none data-[highlighted]:bg-indigo-50 dark:data-[highlighted]:bg-slate-700';
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
-  const org = useOrg();
+  // Outside an organization (the not-found page) there is no account page to link to.
+  const org = useOptionalOrg();
   const initials = name
     .split(/\s+/)
     .map((part) => part[0] ?? '')
@@ -35,11 +36,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-xs text-slate-500">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
-          <DropdownMenu.Item asChild>
-            <Link href={`/${org.slug}/account`} className={itemClass}>
-              Your account
-            </Link>
-          </DropdownMenu.Item>
+          {org ? (
+            <DropdownMenu.Item asChild>
+              <Link href={`/${org.slug}/account`} className={itemClass}>
+                Your account
+              </Link>
+            </DropdownMenu.Item>
+          ) : null}
           <form action={signOutAction}>
             <DropdownMenu.Item asChild onSelect={(e) => e.preventDefault()}>
               <button type="submit" className={itemClass}>

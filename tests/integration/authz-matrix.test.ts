@@ -20,7 +20,7 @@ import {
   type Who,
 } from './authz-fixture';
 import { inputFor, procedures } from './authz-table';
-import { callerFor, forEachDriver } from './harness';
+import { callerFor, forEachDriver, makeUser, newSession } from './harness';
 import {
   discoverRoutes,
   outcomeOf,
@@ -33,11 +33,21 @@ import {
 
 vi.mock('@/server/db', () => ({
   getDb: async () => (globalThis as unknown as { __authzRoutes: { db: unknown } }).__authzRoutes.db,
+  getReadDb: async () => null, // no read replica here
 }));
 vi.mock('@/server/auth', async (original) => ({
   ...(await original<typeof import('@/server/auth')>()),
-  currentUserId: async () =>
-    (globalThis as unknown as { __authzRoutes: { userId: string | null } }).__authzRoutes.userId,
+  // The session the cookie would claim: a live one of the user the case signs in as.
+  currentSession: async () => {
+    const { db, userId } = (
+      globalThis as unknown as {
+        __authzRoutes: { db: import('@/db/client').Db; userId: string | null };
+      }
+    ).__authzRoutes;
+    if (!userId) return null;
+    const { sessionOf } = await import('./harness');
+    return sessionOf(db, userId);
+  },
 }));
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
@@ -68,12 +78,18 @@ async function callProcedure(
     if (!handler) throw new Error('No tRPC route');
     return outcomeOf(await handler(request));
   }
+  // The account's own procedures act on the caller's password and sessions: a fresh person
+  // (signed in if `who` is) stands in, so the fixture's people keep theirs.
+  const userId = sessionOf(f, who);
+  const caller =
+    path.startsWith('account.') && userId
+      ? callerFor(t.db, null, { session: await newSession(t.db, (await makeUser(t.db)).id) })
+      : callerFor(t.db, userId);
   const procedure = path
     .split('.')
-    .reduce<unknown>(
-      (node, key) => (node as Record<string, unknown>)[key],
-      callerFor(t.db, sessionOf(f, who)),
-    ) as (input: unknown) => Promise<unknown>;
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   return procedure(input).then(
     () => 'ok' as const,
     (error: unknown) => outcomeOfError(error),

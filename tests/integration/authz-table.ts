@@ -94,6 +94,17 @@ export const procedures: Record<string, ProcedureEntry> = {
     }),
   },
   'orgs.mine': { access: 'signed-in', input: none },
+  // The person's own account: called as a fresh person each time (authz-matrix.test.ts), since a
+  // new password or "sign out everywhere" ends the sessions the other cases sign in with.
+  'account.sessions': { access: 'signed-in', input: none },
+  'account.changePassword': {
+    access: 'signed-in',
+    input: async () => ({
+      currentPassword: TEST_PASSWORD,
+      newPassword: `new ${TEST_PASSWORD} ${randomId()}`,
+    }),
+  },
+  'account.signOutEverywhere': { access: 'signed-in', input: none },
   'orgs.create': { access: 'signed-in', input: async () => ({ name: `Org ${randomId()}` }) },
   'orgs.current': { access: 'org:read', input: inOrg },
   'orgs.rename': {

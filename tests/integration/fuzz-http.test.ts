@@ -19,11 +19,21 @@ import { measurement } from './measurement-factories';
 
 vi.mock('@/server/db', () => ({
   getDb: async () => (globalThis as unknown as { __authzRoutes: { db: unknown } }).__authzRoutes.db,
+  getReadDb: async () => null, // no read replica here
 }));
 vi.mock('@/server/auth', async (original) => ({
   ...(await original<typeof import('@/server/auth')>()),
-  currentUserId: async () =>
-    (globalThis as unknown as { __authzRoutes: { userId: string | null } }).__authzRoutes.userId,
+  // The session the cookie would claim: a live one of the user the case signs in as.
+  currentSession: async () => {
+    const { db, userId } = (
+      globalThis as unknown as {
+        __authzRoutes: { db: import('@/db/client').Db; userId: string | null };
+      }
+    ).__authzRoutes;
+    if (!userId) return null;
+    const { sessionOf } = await import('./harness');
+    return sessionOf(db, userId);
+  },
 }));
 
 /** JSON text of anything (a bigint as a string; nothing at all as the empty body). */
@@ -223,6 +233,8 @@ const authFuzzer =
 
 const fuzzers: Record<string, Fuzzer> = {
   'GET /api/health': getOf('/api/health'),
+  'GET /api/ready': getOf('/api/ready'),
+  'GET /api/metrics': getOf('/api/metrics'),
   'GET /api/v1/docs': getOf('/api/v1/docs'),
   'GET /api/v1/openapi.json': getOf('/api/v1/openapi.json'),
   'GET /api/auth/[...nextauth]': authFuzzer('GET'),

@@ -92,6 +92,9 @@ export function importRequest(slug: string, body: string): Request {
 
 export const routes: Record<string, RouteEntry> = {
   'GET /api/health': { access: 'public', request: get('/api/health') },
+  'GET /api/ready': { access: 'public', request: get('/api/ready') },
+  // Open outside production; production asks for METRICS_TOKEN (tests/e2e/lifecycle.spec.ts).
+  'GET /api/metrics': { access: 'public', request: get('/api/metrics') },
   'GET /api/v1/docs': { access: 'public', request: get('/api/v1/docs') },
   'GET /api/v1/openapi.json': { access: 'public', request: get('/api/v1/openapi.json') },
   'GET /api/auth/[...nextauth]': { access: 'public', request: get('/api/auth/session') },
