@@ -63,6 +63,8 @@ export default defineConfig({
       // up far more people in an hour than one address may.
       SIGN_UP_LIMIT_PER_HOUR: '1000',
       NEXT_TELEMETRY_DISABLED: '1',
+      // One JSON line per request would bury the test output: warnings and errors only.
+      LOG_LEVEL: 'warn',
     },
   },
 });
