@@ -11,8 +11,10 @@ function parse(iso: string): number | null {
   const m = isoPattern.exec(iso);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, so "0001-06-28" came back as 1901.
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  const ms = back.getTime();
   // Date.UTC rolls 2025-02-30 over to 2 March: refuse it instead of silently moving the date.
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
     return null;

@@ -120,3 +120,11 @@ describe('days, for any date', () => {
     );
   });
 });
+
+describe('dates in the first century', () => {
+  it('reads years 1–99 as themselves, not as 1901–1999 (a fuzz case that was a 500)', () => {
+    expect(isIsoDay('0001-06-28')).toBe(true);
+    expect(fromDayNumber(dayNumber('0001-06-28'))).toBe('0001-06-28');
+    expect(fromDayNumber(dayNumber('0099-12-31') + 1)).toBe('0100-01-01');
+  });
+});
