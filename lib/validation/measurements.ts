@@ -9,14 +9,18 @@ export const isoDate = (label: string) =>
     .refine(isRealDate, { error: `The ${label} is not a real date.` });
 
 /**
- * 'YYYY-MM-DD' names a day of the calendar (no 30 February, no year 0, which the calendar and
- * Postgres lack). Cheap: imports check it 100,000 times.
+ * 'YYYY-MM-DD' names a day of the calendar (no 30 February) from 1900 on: weeks and windows are
+ * counted back from dates, and nothing this product measures happened earlier (year 0, which the
+ * calendar and Postgres lack, and years before 1 once arithmetic reached them, were 500s).
+ * Cheap: imports check it 100,000 times.
  */
+export const MIN_YEAR = 1900;
+
 export function isRealDate(v: string): boolean {
   const y = Number(v.slice(0, 4));
   const m = Number(v.slice(5, 7));
   const d = Number(v.slice(8, 10));
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  if (y < MIN_YEAR || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= ([31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
 }
